@@ -1,0 +1,58 @@
+/// One lexical unit of an expression, with the character offset it starts at.
+struct ExpressionToken: Sendable, Hashable {
+    /// What the token is.
+    enum Kind: Sendable, Hashable {
+        case integer(Int)
+        case decimal(Double)
+        case text(String)
+        /// A slot path or function name: identifiers joined by dots.
+        case name(String)
+        case and, or, not, `in`, `true`, `false`, null
+        case leftParen, rightParen, leftBracket, rightBracket, comma
+        case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
+        case plus, minus, star, slash, percent
+        case end
+    }
+
+    /// What the token is.
+    let kind: Kind
+    /// The 0-based character offset of its first character.
+    let offset: Int
+    /// The token exactly as written, for error messages.
+    let spelling: String
+
+    /// The token as an error message names it: `'+'`, `the text 'abc'`, `the end`.
+    var display: String {
+        switch kind {
+        case .end: return "the end of the expression"
+        case .text: return "the text \(Self.shorten(spelling))"
+        default: return "'\(Self.shorten(spelling))'"
+        }
+    }
+
+    /// The binary operator this token spells, if any.
+    var binaryOperator: BinaryOperator? {
+        switch kind {
+        case .or: return .or
+        case .and: return .and
+        case .equal: return .equal
+        case .notEqual: return .notEqual
+        case .less: return .less
+        case .lessOrEqual: return .lessOrEqual
+        case .greater: return .greater
+        case .greaterOrEqual: return .greaterOrEqual
+        case .in: return .in
+        case .plus: return .add
+        case .minus: return .subtract
+        case .star: return .multiply
+        case .slash: return .divide
+        case .percent: return .remainder
+        default: return nil
+        }
+    }
+
+    // A long text in a message would hide the point of the message.
+    private static func shorten(_ text: String) -> String {
+        text.count > 30 ? String(text.prefix(27)) + "…" : text
+    }
+}

@@ -1,0 +1,132 @@
+/// Finds the option a piece of text means, forgiving case, accents, punctuation, a shortened
+/// word and a small typo — but never guessing between two options.
+struct ChoiceMatcher {
+    /// What a piece of text selects.
+    enum Outcome: Equatable {
+        /// The option at this index of the options.
+        case option(Int)
+        /// Several options fit equally well; the indices in option order.
+        case ambiguous([Int])
+        case noMatch
+    }
+
+    /// The options, in the order they are shown and numbered.
+    let options: [ChoiceOption]
+
+    /// The folded spellings of one option, computed once per question rather than per part.
+    private struct Spellings {
+        let value: String
+        let labels: [String]
+        let aliases: [String]
+        var all: [String] { [value] + labels + aliases }
+    }
+
+    private let spellings: [Spellings]
+
+    /// Prepares matching against `options`.
+    init(options: [ChoiceOption]) {
+        self.options = options
+        spellings = options.map { option in
+            Spellings(
+                value: TextFolding.fold(option.value),
+                labels: [TextFolding.fold(option.label.nl), TextFolding.fold(option.label.en)],
+                aliases: option.aliases.map(TextFolding.fold))
+        }
+    }
+
+    /// The shortest shortened word that may select an option; shorter ones fit too much.
+    static let minimumPrefixLength = 3
+
+    /// The typo allowance for a spelling of `length` folded characters: none below four,
+    /// where one edit already turns one short word into another.
+    static func typoLimit(forLength length: Int) -> Int {
+        switch length {
+        case ..<4: return 0
+        case 4...7: return 1
+        default: return 2
+        }
+    }
+
+    /// Matches `text` in stages, stopping at the first stage that finds anything, so that an
+    /// exact spelling always wins over a shortened one and that over a typo: the 1-based
+    /// number, the value, a label or alias, a shortened word, a typo in a whole spelling, a
+    /// typo in one word of a spelling.
+    func match(_ text: String) -> Outcome {
+        let folded = TextFolding.fold(text)
+        guard !folded.isEmpty else { return .noMatch }
+        if let number = Self.number(folded), options.indices.contains(number - 1) {
+            return .option(number - 1)
+        }
+        let stages: [(Spellings) -> Bool] = [
+            { $0.value == folded },
+            { $0.labels.contains(folded) || $0.aliases.contains(folded) },
+            { Self.hasWordPrefix(folded, in: $0.all) },
+        ]
+        for stage in stages {
+            let outcome = Self.outcome(spellings.indices.filter { stage(spellings[$0]) })
+            if outcome != .noMatch { return outcome }
+        }
+        let whole = closest(folded) { $0.all }
+        if whole != .noMatch || folded.contains(" ") { return whole }
+        return closest(folded) { $0.all.flatMap { $0.split(separator: " ").map(String.init) } }
+    }
+
+    /// The exact stages only (number, value, label, alias): used before splitting a
+    /// multichoice answer, so that a label containing `en` is not taken apart.
+    func exactMatch(_ text: String) -> Int? {
+        let folded = TextFolding.fold(text)
+        guard !folded.isEmpty else { return nil }
+        if let number = Self.number(folded), options.indices.contains(number - 1) { return number - 1 }
+        let exact = spellings.indices.filter { spellings[$0].all.contains(folded) }
+        return exact.count == 1 ? exact.first : nil
+    }
+
+    // MARK: - Stages
+
+    private static func outcome(_ indices: [Int]) -> Outcome {
+        switch indices.count {
+        case 0: return .noMatch
+        case 1: return .option(indices[0])
+        default: return .ambiguous(indices)
+        }
+    }
+
+    /// The number a folded text is, when it is only digits (and short enough to be one).
+    static func number(_ folded: String) -> Int? {
+        guard (1...6).contains(folded.count), folded.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(folded)
+    }
+
+    private static func hasWordPrefix(_ folded: String, in candidates: [String]) -> Bool {
+        guard folded.count >= minimumPrefixLength else { return false }
+        // Folded texts are single-spaced, so a leading space marks every word start.
+        let needle = " " + folded
+        return candidates.contains { (" " + $0).contains(needle) }
+    }
+
+    /// The option whose spellings come closest to `folded` within the typo allowance; the
+    /// allowance is taken from the shorter of the two, so a short answer is not stretched to a
+    /// long label.
+    private func closest(_ folded: String, spellingsOf: (Spellings) -> [String]) -> Outcome {
+        var best = Int.max
+        var bestIndices: [Int] = []
+        let typedLength = folded.count
+        for (index, option) in spellings.enumerated() {
+            var optionBest = Int.max
+            for candidate in spellingsOf(option) {
+                let limit = Self.typoLimit(forLength: Swift.min(typedLength, candidate.count))
+                guard limit > 0,
+                      let distance = EditDistance.optimalStringAlignment(folded, candidate, limit: limit)
+                else { continue }
+                optionBest = Swift.min(optionBest, distance)
+            }
+            if optionBest < best {
+                best = optionBest
+                bestIndices = [index]
+            } else if optionBest == best, optionBest != Int.max {
+                bestIndices.append(index)
+            }
+        }
+        return Self.outcome(bestIndices)
+    }
+}

@@ -1,0 +1,102 @@
+/// Runs a `Program`: one turn is `(state, input) → (state', output)`.
+///
+/// The runtime is a value without I/O. The host gives it the participant's stored
+/// `SessionState`, the text they typed, the day it is and a `DialogHost` for host slots and
+/// actions; it updates the state in place and returns what to show. A thrown error means the
+/// turn must be abandoned: the caller keeps the state it had before.
+public struct DialogRuntime: Sendable {
+    /// The dialogs this runtime executes.
+    public let program: Program
+
+    /// Steps one turn may execute before the runtime decides a dialog loops without asking.
+    public static let stepBudget = 10_000
+
+    /// Creates a runtime for `program`.
+    public init(program: Program) {
+        self.program = program
+    }
+
+    // MARK: - Entry points
+
+    /// Opens a conversation: starts it when new (the welcome and the first question) or shows
+    /// the pending question again when it exists (after a restart of the process, for example).
+    public func open(_ state: inout SessionState, host: any DialogHost, today: LocalDate) throws -> TurnOutput {
+        var turn = Turn(runtime: self, host: host, today: today)
+        if !state.hasStarted {
+            try turn.start(&state)
+        } else {
+            if turn.repairStack(&state) {
+                try turn.runTop(&state)
+                return turn.output
+            }
+            if state.isPaused {
+                state.isPaused = false
+                turn.say(.info, EngineText.welcomeBack, state)
+            }
+            try turn.showPending(&state)
+        }
+        return turn.output
+    }
+
+    /// Takes one message of the participant.
+    ///
+    /// The first message of a participant without a conversation opens it; its text is not
+    /// taken as an answer.
+    public func handle(_ input: String, state: inout SessionState, host: any DialogHost, today: LocalDate) throws -> TurnOutput {
+        var turn = Turn(runtime: self, host: host, today: today)
+        guard state.hasStarted else {
+            try turn.start(&state)
+            return turn.output
+        }
+        if turn.repairStack(&state) {
+            try turn.runTop(&state)
+            return turn.output
+        }
+        let text: String
+        switch InputSanitizer.clean(input) {
+        case .failure(let rejection):
+            turn.say(.error, rejection.reason, state)
+            try turn.showPending(&state)
+            return turn.output
+        case .success(let cleaned):
+            text = cleaned
+        }
+        let command = GlobalCommand.parse(text)
+        if state.isPaused {
+            state.isPaused = false
+            turn.say(.info, EngineText.welcomeBack, state)
+            if let command, command != .stop {
+                try turn.perform(command, &state)
+            } else {
+                try turn.showPending(&state)
+            }
+            return turn.output
+        }
+        if state.awaiting == .restartConfirmation {
+            try turn.confirmRestart(text, &state)
+            return turn.output
+        }
+        if let command {
+            try turn.perform(command, &state)
+            return turn.output
+        }
+        if text.isEmpty {
+            turn.say(.error, EngineText.emptyAnswer, state)
+            try turn.showPending(&state)
+            return turn.output
+        }
+        try turn.answer(text, &state)
+        return turn.output
+    }
+
+    /// The question the conversation waits at, without changing anything (for channels that
+    /// render the current state, and for `status`).
+    public func pendingPrompt(_ state: SessionState, host: any DialogHost) -> Prompt? {
+        guard state.awaiting == .answer, let frame = state.stack.last,
+              let question = program.dialog(frame.dialog)?.step(frame.step)?.question else { return nil }
+        let turn = Turn(runtime: self, host: host, today: LocalDate(Date()))
+        return try? turn.prompt(for: question, state)
+    }
+}
+
+import Foundation

@@ -1,0 +1,23 @@
+import DialogEngine
+
+/// What the Job Twinning dialogs may use of the assistant: where conversations start, the
+/// read-only slots it provides and the actions it offers. `jobtwin dialogs lint` checks
+/// dialogs against exactly this.
+public enum JobTwinInterface {
+    /// The dialog a new participant starts in.
+    public static let entryDialog = "intake"
+    /// The dialog shown whenever nothing else is under way.
+    public static let homeDialog = "menu"
+
+    /// The slots the assistant provides.
+    public static let hostSlots: [String: ValueType] = [
+        "participant.id": .text,
+        "participant.phase": .text,
+        "participant.coordinator": .bool,
+    ]
+
+    /// The interface as the dialog engine needs it.
+    public static let host = HostInterface(
+        entryDialog: entryDialog, homeDialog: homeDialog, hostSlots: hostSlots,
+        actions: ProfileActions.signatures)
+}

@@ -1,0 +1,11 @@
+import DialogEngine
+
+/// The assistant's own texts, in both languages.
+enum AssistantText {
+    static let turnFailed = LocalizedText(
+        nl: "Er ging iets mis bij het verwerken van je bericht; er is niets van opgeslagen. Probeer het nog eens. Blijft het misgaan, meld het dan bij de coördinator.",
+        en: "Something went wrong while handling your message; nothing of it was saved. Please try again. If it keeps failing, tell the coordinator.")
+    static let sessionUnreadable = LocalizedText(
+        nl: "Je eerdere gesprek kon niet worden gelezen; we beginnen opnieuw. Je opgeslagen profiel blijft bewaard.",
+        en: "Your earlier conversation could not be read, so we start again. Your saved profile is kept.")
+}

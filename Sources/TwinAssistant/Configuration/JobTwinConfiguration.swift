@@ -1,0 +1,93 @@
+import DialogEngine
+import Foundation
+import Twinning
+import Yams
+
+/// The settings of a JobTwin installation, read from one YAML file (`jobtwin.yaml`) and the
+/// environment. A command-line flag wins over the environment, which wins over the file.
+public struct JobTwinConfiguration: Sendable {
+    /// The SQLite database file.
+    public var database: String = "jobtwin.sqlite"
+    /// The language for new participants.
+    public var language: Language = .default
+    /// Participants with the coordinator role.
+    public var coordinators: Set<ParticipantID> = []
+    /// A folder of dialogs that replaces the built-in ones.
+    public var dialogs: String?
+
+    /// The file read when `--config` is not given and it exists in the working directory.
+    public static let defaultFile = "jobtwin.yaml"
+
+    /// The defaults, without a file or environment.
+    public init() {}
+
+    /// Reads the configuration: `file` (or `jobtwin.yaml` when present), then the environment.
+    ///
+    /// - Throws: `ConfigurationError` naming the problem and the file.
+    public static func load(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> JobTwinConfiguration {
+        var configuration = JobTwinConfiguration()
+        let path = file ?? (FileManager.default.fileExists(atPath: defaultFile) ? defaultFile : nil)
+        if let path {
+            guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+            guard let text = String(data: data, encoding: .utf8) else { throw .invalid(path, "the file is not UTF-8 text") }
+            try configuration.apply(yaml: text, path: path)
+        }
+        if let db = environment["JOBTWIN_DB"], !db.isEmpty { configuration.database = db }
+        if let dialogs = environment["JOBTWIN_DIALOGS"], !dialogs.isEmpty { configuration.dialogs = dialogs }
+        return configuration
+    }
+
+    private mutating func apply(yaml text: String, path: String) throws(ConfigurationError) {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            throw .invalid(path, "not valid YAML: \(error)")
+        }
+        guard let node else { return }
+        guard case .mapping(let mapping) = node else { throw .invalid(path, "the configuration is a mapping of settings") }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let line = keyNode.mark.map { ":\($0.line)" } ?? ""
+            switch key {
+            case "database":
+                guard let text = value.string, !text.isEmpty else { throw .invalid(path + line, "`database:` is a file path") }
+                database = text
+            case "language":
+                guard let text = value.string, let parsed = Language(spelling: text) else {
+                    throw .invalid(path + line, "`language:` is nl or en")
+                }
+                language = parsed
+            case "coordinators":
+                guard case .sequence(let items) = value else { throw .invalid(path + line, "`coordinators:` is a list of participant ids") }
+                for item in items {
+                    guard let text = item.string, let id = ParticipantID(text) else {
+                        throw .invalid(path + line, "`\(item.string ?? "?")` in `coordinators:` is not a participant id like slack:T1:U1 or repl:anna")
+                    }
+                    coordinators.insert(id)
+                }
+            case "dialogs":
+                guard let text = value.string, !text.isEmpty else { throw .invalid(path + line, "`dialogs:` is a folder path") }
+                dialogs = text
+            case "server", "channels", "notifications", "reminders", "retention", "transcripts":
+                // Settings of `jobtwin serve` and the notification worker.
+                break
+            default:
+                throw .invalid(path + line, "unknown setting `\(key)` (known: database, language, coordinators, dialogs, server, channels, notifications, reminders)")
+            }
+        }
+    }
+}
+
+/// Why the configuration could not be read.
+public enum ConfigurationError: Error, Sendable, CustomStringConvertible {
+    case unreadable(String)
+    case invalid(String, String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path): return "Cannot read the configuration file \(path); check the path given with --config."
+        case .invalid(let path, let reason): return "\(path): \(reason)."
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import DialogEngine
+
+/// A written conversation with the replies it expects: the dialog author's regression test.
+///
+/// ```text
+/// lang: nl
+/// > hallo
+/// < Welkom
+/// ? profile.name
+/// ```
+/// `>` lines are what the participant types; `<`, `?` and `!` lines check the reply to the
+/// `>` line above them: a fragment of its messages, the slot it asks (`-` for none), a kind of
+/// message it contains.
+public struct Transcript: Sendable {
+    /// One expectation about a reply.
+    public enum Expectation: Sendable, Hashable {
+        case fragment(String)
+        case promptSlot(String?)
+        case messageKind(MessageKind)
+    }
+
+    /// One participant line and what its reply must hold.
+    public struct Exchange: Sendable {
+        public var input: String
+        public var line: Int
+        public var expectations: [(expectation: Expectation, line: Int)]
+    }
+
+    /// The file's name, for reports.
+    public var path: String
+    /// The language of the conversation.
+    public var language: Language
+    /// The participant id used.
+    public var participant: String
+    /// The day the conversation takes place (`today: 2026-12-01`), for dates like `vandaag`.
+    public var today: LocalDate?
+    /// The exchanges, in order.
+    public var exchanges: [Exchange]
+
+    /// Parses a transcript.
+    ///
+    /// - Throws: `TranscriptError` with the line of the first line it cannot read.
+    public init(path: String, text: String) throws(TranscriptError) {
+        self.path = path
+        language = .nl
+        participant = "transcript:tester"
+        exchanges = []
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = index + 1
+            let line = String(rawLine).trimmingCharacters(in: .init(charactersIn: "\r"))
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if line.hasPrefix(">") {
+                exchanges.append(Exchange(input: Self.body(line), line: number, expectations: []))
+                continue
+            }
+            if line.hasPrefix("<") || line.hasPrefix("?") || line.hasPrefix("!") {
+                guard !exchanges.isEmpty else {
+                    throw TranscriptError(path: path, line: number, message: "an expectation before the first `>` line; start with what the participant types")
+                }
+                let body = Self.body(line)
+                let expectation: Expectation
+                switch line.first {
+                case "<":
+                    guard !body.isEmpty else { throw TranscriptError(path: path, line: number, message: "`<` needs a text fragment") }
+                    expectation = .fragment(body)
+                case "?":
+                    expectation = .promptSlot(body == "-" || body.isEmpty ? nil : body)
+                default:
+                    guard let kind = MessageKind(rawValue: body) else {
+                        throw TranscriptError(path: path, line: number, message: "`!` takes a message kind: \(MessageKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    expectation = .messageKind(kind)
+                }
+                exchanges[exchanges.count - 1].expectations.append((expectation, number))
+                continue
+            }
+            if let colon = line.firstIndex(of: ":"), exchanges.isEmpty {
+                let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+                let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                switch key {
+                case "lang", "language":
+                    guard let parsed = Language(spelling: value) else {
+                        throw TranscriptError(path: path, line: number, message: "`lang:` is nl or en")
+                    }
+                    language = parsed
+                case "participant": participant = value
+                case "today":
+                    guard let date = LocalDate(iso: value) else {
+                        throw TranscriptError(path: path, line: number, message: "`today:` is a date like 2026-12-01")
+                    }
+                    today = date
+                default:
+                    throw TranscriptError(path: path, line: number, message: "unknown header `\(key)` (expected lang, participant, today)")
+                }
+                continue
+            }
+            throw TranscriptError(path: path, line: number, message: "a line starts with `>` (input), `<` (fragment), `?` (prompt slot), `!` (message kind) or `#` (comment)")
+        }
+        if exchanges.isEmpty {
+            throw TranscriptError(path: path, line: 1, message: "the transcript has no `>` lines")
+        }
+    }
+
+    private static func body(_ line: String) -> String {
+        String(line.dropFirst()).trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// A transcript line that cannot be read, or a reply that did not match.
+public struct TranscriptError: Error, Sendable, CustomStringConvertible {
+    /// The transcript file.
+    public var path: String
+    /// The line of the problem.
+    public var line: Int
+    /// What is wrong.
+    public var message: String
+
+    public var description: String { "\(path):\(line): \(message)" }
+}

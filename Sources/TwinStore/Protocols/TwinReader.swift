@@ -1,0 +1,17 @@
+import Twinning
+
+/// Read access to the stored programme.
+public protocol TwinReader {
+    /// The participant, if they ever wrote.
+    func participant(_ id: ParticipantID) throws -> Participant?
+    /// Every participant, ordered by id.
+    func participants() throws -> [Participant]
+    /// The stored conversation state of a participant.
+    func session(_ id: ParticipantID) throws -> StoredSession?
+    /// Every stored conversation state (for checking them against changed dialogs).
+    func sessions() throws -> [StoredSession]
+    /// The participant's latest answer per slot, as stored JSON.
+    func answers(_ id: ParticipantID) throws -> [StoredAnswer]
+    /// The participant's profile, once the intake saved it.
+    func profile(_ id: ParticipantID) throws -> Profile?
+}

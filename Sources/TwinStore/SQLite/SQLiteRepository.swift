@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+
+/// The SQLite store: one database file in WAL mode, opened through a GRDB `DatabasePool`
+/// (one writer, concurrent readers).
+///
+/// Commits use `synchronous=NORMAL`, which in WAL mode keeps every committed transaction through
+/// a crash or kill -9 of the process (only a power loss can drop the last ones).
+public final class SQLiteRepository: TwinRepository {
+    /// The path of the database file.
+    public let path: String
+    private let pool: DatabasePool
+
+    /// Opens (creating it when needed) the database at `path` and brings its schema up to date.
+    ///
+    /// - Throws: `StoreError` with what to do when the file cannot be used.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: Self.describe(error))
+        }
+        do {
+            let migrator = Schema.migrator
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StoreError.incompatible(path: path, reason: "it was written by a newer version of jobtwin")
+            }
+            try migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.incompatible(path: path, reason: Self.describe(error))
+        }
+    }
+
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any TwinTransaction) throws -> T) async throws -> T {
+        try await pool.write { db in try body(SQLiteTransaction(db: db)) }
+    }
+
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any TwinReader) throws -> T) async throws -> T {
+        try await pool.read { db in try body(SQLiteTransaction(db: db)) }
+    }
+
+    public func ping() async throws {
+        _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
+    /// The names of every table, for completeness checks (export, erase).
+    public func tableNames() throws -> [String] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations' ORDER BY name")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let dbError = error as? DatabaseError {
+            return dbError.message ?? dbError.resultCode.description
+        }
+        return String(describing: error)
+    }
+}

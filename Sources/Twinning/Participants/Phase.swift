@@ -1,0 +1,15 @@
+/// The phase of the programme a participant is in, as the seed describes the trajectory.
+///
+/// Raw values are the Dutch names used in the reply contract and in reports.
+public enum Phase: String, Codable, Sendable, CaseIterable, Hashable {
+    /// Phase 1: finding a partner.
+    case matching
+    /// Phase 2: getting acquainted, goals, a plan and working agreements.
+    case kennismaking
+    /// Phase 3: the activities.
+    case activiteiten
+    /// Phase 4: the closing evaluation.
+    case afronding
+    /// The trajectory is closed.
+    case afgerond
+}

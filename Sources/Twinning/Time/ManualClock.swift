@@ -1,0 +1,24 @@
+import Foundation
+import Synchronization
+
+/// A clock that only moves when told to: for tests and simulations.
+public final class ManualClock: Clock {
+    private let current: Mutex<Date>
+
+    /// Creates a clock standing at `start`.
+    public init(_ start: Date) {
+        current = Mutex(start)
+    }
+
+    public func now() -> Date { current.withLock { $0 } }
+
+    /// Moves the clock forward by `interval` seconds.
+    public func advance(by interval: TimeInterval) {
+        current.withLock { $0 += interval }
+    }
+
+    /// Moves the clock forward by whole days.
+    public func advance(days: Int) {
+        advance(by: TimeInterval(days) * 86_400)
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import DialogEngine
+import Foundation
+import Logging
+import Twinning
+import TwinAssistant
+
+/// `jobtwin chat`: the conversation in the terminal.
+struct ChatCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chat",
+        abstract: "Talk with JobTwin in the terminal.",
+        discussion: """
+        Every answer is saved before the next question is shown; stop at any moment (Ctrl-D,
+        Ctrl-C or `stop`) and `jobtwin chat` continues where you were. Type `help` (or `hulp`)
+        at any question for the commands: back, skip, status, restart, language, stop.
+
+        With --json, one reply object per line is printed (DESIGN §5): first the opening turn,
+        then exactly one per input line — for scripts and integrations.
+        """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: ArgumentHelp("Who is talking (a repl: id; default: your user name).", valueName: "id"))
+    var participant: String?
+
+    @Option(name: .long, help: ArgumentHelp("The language: nl (Dutch, the default) or en (English).", valueName: "nl|en"))
+    var lang: String?
+
+    @Flag(name: .long, help: "Print each reply as one JSON object per line.")
+    var json = false
+
+    func run() async throws {
+        try await runReportingErrors {
+            var language: Language?
+            if let lang {
+                guard let parsed = Language(spelling: lang) else { throw ValidationError("--lang is nl or en") }
+                language = parsed
+            }
+            let name = participant ?? Self.userName()
+            guard let id = ParticipantID(name.contains(":") ? name : "repl:\(name)") else {
+                throw CLIError(message: "`\(name)` cannot be used as a participant id: use letters and digits, no spaces.")
+            }
+            let configuration = try common.configuration()
+            let program = try common.program(configuration)
+            let repository = try common.repository(configuration)
+            var logger = Logger(label: "jobtwin.chat")
+            logger.logLevel = .critical
+            let assistant = Assistant(
+                program: program, repository: repository,
+                options: AssistantOptions(defaultLanguage: language ?? configuration.language,
+                                          coordinators: configuration.coordinators),
+                logger: logger)
+            try await converse(with: assistant, as: id, language: language)
+        }
+    }
+
+    private func converse(with assistant: Assistant, as id: ParticipantID, language: Language?) async throws {
+        let interactive = !json && isatty(STDIN_FILENO) == 1
+        let reader = LineReader(interactive: interactive)
+        let renderer = ReplRenderer(style: json ? TerminalStyle(enabled: false) : .forStandardOutput())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+
+        func show(_ reply: Reply) throws {
+            if json {
+                print(String(decoding: try encoder.encode(reply), as: UTF8.self))
+            } else {
+                print(renderer.render(reply))
+                print()
+            }
+            fflush(nil)
+        }
+
+        do {
+            try show(try await assistant.open(participant: id, lang: language))
+            while let bytes = reader.next(prompt: interactive ? "› " : "") {
+                // Invalid UTF-8 becomes U+FFFD here; the engine refuses such input with a message.
+                let text = String(decoding: bytes, as: UTF8.self)
+                let reply = try await assistant.handle(participant: id, text: text)
+                try show(reply)
+                // Nothing asked means the participant paused with `stop`: everything is saved,
+                // so leave the terminal free. Scripts (--json) keep one reply per line instead.
+                if !json, reply.prompt == nil { return }
+            }
+        } catch let error as AssistantError {
+            throw CLIError(message: error.description)
+        }
+    }
+
+    private static func userName() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        for key in ["USER", "LOGNAME", "USERNAME"] {
+            if let name = environment[key], !name.isEmpty { return name }
+        }
+        return NSUserName().isEmpty ? "participant" : NSUserName()
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import DialogEngine
+import TwinAssistant
+
+/// `jobtwin dialogs graph NAME`: the flow of one dialog as Graphviz DOT.
+struct GraphCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graph",
+        abstract: "Print one dialog's flow as Graphviz DOT.",
+        discussion: "Example: jobtwin dialogs graph intake | dot -Tsvg > intake.svg"
+    )
+
+    @Argument(help: "The dialog's name (e.g. intake, menu).")
+    var name: String
+
+    @Option(name: .long, help: ArgumentHelp("A folder of dialogs instead of the built-in ones.", valueName: "dir"))
+    var dialogs: String?
+
+    @Option(name: .long, help: ArgumentHelp("The language of the labels: nl or en.", valueName: "nl|en"))
+    var lang: String = "en"
+
+    func run() async throws {
+        try await runReportingErrors {
+            let program = try CLIError.wrap { try DialogLibrary.load(directory: dialogs) }
+            guard let dialog = program.dialog(name) else {
+                throw CLIError(message: "There is no dialog `\(name)`; the dialogs are: \(program.dialogs.keys.sorted().joined(separator: ", ")).")
+            }
+            print(FlowGraph.dot(for: dialog, language: Language(spelling: lang) ?? .en), terminator: "")
+        }
+    }
+}
