@@ -65,6 +65,12 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["DialogEmbedder"]
         ),
+        // Throughput of persisted turns (see Benchmarks/README.md).
+        .executableTarget(
+            name: "jobtwin-bench",
+            dependencies: ["TwinAssistant", "TwinStore", "Twinning", "DialogEngine"],
+            path: "Benchmarks/TurnBenchmark"
+        ),
         .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine"]),
         .testTarget(name: "TwinningTests", dependencies: ["Twinning"]),
         .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning"]),

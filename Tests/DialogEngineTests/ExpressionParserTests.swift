@@ -324,7 +324,7 @@ struct ExpressionParserTests {
     func depthLimit(kind: String) throws {
         let fits = Self.nested(kind, 64)
         let expression = try Expression.parse(fits.source)
-        #expect(try expression.typeCheck(slotType: { _ in nil }) != .text)
+        _ = try expression.typeCheck { _ in nil }
         _ = try expression.evaluate(slot: { _ in .null })
 
         let tooDeep = Self.nested(kind, 65)

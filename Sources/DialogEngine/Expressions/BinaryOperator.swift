@@ -57,5 +57,6 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable, CustomStri
         }
     }
 
+    /// The operator as written, for messages and renderings.
     public var description: String { symbol }
 }

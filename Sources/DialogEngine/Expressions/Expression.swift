@@ -63,5 +63,6 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
         try evaluate(slot: slot) == .bool(true)
     }
 
+    /// The source as the author wrote it.
     public var description: String { source }
 }

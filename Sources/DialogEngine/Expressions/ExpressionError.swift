@@ -15,5 +15,6 @@ public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertibl
         self.offset = offset
     }
 
+    /// The message with its offset, for logs and test failures.
     public var description: String { "offset \(offset): \(message)" }
 }

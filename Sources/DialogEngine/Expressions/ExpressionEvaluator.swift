@@ -6,40 +6,62 @@
 enum ExpressionEvaluator {
     /// The value of `node`; `slot` gives a slot path's current value (`.null` when unset).
     static func evaluate(_ node: ExpressionNode, slot: (String) -> Value) throws(ExpressionError) -> Value {
+        // Only dispatch here: this frame and the helpers' repeat once per level of the tree, so
+        // the work that needs many temporaries happens in leaf functions.
         switch node {
         case .literal(let value, _):
             return value
         case .slot(let path, _):
             return slot(path)
-        case .unary(let op, let operandNode, let offset):
-            let operand = try evaluate(operandNode, slot: slot)
-            return try unary(op, operand, at: offset)
-        case .binary(.and, let lhsNode, let rhsNode, let offset):
-            guard try condition(evaluate(lhsNode, slot: slot), .and, at: offset) else { return .bool(false) }
-            return .bool(try condition(evaluate(rhsNode, slot: slot), .and, at: offset))
-        case .binary(.or, let lhsNode, let rhsNode, let offset):
-            if try condition(evaluate(lhsNode, slot: slot), .or, at: offset) { return .bool(true) }
-            return .bool(try condition(evaluate(rhsNode, slot: slot), .or, at: offset))
-        case .binary(let op, let lhsNode, let rhsNode, let offset):
-            let lhs = try evaluate(lhsNode, slot: slot)
-            let rhs = try evaluate(rhsNode, slot: slot)
-            return try binary(op, lhs, rhs, at: offset)
-        case .call(.isSet, let arguments, _):
-            // The parser guarantees a plain slot path as the only argument.
-            guard let argument = arguments.first, case .slot(let path, _) = argument else { return .bool(false) }
-            switch slot(path) {
-            case .null: return .bool(false)
-            case .list(let elements): return .bool(!elements.isEmpty)
-            default: return .bool(true)
-            }
-        case .call(let function, let argumentNodes, let offset):
-            var arguments: [Value] = []
-            for argument in argumentNodes { arguments.append(try evaluate(argument, slot: slot)) }
-            return try call(function, arguments, argumentNodes, at: offset)
+        case .unary(let op, let operand, let offset):
+            return try unary(op, evaluate(operand, slot: slot), at: offset)
+        case .binary(let op, let lhs, let rhs, let offset):
+            return try evaluateBinary(op, lhs, rhs, at: offset, slot: slot)
+        case .call(let function, let arguments, let offset):
+            return try evaluateCall(function, arguments, at: offset, slot: slot)
+        }
+    }
+
+    private static func evaluateBinary(
+        _ op: BinaryOperator, _ lhsNode: ExpressionNode, _ rhsNode: ExpressionNode, at offset: Int,
+        slot: (String) -> Value
+    ) throws(ExpressionError) -> Value {
+        let lhs = try evaluate(lhsNode, slot: slot)
+        switch op {
+        case .and:
+            guard try condition(lhs, op, at: offset) else { return .bool(false) }
+            return .bool(try condition(evaluate(rhsNode, slot: slot), op, at: offset))
+        case .or:
+            if try condition(lhs, op, at: offset) { return .bool(true) }
+            return .bool(try condition(evaluate(rhsNode, slot: slot), op, at: offset))
+        default:
+            return try binary(op, lhs, evaluate(rhsNode, slot: slot), at: offset)
+        }
+    }
+
+    private static func evaluateCall(
+        _ function: ExpressionFunction, _ nodes: [ExpressionNode], at offset: Int, slot: (String) -> Value
+    ) throws(ExpressionError) -> Value {
+        if function == .isSet {
+            // The parser guarantees a plain slot path; its value is asked about, not computed.
+            guard let argument = nodes.first, case .slot(let path, _) = argument else { return .bool(false) }
+            return .bool(isSet(slot(path)))
+        }
+        var arguments: [Value] = []
+        for node in nodes { arguments.append(try evaluate(node, slot: slot)) }
+        return try call(function, arguments, nodes, at: offset)
+    }
+
+    private static func isSet(_ value: Value) -> Bool {
+        switch value {
+        case .null: return false
+        case .list(let elements): return !elements.isEmpty
+        default: return true
         }
     }
 
     /// Null counts as false in a condition; any other non-bool is a slot holding the wrong type.
+    @inline(never)
     private static func condition(_ value: Value, _ op: BinaryOperator, at offset: Int) throws(ExpressionError) -> Bool {
         switch value {
         case .null: return false
@@ -48,6 +70,7 @@ enum ExpressionEvaluator {
         }
     }
 
+    @inline(never)
     private static func unary(_ op: UnaryOperator, _ operand: Value, at offset: Int) throws(ExpressionError) -> Value {
         switch (op, operand) {
         case (.not, .null): return .bool(true)
@@ -62,10 +85,11 @@ enum ExpressionEvaluator {
         }
     }
 
+    @inline(never)
     private static func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at offset: Int) throws(ExpressionError) -> Value {
         switch op {
         case .and, .or:
-            // Handled with short-circuiting in `evaluate`; kept total for safety.
+            // Short-circuited in `evaluateBinary`; kept total so that the switch needs no default.
             let l = try condition(lhs, op, at: offset)
             let r = try condition(rhs, op, at: offset)
             return .bool(op == .and ? l && r : l || r)
@@ -157,6 +181,7 @@ enum ExpressionEvaluator {
         }
     }
 
+    @inline(never)
     private static func call(
         _ function: ExpressionFunction, _ arguments: [Value], _ nodes: [ExpressionNode], at offset: Int
     ) throws(ExpressionError) -> Value {
@@ -212,8 +237,8 @@ enum ExpressionEvaluator {
             default: throw mismatch(at: nodes[0])
             }
         case .isSet:
-            // Evaluated without its argument's value in `evaluate`.
-            return .bool(arguments[0] != .null)
+            // Answered from the slot itself in `evaluateCall`; kept total for the switch.
+            return .bool(isSet(arguments[0]))
         }
     }
 

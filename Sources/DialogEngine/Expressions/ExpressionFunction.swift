@@ -49,5 +49,6 @@ public enum ExpressionFunction: String, Sendable, Hashable, CaseIterable, Custom
         allCases.map(\.name).joined(separator: ", ")
     }
 
+    /// The function's name as written.
     public var description: String { name }
 }

@@ -99,12 +99,12 @@ struct ExpressionLexer {
             guard let value = Double(spelling), value.isFinite else {
                 throw ExpressionError(message: "the number \(spelling) is too large", offset: start)
             }
-            return ExpressionToken(kind: .decimal(value), offset: start, spelling: spelling)
+            return ExpressionToken(kind: .decimal, offset: start, spelling: spelling, literal: .number(value))
         }
         guard let value = Int(spelling) else {
             throw ExpressionError(message: "the whole number \(spelling) is too large; the largest is \(Int.max)", offset: start)
         }
-        return ExpressionToken(kind: .integer(value), offset: start, spelling: spelling)
+        return ExpressionToken(kind: .integer, offset: start, spelling: spelling, literal: .integer(value))
     }
 
     private mutating func name() throws(ExpressionError) -> ExpressionToken {
@@ -129,7 +129,7 @@ struct ExpressionLexer {
             segmentStart = position
         }
         let spelling = String(characters[start..<position])
-        return ExpressionToken(kind: Self.keywords[spelling] ?? .name(spelling), offset: start, spelling: spelling)
+        return ExpressionToken(kind: Self.keywords[spelling] ?? .name, offset: start, spelling: spelling)
     }
 
     private mutating func text(quote: Character, start: Int) throws(ExpressionError) -> ExpressionToken {
@@ -137,7 +137,8 @@ struct ExpressionLexer {
         while let c = peek() {
             position += 1
             if c == quote {
-                return ExpressionToken(kind: .text(value), offset: start, spelling: String(characters[start..<position]))
+                return ExpressionToken(
+                    kind: .text, offset: start, spelling: String(characters[start..<position]), literal: .text(value))
             }
             guard c == "\\" else {
                 value.append(c)

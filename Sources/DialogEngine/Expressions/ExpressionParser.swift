@@ -1,5 +1,9 @@
-/// Builds the syntax tree of an expression by recursive descent, one function per precedence
-/// level: or, and, not, comparison, additive, multiplicative, unary minus, primary.
+/// Builds the syntax tree of an expression by precedence climbing: `parseExpression(above:)`
+/// handles every binary operator, so that a bracket pair costs three stack frames however many
+/// precedence levels the grammar has.
+///
+/// Functions that do not recurse are kept out of line (`@inline(never)`): every level of nesting
+/// repeats the frames of the recursive ones, so those must stay small.
 ///
 /// Nesting is bounded twice over: on the way down (brackets, prefix operators and calls) so that
 /// the parser's own recursion cannot exhaust the stack, and on the way up (the finished tree's
@@ -12,12 +16,32 @@ struct ExpressionParser {
         let depth: Int
     }
 
+    // Binding strength, lowest first; `not` sits between `and` and the comparisons, so that
+    // `not a == b` negates the comparison and `a == not b` is refused.
+    private static let notPrecedence = 3
+
+    private static func precedence(_ op: BinaryOperator) -> Int {
+        switch op {
+        case .or: return 1
+        case .and: return 2
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in: return 4
+        case .add, .subtract: return 5
+        case .multiply, .divide, .remainder: return 6
+        }
+    }
+
     private let tokens: [ExpressionToken]
+    // The kinds again, apart: checking a kind then copies one byte instead of a whole token,
+    // which keeps the frames of the recursive functions small in unoptimised builds.
+    private let kinds: [ExpressionToken.Kind]
+    private let offsets: [Int]
     private var index = 0
     private var nesting = 0
 
     private init(tokens: [ExpressionToken]) {
         self.tokens = tokens
+        self.kinds = tokens.map(\.kind)
+        self.offsets = tokens.map(\.offset)
     }
 
     /// The syntax tree of `source`, or the first syntax error in it.
@@ -29,165 +53,138 @@ struct ExpressionParser {
                 offset: Expression.maximumLength)
         }
         var parser = ExpressionParser(tokens: try ExpressionLexer.tokens(of: source))
-        if parser.current.kind == .end {
+        if parser.kind == .end {
             throw ExpressionError(message: "the expression is empty; write a condition or a value, e.g. plan.weeks >= 13", offset: 0)
         }
-        let parsed = try parser.parseOr()
-        guard parser.current.kind == .end else { throw parser.trailingError() }
+        let parsed = try parser.parseExpression(above: 0)
+        guard parser.kind == .end else { throw parser.trailingError() }
         return parsed.node
     }
 
-    // MARK: - Precedence levels
+    // MARK: - Grammar
 
-    private mutating func parseOr() throws(ExpressionError) -> Parsed {
-        var left = try parseAnd()
-        while current.kind == .or {
-            let op = advance()
-            let right = try parseAnd()
-            left = try combine(.binary(.or, left.node, right.node, offset: op.offset), left, right, at: op.offset)
+    /// An expression whose binary operators all bind at least as strongly as `minimum`.
+    private mutating func parseExpression(above minimum: Int) throws(ExpressionError) -> Parsed {
+        var left: Parsed
+        if kind == .not {
+            guard minimum <= Self.notPrecedence else { throw missingValueError() }
+            left = try parseNot()
+        } else {
+            left = try parseUnary()
         }
-        return left
-    }
-
-    private mutating func parseAnd() throws(ExpressionError) -> Parsed {
-        var left = try parseNot()
-        while current.kind == .and {
-            let op = advance()
-            let right = try parseNot()
-            left = try combine(.binary(.and, left.node, right.node, offset: op.offset), left, right, at: op.offset)
+        var leftIsComparison = false
+        while let op = kind.binaryOperator, Self.precedence(op) >= minimum {
+            if op.isComparison, leftIsComparison { throw Self.chainedComparison(at: offsets[index]) }
+            let offset = advance()
+            // One level up on the right makes equal-precedence operators group to the left.
+            let right = try parseExpression(above: Self.precedence(op) + 1)
+            left = try combine(.binary(op, left.node, right.node, offset: offset), left, right, at: offset)
+            leftIsComparison = op.isComparison
         }
         return left
     }
 
     private mutating func parseNot() throws(ExpressionError) -> Parsed {
-        guard current.kind == .not else { return try parseComparison() }
-        let op = advance()
-        try enter(at: op.offset)
+        let offset = advance()
+        try enter(at: offset)
         defer { nesting -= 1 }
-        let operand = try parseNot()
-        return try combine(.unary(.not, operand.node, offset: op.offset), operand, at: op.offset)
+        let operand = try parseExpression(above: Self.notPrecedence)
+        return try combine(.unary(.not, operand.node, offset: offset), operand, at: offset)
     }
 
-    private mutating func parseComparison() throws(ExpressionError) -> Parsed {
-        let left = try parseAdditive()
-        guard let op = current.binaryOperator, op.isComparison else { return left }
-        let opToken = advance()
-        let right = try parseAdditive()
-        if let next = current.binaryOperator, next.isComparison {
-            throw ExpressionError(
-                message: "comparisons cannot be chained; join them with 'and', as in a < b and b < c",
-                offset: current.offset)
-        }
-        return try combine(.binary(op, left.node, right.node, offset: opToken.offset), left, right, at: opToken.offset)
-    }
-
-    private mutating func parseAdditive() throws(ExpressionError) -> Parsed {
-        var left = try parseMultiplicative()
-        while let op = current.binaryOperator, op == .add || op == .subtract {
-            let opToken = advance()
-            let right = try parseMultiplicative()
-            left = try combine(.binary(op, left.node, right.node, offset: opToken.offset), left, right, at: opToken.offset)
-        }
-        return left
-    }
-
-    private mutating func parseMultiplicative() throws(ExpressionError) -> Parsed {
-        var left = try parseUnary()
-        while let op = current.binaryOperator, op == .multiply || op == .divide || op == .remainder {
-            let opToken = advance()
-            let right = try parseUnary()
-            left = try combine(.binary(op, left.node, right.node, offset: opToken.offset), left, right, at: opToken.offset)
-        }
-        return left
-    }
-
+    /// A unary minus or a primary: a literal, a slot, a call, a list or a bracketed expression.
+    /// Only dispatches, since every bracket level repeats its frame.
     private mutating func parseUnary() throws(ExpressionError) -> Parsed {
-        guard current.kind == .minus else { return try parsePrimary() }
-        let op = advance()
-        try enter(at: op.offset)
+        switch kind {
+        case .minus: return try parseNegation()
+        case .leftParen: return try parseParenthesised()
+        case .leftBracket: return try parseList()
+        case .name where nextKind == .leftParen: return try parseCall()
+        default: return Parsed(node: try parseLeaf(), depth: 0)
+        }
+    }
+
+    private mutating func parseNegation() throws(ExpressionError) -> Parsed {
+        let offset = advance()
+        try enter(at: offset)
         defer { nesting -= 1 }
         let operand = try parseUnary()
-        return try combine(.unary(.negate, operand.node, offset: op.offset), operand, at: op.offset)
+        return try combine(.unary(.negate, operand.node, offset: offset), operand, at: offset)
     }
 
-    private mutating func parsePrimary() throws(ExpressionError) -> Parsed {
+    private mutating func parseParenthesised() throws(ExpressionError) -> Parsed {
+        let open = index
+        let offset = advance()
+        try enter(at: offset)
+        defer { nesting -= 1 }
+        let inner = try parseExpression(above: 0)
+        try expectClosing(.rightParen, "')'", opening: open, context: "")
+        // A bracket pair adds no node but counts towards the depth, so that the limit means the
+        // same whether an author nests with brackets or with operators.
+        guard inner.depth < Expression.maximumDepth else { throw Self.tooDeep(at: offset) }
+        return Parsed(node: inner.node, depth: inner.depth + 1)
+    }
+
+    @inline(never)
+    private mutating func parseLeaf() throws(ExpressionError) -> ExpressionNode {
         let token = current
+        let value: Value
         switch token.kind {
-        case .integer(let i):
+        case .integer, .decimal, .text: value = token.literal
+        case .true: value = .bool(true)
+        case .false: value = .bool(false)
+        case .null: value = .null
+        case .name:
             advance()
-            return Parsed(node: .literal(.integer(i), offset: token.offset), depth: 0)
-        case .decimal(let d):
-            advance()
-            return Parsed(node: .literal(.number(d), offset: token.offset), depth: 0)
-        case .text(let s):
-            advance()
-            return Parsed(node: .literal(.text(s), offset: token.offset), depth: 0)
-        case .true, .false, .null:
-            advance()
-            let value: Value = token.kind == .null ? .null : .bool(token.kind == .true)
-            return Parsed(node: .literal(value, offset: token.offset), depth: 0)
-        case .leftBracket:
-            return try parseList()
-        case .leftParen:
-            advance()
-            try enter(at: token.offset)
-            defer { nesting -= 1 }
-            let inner = try parseOr()
-            try expectClosing(.rightParen, "')'", opening: token, context: "")
-            // A bracket pair adds no node but counts towards the depth, so that the limit means
-            // the same whether an author nests with brackets or with operators.
-            guard inner.depth < Expression.maximumDepth else { throw Self.tooDeep(at: token.offset) }
-            return Parsed(node: inner.node, depth: inner.depth + 1)
-        case .name(let name):
-            advance()
-            if current.kind == .leftParen { return try parseCall(name: token) }
-            return Parsed(node: .slot(name, offset: token.offset), depth: 0)
+            return .slot(token.spelling, offset: token.offset)
         default:
             throw missingValueError()
         }
+        advance()
+        return .literal(value, offset: token.offset)
     }
 
+    @inline(never)
     private mutating func parseList() throws(ExpressionError) -> Parsed {
-        let open = advance()
+        let open = index
+        let offset = advance()
         var elements: [String] = []
-        if current.kind == .rightBracket {
+        if kind == .rightBracket {
             advance()
-            return Parsed(node: .literal(.list(elements), offset: open.offset), depth: 0)
+            return Parsed(node: .literal(.list(elements), offset: offset), depth: 0)
         }
         while true {
-            guard case .text(let element) = current.kind else {
-                if current.kind == .end { throw Self.unclosed(open, "']'") }
+            guard kind == .text, case .text(let element) = current.literal else {
+                if kind == .end { throw Self.unclosed(tokens[open], "']'") }
                 throw ExpressionError(
                     message: "a list holds only texts in quotes, as in ['a', 'b']; found \(current.display)",
                     offset: current.offset)
             }
             elements.append(element)
             advance()
-            if current.kind == .comma {
+            if kind == .comma {
                 advance()
                 continue
             }
             try expectClosing(.rightBracket, "']'", opening: open, context: " or ',' between the texts of the list")
-            return Parsed(node: .literal(.list(elements), offset: open.offset), depth: 0)
+            return Parsed(node: .literal(.list(elements), offset: offset), depth: 0)
         }
     }
 
-    private mutating func parseCall(name: ExpressionToken) throws(ExpressionError) -> Parsed {
-        guard let function = ExpressionFunction(name: name.spelling) else {
-            throw ExpressionError(
-                message: "unknown function '\(name.spelling)'; the functions are \(ExpressionFunction.knownNames)",
-                offset: name.offset)
-        }
-        let open = advance()
-        try enter(at: name.offset)
+    private mutating func parseCall() throws(ExpressionError) -> Parsed {
+        let function = try function(named: index)
+        let offset = advance()
+        let open = index
+        advance()
+        try enter(at: offset)
         defer { nesting -= 1 }
         var arguments: [Parsed] = []
-        if current.kind == .rightParen {
+        if kind == .rightParen {
             advance()
         } else {
             while true {
-                arguments.append(try parseOr())
-                if current.kind == .comma {
+                arguments.append(try parseExpression(above: 0))
+                if kind == .comma {
                     advance()
                     continue
                 }
@@ -195,8 +192,24 @@ struct ExpressionParser {
                 break
             }
         }
+        return try Self.call(function, arguments, at: offset)
+    }
+
+    @inline(never)
+    private func function(named nameIndex: Int) throws(ExpressionError) -> ExpressionFunction {
+        let name = tokens[nameIndex]
+        guard let function = ExpressionFunction(name: name.spelling) else {
+            throw ExpressionError(
+                message: "unknown function '\(name.spelling)'; the functions are \(ExpressionFunction.knownNames)",
+                offset: name.offset)
+        }
+        return function
+    }
+
+    @inline(never)
+    private static func call(_ function: ExpressionFunction, _ arguments: [Parsed], at offset: Int) throws(ExpressionError) -> Parsed {
         guard arguments.count == function.arity else {
-            throw ExpressionMessages.arity(function, found: arguments.count, at: name.offset)
+            throw ExpressionMessages.arity(function, found: arguments.count, at: offset)
         }
         if function == .isSet, let argument = arguments.first {
             guard case .slot = argument.node else {
@@ -206,22 +219,31 @@ struct ExpressionParser {
             }
         }
         let depth = (arguments.map(\.depth).max() ?? 0) + 1
-        guard depth <= Expression.maximumDepth else { throw Self.tooDeep(at: name.offset) }
-        return Parsed(node: .call(function, arguments.map(\.node), offset: name.offset), depth: depth)
+        guard depth <= Expression.maximumDepth else { throw tooDeep(at: offset) }
+        return Parsed(node: .call(function, arguments.map(\.node), offset: offset), depth: depth)
     }
 
     // MARK: - Helpers
 
+    // The token list always ends with `.end`, and `advance` never moves past it.
     private var current: ExpressionToken {
-        // The token list always ends with `.end` and the parser never moves past it.
-        tokens[min(index, tokens.count - 1)]
+        tokens[index]
     }
 
+    private var kind: ExpressionToken.Kind {
+        kinds[index]
+    }
+
+    private var nextKind: ExpressionToken.Kind {
+        kinds[min(index + 1, kinds.count - 1)]
+    }
+
+    /// Moves past the current token and returns its offset.
     @discardableResult
-    private mutating func advance() -> ExpressionToken {
-        let token = current
+    private mutating func advance() -> Int {
+        let offset = offsets[index]
         if index < tokens.count - 1 { index += 1 }
-        return token
+        return offset
     }
 
     private mutating func enter(at offset: Int) throws(ExpressionError) {
@@ -229,23 +251,32 @@ struct ExpressionParser {
         guard nesting <= Expression.maximumDepth else { throw Self.tooDeep(at: offset) }
     }
 
+    @inline(never)
     private func combine(_ node: ExpressionNode, _ children: Parsed..., at offset: Int) throws(ExpressionError) -> Parsed {
         let depth = (children.map(\.depth).max() ?? 0) + 1
         guard depth <= Expression.maximumDepth else { throw Self.tooDeep(at: offset) }
         return Parsed(node: node, depth: depth)
     }
 
+    @inline(never)
     private mutating func expectClosing(
-        _ kind: ExpressionToken.Kind, _ symbol: String, opening: ExpressionToken, context: String
+        _ kind: ExpressionToken.Kind, _ symbol: String, opening openingIndex: Int, context: String
     ) throws(ExpressionError) {
-        if current.kind == kind {
+        if self.kind == kind {
             advance()
             return
         }
-        if current.kind == .end { throw Self.unclosed(opening, symbol) }
+        let opening = tokens[openingIndex]
+        if self.kind == .end { throw Self.unclosed(opening, symbol) }
         throw ExpressionError(
-            message: "expected \(symbol)\(context) to close the '\(opening.spelling)' at offset \(opening.offset), but found \(current.display)",
+            message: "expected \(symbol)\(context) to close the '\(opening.spelling)', but found \(current.display)",
             offset: current.offset)
+    }
+
+    private static func chainedComparison(at offset: Int) -> ExpressionError {
+        ExpressionError(
+            message: "comparisons cannot be chained; join them with 'and', as in a < b and b < c",
+            offset: offset)
     }
 
     private static func unclosed(_ opening: ExpressionToken, _ symbol: String) -> ExpressionError {
@@ -258,6 +289,7 @@ struct ExpressionParser {
             offset: offset)
     }
 
+    @inline(never)
     private func missingValueError() -> ExpressionError {
         let token = current
         let previous = index > 0 ? tokens[index - 1] : nil
@@ -280,6 +312,7 @@ struct ExpressionParser {
             offset: token.offset)
     }
 
+    @inline(never)
     private func trailingError() -> ExpressionError {
         let token = current
         if token.kind == .rightParen {

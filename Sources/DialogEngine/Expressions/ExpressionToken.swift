@@ -1,12 +1,10 @@
 /// One lexical unit of an expression, with the character offset it starts at.
-struct ExpressionToken: Sendable, Hashable {
-    /// What the token is.
+struct ExpressionToken: Sendable {
+    /// What the token is. Payload-free, so that the parser's many kind checks stay cheap.
     enum Kind: Sendable, Hashable {
-        case integer(Int)
-        case decimal(Double)
-        case text(String)
-        /// A slot path or function name: identifiers joined by dots.
-        case name(String)
+        case integer, decimal, text
+        /// A slot path or function name: identifiers joined by dots, spelled as written.
+        case name
         case and, or, not, `in`, `true`, `false`, null
         case leftParen, rightParen, leftBracket, rightBracket, comma
         case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
@@ -20,8 +18,18 @@ struct ExpressionToken: Sendable, Hashable {
     let offset: Int
     /// The token exactly as written, for error messages.
     let spelling: String
+    /// The value of an integer, decimal or text token (with escapes resolved); `.null` otherwise.
+    let literal: Value
 
-    /// The token as an error message names it: `'+'`, `the text 'abc'`, `the end`.
+    /// Creates a token; `literal` only for integer, decimal and text tokens.
+    init(kind: Kind, offset: Int, spelling: String, literal: Value = .null) {
+        self.kind = kind
+        self.offset = offset
+        self.spelling = spelling
+        self.literal = literal
+    }
+
+    /// The token as an error message names it: `'+'`, `the text 'abc'`, `the end of the expression`.
     var display: String {
         switch kind {
         case .end: return "the end of the expression"
@@ -30,9 +38,16 @@ struct ExpressionToken: Sendable, Hashable {
         }
     }
 
-    /// The binary operator this token spells, if any.
+    // A long text in a message would hide the point of the message.
+    private static func shorten(_ text: String) -> String {
+        text.count > 30 ? String(text.prefix(27)) + "…" : text
+    }
+}
+
+extension ExpressionToken.Kind {
+    /// The binary operator this kind of token spells, if any.
     var binaryOperator: BinaryOperator? {
-        switch kind {
+        switch self {
         case .or: return .or
         case .and: return .and
         case .equal: return .equal
@@ -49,10 +64,5 @@ struct ExpressionToken: Sendable, Hashable {
         case .percent: return .remainder
         default: return nil
         }
-    }
-
-    // A long text in a message would hide the point of the message.
-    private static func shorten(_ text: String) -> String {
-        text.count > 30 ? String(text.prefix(27)) + "…" : text
     }
 }

@@ -11,18 +11,16 @@ enum ExpressionTypeChecker {
             return value.type
         case .slot(let path, let offset):
             return try Self.slot(path, at: offset, slotType: slotType)
-        case .unary(let op, let operandNode, let offset):
-            let operand = try type(of: operandNode, slotType: slotType)
-            return try unaryType(op, operand, at: offset)
-        case .binary(let op, let lhsNode, let rhsNode, let offset):
-            let lhs = try type(of: lhsNode, slotType: slotType)
-            let rhs = try type(of: rhsNode, slotType: slotType)
-            return try binaryType(op, lhs, rhs, at: offset)
+        case .unary(let op, let operand, let offset):
+            return try unaryType(op, type(of: operand, slotType: slotType), at: offset)
+        case .binary(let op, let lhs, let rhs, let offset):
+            return try binaryType(op, type(of: lhs, slotType: slotType), type(of: rhs, slotType: slotType), at: offset)
         case .call(let function, let arguments, let offset):
             return try callType(function, arguments, at: offset, slotType: slotType)
         }
     }
 
+    @inline(never)
     private static func slot(_ path: String, at offset: Int, slotType: (String) -> ValueType?) throws(ExpressionError) -> ValueType {
         guard let type = slotType(path) else {
             throw ExpressionError(
@@ -32,6 +30,7 @@ enum ExpressionTypeChecker {
         return type
     }
 
+    @inline(never)
     private static func unaryType(_ op: UnaryOperator, _ operand: ValueType, at offset: Int) throws(ExpressionError) -> ValueType {
         switch op {
         case .not:
@@ -44,6 +43,7 @@ enum ExpressionTypeChecker {
     }
 
     /// The result type of `lhs op rhs`, or the error naming the operator and both types.
+    @inline(never)
     static func binaryType(_ op: BinaryOperator, _ lhs: ValueType, _ rhs: ValueType, at offset: Int) throws(ExpressionError) -> ValueType {
         let ok: Bool
         var result = ValueType.bool
@@ -92,6 +92,15 @@ enum ExpressionTypeChecker {
         }
         var types: [ValueType] = []
         for argument in arguments { types.append(try type(of: argument, slotType: slotType)) }
+        return try resultType(function, types, arguments, at: offset)
+    }
+
+    // A leaf, apart from the recursion in `callType`, so that its temporaries do not weigh on
+    // every level of a deeply nested expression.
+    @inline(never)
+    private static func resultType(
+        _ function: ExpressionFunction, _ types: [ValueType], _ arguments: [ExpressionNode], at offset: Int
+    ) throws(ExpressionError) -> ValueType {
         guard types.count == function.arity, arguments.count == function.arity else {
             throw ExpressionMessages.arity(function, found: arguments.count, at: offset)
         }

@@ -13,5 +13,6 @@ public enum UnaryOperator: String, Sendable, Hashable, CaseIterable, CustomStrin
         }
     }
 
+    /// The operator as written, for messages and renderings.
     public var description: String { symbol }
 }

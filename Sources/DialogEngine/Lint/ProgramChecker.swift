@@ -197,6 +197,7 @@ struct ProgramChecker {
                 if let help = question.help { checkText(help) }
                 for option in question.options {
                     if let condition = option.condition { expect(condition, .bool, "an option's `when:`") }
+                    checkText(DialogText(option.option.label, at: option.location))
                 }
                 for validation in question.validations {
                     expect(validation.rule, .bool, "`rule:`", answer: question.spec.type.slotType)
@@ -405,7 +406,7 @@ struct ProgramChecker {
         func add(_ expression: ScriptExpression?) {
             guard let expression else { return }
             // `is_set(x)` asks whether x has a value yet; it is not a read that needs one.
-            for slot in expression.expression.slotReferences.subtracting(expression.expression.isSetArguments) where slot != "answer" {
+            for slot in expression.expression.valueReferences where slot != "answer" {
                 result.append((slot, expression.location))
             }
         }
@@ -423,7 +424,7 @@ struct ProgramChecker {
         case .ask(let question):
             add(question.prompt)
             add(question.help)
-            question.options.forEach { add($0.condition) }
+            question.options.forEach { add($0.condition); add(DialogText($0.option.label, at: $0.location)) }
             question.validations.forEach { add($0.rule); add($0.message) }
         case .set(_, let value): add(value)
         case .branch(let condition, _, _): add(condition)

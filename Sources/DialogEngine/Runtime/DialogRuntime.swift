@@ -53,6 +53,12 @@ public struct DialogRuntime: Sendable {
             return turn.output
         }
         let text: String
+        // Channels decode bytes with replacement; a U+FFFD means the input was not valid UTF-8.
+        if input.unicodeScalars.contains("\u{FFFD}") {
+            turn.say(.error, EngineText.invalidText, state)
+            try turn.showPending(&state)
+            return turn.output
+        }
         switch InputSanitizer.clean(input) {
         case .failure(let rejection):
             turn.say(.error, rejection.reason, state)

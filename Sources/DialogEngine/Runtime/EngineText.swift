@@ -3,6 +3,9 @@ enum EngineText {
     static let emptyAnswer = LocalizedText(
         nl: "Je bericht was leeg. Typ je antwoord, of `hulp` voor uitleg.",
         en: "Your message was empty. Type your answer, or `help` for an explanation.")
+    static let invalidText = LocalizedText(
+        nl: "Je bericht bevat tekens die geen geldige tekst zijn (geen UTF-8). Typ je antwoord opnieuw.",
+        en: "Your message contains characters that are not valid text (not UTF-8). Please type your answer again.")
     static let nothingToUndo = LocalizedText(
         nl: "Er is nog geen antwoord om terug te nemen.",
         en: "There is no answer to take back yet.")

@@ -476,10 +476,21 @@ struct Turn {
         return ""
     }
 
+    /// The options shown now: those whose condition holds, with templates in their labels filled.
     private func visibleOptions(_ question: Question, _ state: SessionState) throws -> [OptionDefinition] {
-        question.options.filter { option in
-            guard let condition = option.condition else { return true }
-            return (try? condition.expression.evaluate { lookup($0, state, answer: nil) })?.boolValue ?? false
+        let formatters = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, SlotFormatter(program: program, language: $0)) })
+        return question.options.compactMap { definition in
+            if let condition = definition.condition,
+               (try? condition.expression.evaluate { lookup($0, state, answer: nil) })?.boolValue != true {
+                return nil
+            }
+            var shown = definition
+            shown.option.label = LocalizedText { language in
+                let template = Template(definition.option.label.text(in: language))
+                guard !template.slots.isEmpty, let formatter = formatters[language] else { return definition.option.label.text(in: language) }
+                return template.render { formatter.format($0, lookup($0, state, answer: nil)) }
+            }
+            return shown
         }
     }
 

@@ -1,0 +1,61 @@
+import DialogEngine
+import Foundation
+import Testing
+import TwinAssistant
+
+/// The project's own dialog transcripts (Tests/Transcripts), in both languages, run through a
+/// real Assistant on a fresh database each.
+@Suite("Dialog transcripts")
+struct TranscriptSuiteTests {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Transcripts")
+
+    static var files: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".transcript") }.sorted()
+    }
+
+    @Test("every dialog has transcripts in Dutch and in English")
+    func bothLanguages() {
+        let names = Self.files
+        #expect(names.contains("intake.nl.transcript"))
+        #expect(names.contains("intake.en.transcript"))
+        #expect(names.contains("menu.nl.transcript"))
+        #expect(names.contains("menu.en.transcript"))
+    }
+
+    @Test("transcript replays without a mismatch", arguments: files)
+    func replay(_ name: String) async throws {
+        let path = Self.folder.appendingPathComponent(name).path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let transcript = try Transcript(path: name, text: text)
+        let runner = TranscriptRunner(program: try DialogLibrary.load(directory: nil))
+        let mismatch = try await runner.run(transcript)
+        #expect(mismatch == nil, "\(mismatch.map(String.init(describing:)) ?? "")")
+    }
+
+    @Test("a transcript that expects something else reports the line of the mismatch")
+    func mismatchLine() async throws {
+        let transcript = try Transcript(path: "t", text: """
+        lang: en
+        > hi
+        ? profile.name
+        > Ann
+        ? profile.organization
+        """)
+        let mismatch = try await TranscriptRunner(program: try DialogLibrary.load(directory: nil)).run(transcript)
+        #expect(mismatch?.line == 5)
+        #expect(mismatch?.message.contains("asks `profile.side`") == true)
+    }
+
+    @Test("a malformed transcript is refused with its line")
+    func malformed() {
+        #expect(throws: TranscriptError.self) { try Transcript(path: "t", text: "lang: xx\n> hi") }
+        do {
+            _ = try Transcript(path: "t", text: "> hi\nwhat is this")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 2)
+        }
+    }
+}
