@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `jobtwin` command: a chat assistant for Job Twinning programmes.
 @main
@@ -14,7 +15,28 @@ struct JobTwin: AsyncParsableCommand {
 
         Start with `jobtwin chat`. Settings come from --config (default ./jobtwin.yaml when it
         exists), the environment (JOBTWIN_DB, JOBTWIN_DIALOGS) and flags, flags winning.
+        Exit status: 0 on success, 1 on an error (the message says what to do), 2 on bad usage.
         """,
-        subcommands: [ChatCommand.self, DialogsCommand.self]
+        subcommands: [ChatCommand.self, DialogsCommand.self, MatchCommand.self]
     )
+
+    /// Runs the command line, with the project's exit statuses: bad usage is 2 (ArgumentParser
+    /// would use 64), an error of the user's data or environment 1.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

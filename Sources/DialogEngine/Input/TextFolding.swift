@@ -9,6 +9,7 @@ public enum TextFolding {
     /// Punctuation becomes a space rather than nothing so that `onderwijs/mbo` still has two
     /// words for prefix matching; apostrophes vanish because `zo'n` is one word.
     public static func fold(_ text: String) -> String {
+        if let ascii = foldASCII(text) { return ascii }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in foldCaseAndAccents(text).unicodeScalars {
@@ -22,6 +23,28 @@ public enum TextFolding {
             }
         }
         return String(result)
+    }
+
+    /// `fold` for plain ASCII text — most answers and option labels — without Foundation's
+    /// Unicode folding, which dominates the cost of matching a choice otherwise.
+    private static func foldASCII(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingSpace, !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+            default:
+                pendingSpace = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The folded words of `text`, in order.

@@ -21,6 +21,31 @@ public struct DialogRuntime: Sendable {
     /// Opens a conversation: starts it when new (the welcome and the first question) or shows
     /// the pending question again when it exists (after a restart of the process, for example).
     public func open(_ state: inout SessionState, host: any DialogHost, today: LocalDate) throws -> TurnOutput {
+        try transaction(&state) { try openTurn(&$0, host: host, today: today) }
+    }
+
+    /// Takes one message of the participant.
+    ///
+    /// The first message of a participant without a conversation opens it; its text is not
+    /// taken as an answer.
+    public func handle(_ input: String, state: inout SessionState, host: any DialogHost, today: LocalDate) throws -> TurnOutput {
+        try transaction(&state) { try handleTurn(input, state: &$0, host: host, today: today) }
+    }
+
+    /// Runs one turn on a copy of `state` and stores the copy only when the turn succeeds.
+    ///
+    /// Swift writes an `inout` argument back even when the function throws, so without the copy
+    /// a failed turn (a looping dialog, a failing action) would leave its half-done changes in
+    /// the caller's state.
+    private func transaction(_ state: inout SessionState,
+                             _ turn: (inout SessionState) throws -> TurnOutput) rethrows -> TurnOutput {
+        var working = state
+        let output = try turn(&working)
+        state = working
+        return output
+    }
+
+    private func openTurn(_ state: inout SessionState, host: any DialogHost, today: LocalDate) throws -> TurnOutput {
         var turn = Turn(runtime: self, host: host, today: today)
         if !state.hasStarted {
             try turn.start(&state)
@@ -38,11 +63,7 @@ public struct DialogRuntime: Sendable {
         return turn.output
     }
 
-    /// Takes one message of the participant.
-    ///
-    /// The first message of a participant without a conversation opens it; its text is not
-    /// taken as an answer.
-    public func handle(_ input: String, state: inout SessionState, host: any DialogHost, today: LocalDate) throws -> TurnOutput {
+    private func handleTurn(_ input: String, state: inout SessionState, host: any DialogHost, today: LocalDate) throws -> TurnOutput {
         var turn = Turn(runtime: self, host: host, today: today)
         guard state.hasStarted else {
             try turn.start(&state)

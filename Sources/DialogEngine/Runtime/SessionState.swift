@@ -29,7 +29,7 @@ public struct SessionState: Codable, Sendable, Hashable {
     public var answered: Int
 
     /// How many answers `back` can take back.
-    public static let undoDepth = 30
+    public static let undoDepth = 12
 
     /// A conversation that has not started, in `language`.
     public init(language: Language = .default) {

@@ -1,7 +1,7 @@
 /// The work of one turn: executes steps, collects messages and records what changed.
 ///
-/// A `Turn` lives for one call of `DialogRuntime`; the state it works on is passed in `inout`
-/// so that a thrown error leaves the caller's copy untouched.
+/// A `Turn` lives for one call of `DialogRuntime`; the state it works on is passed in `inout`.
+/// It is the runtime's working copy, which the caller gets only when the turn succeeds.
 struct Turn {
     let runtime: DialogRuntime
     let host: any DialogHost

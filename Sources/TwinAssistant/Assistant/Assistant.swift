@@ -10,8 +10,9 @@ import TwinStore
 /// A turn loads the participant's conversation, lets the dialog engine take the message,
 /// runs the domain actions it asks for, and commits the new conversation state, the answers
 /// and the domain records in one transaction *before* the reply is returned: an answer the
-/// participant saw acknowledged is on disk. Turns of one participant are serialized by that
-/// transaction; the work outside it (channel parsing, rendering) runs in parallel.
+/// participant saw acknowledged is on disk. Turns of one participant run one after another, in
+/// arrival order; different participants' turns run in parallel, and only the storing of their
+/// results goes through SQLite's single writer.
 public final class Assistant: Sendable {
     /// The dialogs this assistant runs.
     public let runtime: DialogRuntime
@@ -20,6 +21,8 @@ public final class Assistant: Sendable {
     private let clock: any Clock
     private let options: AssistantOptions
     private let logger: Logger
+    private let locks = KeyedLock()
+    private let cache: SessionCache
 
     /// Creates an assistant.
     public init(program: Program, repository: any TwinRepository, clock: any Clock = SystemClock(),
@@ -29,6 +32,7 @@ public final class Assistant: Sendable {
         self.clock = clock
         self.options = options
         self.logger = logger
+        self.cache = SessionCache(capacity: options.cachedSessions)
     }
 
     /// Takes one message of a participant and returns the reply.
@@ -62,28 +66,85 @@ public final class Assistant: Sendable {
     private typealias Step = @Sendable (DialogRuntime, inout SessionState, any DialogHost, LocalDate) throws -> TurnOutput
 
     private func turn(_ id: ParticipantID, _ lang: Language?, _ step: @escaping Step) async throws(AssistantError) -> Reply {
-        let runtime = self.runtime
-        let now = clock.now()
-        let options = self.options
-        let logger = self.logger
         do {
-            return try await repository.transaction { tx in
-                try Self.turn(id, lang, now: now, runtime: runtime, options: options, logger: logger, tx: tx, step: step)
+            return try await locks.withLock(id) { () async throws -> Reply in
+                if let reply = try await fastTurn(id, lang, step) { return reply }
+                return try await fullTurn(id, lang, step)
             }
         } catch let error as DialogRuntimeError {
+            cache.forget(id)
             logger.error("dialog fault; turn rolled back", metadata: ["error": "\(error)"])
             return await failedTurnReply(id, lang)
         } catch let error as EncodingError {
+            cache.forget(id)
             logger.error("cannot encode the conversation state; turn rolled back", metadata: ["error": "\(error)"])
             return await failedTurnReply(id, lang)
         } catch {
+            cache.forget(id)
             logger.error("storage failure; turn rolled back", metadata: ["error": "\(error)"])
             throw .storage(String(describing: error))
         }
     }
 
-    private static func turn(_ id: ParticipantID, _ lang: Language?, now: Date, runtime: DialogRuntime,
-                             options: AssistantOptions, logger: Logger, tx: any TwinTransaction, step: Step) throws -> Reply {
+    /// The common turn — an answer or a command, no domain action — with the dialog engine
+    /// run outside the write transaction, so that many participants' turns compute in
+    /// parallel and the single SQLite writer only stores the result. Returns `nil` when the
+    /// turn needs the full path: a new participant, a domain action, or a conversation changed
+    /// by someone else meanwhile.
+    private func fastTurn(_ id: ParticipantID, _ lang: Language?, _ step: Step) async throws -> Reply? {
+        // The participant and the turn counter; the stored state itself only when the cache
+        // does not hold that version of it.
+        let cache = self.cache
+        let snapshot = try await repository.read { reader -> (Participant, Int, SessionState?)? in
+            guard let participant = try reader.participant(id), let turns = try reader.sessionTurns(id) else { return nil }
+            if let cached = cache.state(id, turns: turns) { return (participant, turns, cached) }
+            guard let stored = try reader.session(id) else { return nil }
+            return (participant, turns, try? JSONDecoder().decode(SessionState.self, from: stored.state))
+        }
+        guard let (participant, turns, decoded) = snapshot, var state = decoded else { return nil }
+        if let lang { state.language = lang }
+        let now = clock.now()
+        let host = TurnHost(participant: participant, isCoordinator: options.coordinators.contains(id), transaction: nil, now: now)
+        let output: TurnOutput
+        do {
+            output = try step(runtime, &state, host, LocalDate(now))
+        } catch is ActionNeedsTransaction {
+            return nil
+        }
+        let record = try TurnRecord(state: state, output: output)
+        let finalState = state
+        let reply = try await repository.transaction { tx -> Reply? in
+            guard try tx.sessionTurns(id) == turns,
+                  let phase = try tx.touch(id, language: finalState.language.rawValue, at: now) else { return nil }
+            try record.save(for: id, turns: turns + 1, at: now, in: tx)
+            return Reply(participant: id.description, messages: output.messages, prompt: output.prompt,
+                         phase: phase, language: finalState.language)
+        }
+        guard let reply else {
+            cache.forget(id)
+            return nil
+        }
+        cache.store(finalState, for: id, turns: turns + 1)
+        return reply
+    }
+
+    /// The turn inside one write transaction: for new participants and domain actions, whose
+    /// effects and the conversation state must be committed together.
+    private func fullTurn(_ id: ParticipantID, _ lang: Language?, _ step: @escaping Step) async throws -> Reply {
+        let runtime = self.runtime
+        let now = clock.now()
+        let options = self.options
+        let logger = self.logger
+        let (reply, state, turns) = try await repository.transaction { tx in
+            try Self.fullTurn(id, lang, now: now, runtime: runtime, options: options, logger: logger, tx: tx, step: step)
+        }
+        cache.store(state, for: id, turns: turns)
+        return reply
+    }
+
+    private static func fullTurn(_ id: ParticipantID, _ lang: Language?, now: Date, runtime: DialogRuntime,
+                                 options: AssistantOptions, logger: Logger, tx: any TwinTransaction,
+                                 step: Step) throws -> (Reply, SessionState, Int) {
         let existing = try tx.participant(id)
         let participant = existing ?? Participant(id: id, language: (lang ?? options.defaultLanguage).rawValue, createdAt: now)
         if existing == nil { try tx.save(participant) }
@@ -113,23 +174,11 @@ public final class Assistant: Sendable {
         updated.language = state.language.rawValue
         updated.lastActiveAt = now
         try tx.save(updated)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        try tx.saveSession(StoredSession(participant: id, state: try encoder.encode(state),
-                                         turns: (stored?.turns ?? 0) + 1, updatedAt: now))
-        if !output.changedSlots.isEmpty {
-            var answers: [String: String?] = [:]
-            for slot in output.changedSlots {
-                if let value = state.slots[slot] {
-                    answers[slot] = String(decoding: try encoder.encode(value), as: UTF8.self)
-                } else {
-                    answers[slot] = .some(nil)
-                }
-            }
-            try tx.saveAnswers(answers, for: id, at: now)
-        }
-        return Reply(participant: id.description, messages: notes + output.messages, prompt: output.prompt,
-                     phase: updated.phase, language: state.language)
+        let turns = (stored?.turns ?? 0) + 1
+        try TurnRecord(state: state, output: output).save(for: id, turns: turns, at: now, in: tx)
+        let reply = Reply(participant: id.description, messages: notes + output.messages, prompt: output.prompt,
+                          phase: updated.phase, language: state.language)
+        return (reply, state, turns)
     }
 
     /// The reply after a turn was rolled back: an apology and the question still pending.

@@ -8,9 +8,13 @@ public struct AssistantOptions: Sendable {
     /// Participants with the coordinator role.
     public var coordinators: Set<ParticipantID>
 
+    /// How many decoded conversations to keep in memory (0 to keep none).
+    public var cachedSessions: Int
+
     /// Creates options.
-    public init(defaultLanguage: Language = .default, coordinators: Set<ParticipantID> = []) {
+    public init(defaultLanguage: Language = .default, coordinators: Set<ParticipantID> = [], cachedSessions: Int = 2_000) {
         self.defaultLanguage = defaultLanguage
         self.coordinators = coordinators
+        self.cachedSessions = cachedSessions
     }
 }

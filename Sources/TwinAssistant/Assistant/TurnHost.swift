@@ -8,7 +8,9 @@ import TwinStore
 struct TurnHost: DialogHost {
     let participant: Participant
     let isCoordinator: Bool
-    let transaction: any TwinTransaction
+    /// The turn's write transaction; `nil` while the turn runs outside one, where any action
+    /// sends the turn to the full path.
+    let transaction: (any TwinTransaction)?
     let now: Date
 
     func hostSlot(_ name: String) -> Value {
@@ -16,6 +18,7 @@ struct TurnHost: DialogHost {
     }
 
     func perform(_ call: ActionCall) throws -> ActionResult {
+        guard let transaction else { throw ActionNeedsTransaction() }
         switch call.name {
         case "save_profile":
             return try ProfileActions.saveProfile(call, participant: participant.id, in: transaction, now: now)
@@ -40,3 +43,7 @@ enum TurnHostSlots {
         }
     }
 }
+
+/// Thrown by `TurnHost` when an action runs outside a write transaction: the assistant then
+/// runs the turn again inside one.
+struct ActionNeedsTransaction: Error {}

@@ -8,6 +8,10 @@ public protocol TwinReader {
     func participants() throws -> [Participant]
     /// The stored conversation state of a participant.
     func session(_ id: ParticipantID) throws -> StoredSession?
+    /// How many turns the participant's stored conversation has had, without loading it; `nil`
+    /// when there is none. A turn that computed its result outside the write transaction
+    /// checks this to know that nothing changed meanwhile.
+    func sessionTurns(_ id: ParticipantID) throws -> Int?
     /// Every stored conversation state (for checking them against changed dialogs).
     func sessions() throws -> [StoredSession]
     /// The participant's latest answer per slot, as stored JSON.

@@ -18,6 +18,10 @@ struct SQLiteTransaction: TwinTransaction {
         try SessionRecord.fetchOne(db, key: id.description)?.session()
     }
 
+    func sessionTurns(_ id: ParticipantID) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT turns FROM sessions WHERE participant_id = ?", arguments: [id.description])
+    }
+
     func sessions() throws -> [StoredSession] {
         try SessionRecord.order(Column("participant_id")).fetchAll(db).map { try $0.session() }
     }
@@ -33,6 +37,13 @@ struct SQLiteTransaction: TwinTransaction {
 
     func save(_ participant: Participant) throws {
         try ParticipantRecord(participant).save(db)
+    }
+
+    func touch(_ id: ParticipantID, language: String, at time: Date) throws -> Phase? {
+        let phase = try String.fetchOne(db, sql: """
+            UPDATE participants SET language = ?, last_active_at = ? WHERE id = ? RETURNING phase
+            """, arguments: [language, time, id.description])
+        return phase.flatMap(Phase.init(rawValue:))
     }
 
     func saveSession(_ session: StoredSession) throws {

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Something that happened that other people need to hear about: recorded in the same
+/// transaction as the change that caused it, delivered later by the notification worker.
+public struct ProgrammeEvent: Sendable, Hashable, Codable {
+    /// The kinds of event (DESIGN §8 names).
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case matchProposed = "match.proposed"
+        case matchMutualLike = "match.mutual_like"
+        case matchConfirmed = "match.confirmed"
+        case planAwaitingConfirmation = "plan.awaiting_confirmation"
+        case phaseCompleted = "phase.completed"
+        case reminderInactivity = "reminder.inactivity"
+        case bottleneckFlagged = "bottleneck.flagged"
+        case trajectoryClosed = "trajectory.closed"
+    }
+
+    /// What happened.
+    public var kind: Kind
+    /// The participants it concerns.
+    public var participants: [ParticipantID]
+    /// The pair it concerns, if any.
+    public var pairID: String?
+    /// When it happened.
+    public var occurredAt: Date
+
+    /// Creates an event.
+    public init(kind: Kind, participants: [ParticipantID], pairID: String? = nil, occurredAt: Date) {
+        self.kind = kind
+        self.participants = participants
+        self.pairID = pairID
+        self.occurredAt = occurredAt
+    }
+}
