@@ -134,7 +134,8 @@ struct AssistantTurnTests {
         let id = AssistantFixture.id("api:broken")
         _ = try await fixture.assistant.open(participant: id)
         try await fixture.repository.transaction { tx in
-            try tx.saveSession(StoredSession(participant: id, state: Data("not json".utf8), turns: 1, updatedAt: Date()))
+            // As another process or a broken tool would: a different state, a new turn count.
+            try tx.saveSession(StoredSession(participant: id, state: Data("not json".utf8), turns: 7, updatedAt: Date()))
         }
         let reply = try await fixture.assistant.handle(participant: id, text: "hello")
         #expect(reply.messages.first?.kind == .warning)

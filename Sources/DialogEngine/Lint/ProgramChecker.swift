@@ -24,8 +24,12 @@ struct ProgramChecker {
     mutating func check() -> (dialogs: [String: Dialog], slotTypes: [String: ValueType]) {
         let names = dialogs.keys.sorted()
         let originLocation = SourceLocation(file: origin, line: 1, column: 1)
-        for required in [host.entryDialog, host.homeDialog] where dialogs[required] == nil {
-            error("there is no dialog `\(required)`; the assistant starts conversations there — add a file with `dialog: \(required)`", originLocation)
+        if dialogs[host.entryDialog] == nil {
+            error("there is no dialog `\(host.entryDialog)`; the assistant starts conversations there — add a file with `dialog: \(host.entryDialog)`", originLocation)
+        }
+        // One dialog may be both; it is then reported once.
+        if host.homeDialog != host.entryDialog, dialogs[host.homeDialog] == nil {
+            error("there is no dialog `\(host.homeDialog)`; the assistant comes back there when a dialog ends — add a file with `dialog: \(host.homeDialog)`", originLocation)
         }
         for name in names { if let d = dialogs[name] { checkStructure(d) } }
         inferSlotTypes(names)
@@ -246,16 +250,21 @@ struct ProgramChecker {
         }
     }
 
+    /// Checks the conditions and placeholders of `text`; `answer` is the answer's type in the
+    /// message of a validation rule, which may show `{{answer}}`, and `nil` everywhere else.
     private mutating func checkText(_ text: DialogText, answer: ValueType? = nil) {
         for variant in text.variants {
-            if let condition = variant.condition { expect(condition, .bool, "a text's `when:`") }
+            if let condition = variant.condition { expect(condition, .bool, "a text's `when:`", answer: answer) }
             for (language, string) in [("nl", variant.text.nl), ("en", variant.text.en)] {
                 let template = Template(string)
-                for bad in template.malformed {
-                    warning("`\(bad.text)` in the \(language) text is not a slot placeholder; write {{slot.name}}, or {{{{ for a literal {{", variant.location)
+                // One warning per text: a text can hold thousands of stray `{{`.
+                if let bad = template.malformed.first {
+                    let more = template.malformed.count > 1 ? " (and \(template.malformed.count - 1) more)" : ""
+                    warning("`\(bad.text)` in the \(language) text is not a slot placeholder\(more); write {{slot.name}}, or {{{{ for a literal {{", variant.location)
                 }
-                for slot in template.slots where slotTypes[slot] == nil {
-                    error("the \(language) text shows `{{\(slot)}}`, but no step sets that slot\(suggestion(slot, among: Array(slotTypes.keys)))", variant.location)
+                for slot in template.slots where slotTypes[slot] == nil && !(slot == "answer" && answer != nil) {
+                    let hint = slot == "answer" ? " (`answer` exists only inside `validate:` rules)" : suggestion(slot, among: Array(slotTypes.keys))
+                    error("the \(language) text shows `{{\(slot)}}`, but no step sets that slot\(hint)", variant.location)
                 }
             }
         }
@@ -413,7 +422,8 @@ struct ProgramChecker {
         func add(_ text: DialogText?) {
             for variant in text?.variants ?? [] {
                 add(variant.condition)
-                for slot in Template(variant.text.nl).slots + Template(variant.text.en).slots {
+                // Both translations usually show the same slots: one read each, not two.
+                for slot in Set(Template(variant.text.nl).slots + Template(variant.text.en).slots).sorted() {
                     result.append((slot, variant.location))
                 }
             }

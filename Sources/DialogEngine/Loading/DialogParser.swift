@@ -33,7 +33,7 @@ struct DialogParser {
             return nil
         }
         if root.expandedCount(limit: YAMLGuard.maxNodes) > YAMLGuard.maxNodes {
-            error("the file expands to more than \(YAMLGuard.maxNodes) elements (YAML aliases?); dialog files do not need anchors or aliases", start)
+            error("the file has more than \(YAMLGuard.maxNodes) elements; dialog files are far smaller — split it into several dialogs", start)
             return nil
         }
         return dialog(from: root)
@@ -46,15 +46,26 @@ struct DialogParser {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let where_ = context.map { " (\($0.text))" } ?? ""
+            // The context's position is where the unfinished construct began (an opening quote or
+            // bracket), often far above the place where the parser gave up.
+            let where_ = context.map { " (\($0.text)\(Self.position(of: $0.mark, unlessAt: mark)))" } ?? ""
             error("YAML syntax: \(problem)\(where_)", SourceLocation(file: file, line: mark.line, column: mark.column))
         case .reader(let problem, _, _, _):
             error("the file cannot be read as text: \(problem); save it as UTF-8", start)
-        case .duplicatedKeysInMapping(let duplicates, _):
-            error("a key appears twice in one mapping: \(duplicates.joined(separator: ", "))", start)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // The context marks the first occurrence of the key.
+            let location = context.mark.line >= 1
+                ? SourceLocation(file: file, line: context.mark.line, column: context.mark.column) : start
+            error("a key appears twice in one mapping: \(duplicates.joined(separator: ", "))", location)
         default:
             error("YAML syntax: \(yamlError)", start)
         }
+    }
+
+    /// ` at line L, column C` for `mark`, or nothing when it is `other` or unknown.
+    private static func position(of mark: Mark, unlessAt other: Mark) -> String {
+        guard mark.line >= 1, mark.line != other.line || mark.column != other.column else { return "" }
+        return " at line \(mark.line), column \(mark.column)"
     }
 
     // MARK: - Dialog

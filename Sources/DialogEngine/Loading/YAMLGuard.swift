@@ -8,10 +8,11 @@ enum YAMLGuard {
     static let maxBytes = 512 * 1024
     /// The deepest nesting of flow collections (`[`/`{`) or indentation levels accepted.
     static let maxDepth = 64
-    /// How many YAML nodes one file may expand to, aliases counted as often as they are used.
+    /// How many YAML nodes one file may have.
     static let maxNodes = 100_000
 
-    /// The reason the text is refused, or `nil` when it may be parsed.
+    /// The reason the text is refused, or `nil` when it may be parsed. Lines and columns count
+    /// characters (Unicode scalars), as the YAML parser's do.
     static func problem(in text: String) -> (message: String, line: Int, column: Int)? {
         let utf8 = text.utf8
         if utf8.count > maxBytes {
@@ -23,8 +24,13 @@ enum YAMLGuard {
         var atLineStart = true
         var indent = 0
         var dashes = 0
+        var aliases = AliasScanner()
         for byte in utf8 {
-            column += 1
+            // A UTF-8 continuation byte belongs to the character before it.
+            if byte & 0xC0 != 0x80 { column += 1 }
+            if let alias = aliases.scan(byte, line: line, column: column) {
+                return ("YAML anchors and aliases (`&name`, `*name`) are not used in dialog files; write the text out where it is needed (`*\(alias)` here)", line, column - alias.utf8.count - 1)
+            }
             switch byte {
             case UInt8(ascii: "\n"):
                 line += 1
@@ -56,6 +62,73 @@ enum YAMLGuard {
                 }
             }
         }
+        if let alias = aliases.finish() {
+            return ("YAML anchors and aliases (`&name`, `*name`) are not used in dialog files; write the text out where it is needed (`*\(alias)` here)", line, column - alias.utf8.count)
+        }
         return nil
+    }
+}
+
+/// Finds the first alias (`*name`) of an anchor (`&name`) defined before it.
+///
+/// Aliases are refused outright because the YAML library hashes every mapping key in full, so a
+/// key that is an alias bomb would take forever before any node count could stop it. An anchor
+/// or alias starts where a node may start — after a space, a line break or `[`, `{`, `,`, `:` —
+/// and its name is letters, digits, `_` and `-`. A `*word` in a text is only taken for an alias
+/// when an `&word` anchor was written before it, which ordinary prose never does.
+private struct AliasScanner {
+    private var anchors: Set<[UInt8]> = []
+    private var previous = UInt8(ascii: "\n")
+    /// The name being read, and whether it is an alias.
+    private var token: (isAlias: Bool, name: [UInt8])?
+
+    /// Feeds one byte; returns the alias's name when a token that just ended is an alias of a
+    /// known anchor.
+    mutating func scan(_ byte: UInt8, line: Int, column: Int) -> String? {
+        defer { previous = byte }
+        if var current = token {
+            if Self.isNameByte(byte) {
+                current.name.append(byte)
+                token = current
+                return nil
+            }
+            token = nil
+            if let alias = end(current) { return alias }
+        }
+        if (byte == UInt8(ascii: "&") || byte == UInt8(ascii: "*")), Self.startsNode(after: previous) {
+            token = (byte == UInt8(ascii: "*"), [])
+        }
+        return nil
+    }
+
+    /// Ends a token still open at the end of the text.
+    mutating func finish() -> String? {
+        guard let current = token else { return nil }
+        token = nil
+        return end(current)
+    }
+
+    private mutating func end(_ token: (isAlias: Bool, name: [UInt8])) -> String? {
+        guard !token.name.isEmpty else { return nil }
+        if !token.isAlias {
+            anchors.insert(token.name)
+            return nil
+        }
+        return anchors.contains(token.name) ? String(decoding: token.name, as: UTF8.self) : nil
+    }
+
+    private static func startsNode(after byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"),
+             UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
 }

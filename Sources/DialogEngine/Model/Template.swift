@@ -29,6 +29,9 @@ public struct Template: Sendable, Hashable {
         var literal = ""
         let chars = Array(text)
         var i = 0
+        // Once a `{{` finds no `}}` after it, no later one can: remembering that keeps a text
+        // full of stray `{{` linear instead of quadratic.
+        var unclosedFrom = chars.count
         func flush() {
             if !literal.isEmpty { segments.append(.literal(literal)) }
             literal = ""
@@ -43,7 +46,7 @@ public struct Template: Sendable, Hashable {
                 var j = i + 2
                 var name = ""
                 var closed = false
-                while j < chars.count {
+                while j < chars.count, j < unclosedFrom {
                     if chars[j] == "}", j + 1 < chars.count, chars[j + 1] == "}" {
                         closed = true
                         break
@@ -51,6 +54,7 @@ public struct Template: Sendable, Hashable {
                     name.append(chars[j])
                     j += 1
                 }
+                if !closed { unclosedFrom = min(unclosedFrom, i + 2) }
                 let trimmed = name.trimmingCharacters(in: .whitespaces)
                 if closed, DialogParser.isValidSlotName(trimmed) {
                     flush()

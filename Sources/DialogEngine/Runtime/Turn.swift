@@ -60,7 +60,8 @@ struct Turn {
             let step = dialog.step(frame.step)
             let valid: Bool
             if isTop {
-                valid = state.awaiting != .answer || step?.question != nil
+                // An answer and a restart confirmation both belong to the question it waits at.
+                valid = state.awaiting == .nothing || step?.question != nil
             } else if case .call? = step?.kind {
                 valid = true
             } else {

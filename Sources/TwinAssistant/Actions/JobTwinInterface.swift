@@ -14,10 +14,14 @@ public enum JobTwinInterface {
         "participant.id": .text,
         "participant.phase": .text,
         "participant.coordinator": .bool,
+        "participant.open_profile": .bool,
+        "match.status": .text,
+        "match.awaiting_confirmation": .bool,
+        "match.partner_name": .text,
     ]
 
     /// The interface as the dialog engine needs it.
     public static let host = HostInterface(
         entryDialog: entryDialog, homeDialog: homeDialog, hostSlots: hostSlots,
-        actions: ProfileActions.signatures)
+        actions: ProfileActions.signatures + MatchActions.signatures)
 }

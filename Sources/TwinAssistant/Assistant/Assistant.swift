@@ -22,6 +22,7 @@ public final class Assistant: Sendable {
     private let options: AssistantOptions
     private let logger: Logger
     private let locks = KeyedLock()
+    private let explainer: MatchExplainer
     private let cache: SessionCache
 
     /// Creates an assistant.
@@ -33,6 +34,7 @@ public final class Assistant: Sendable {
         self.options = options
         self.logger = logger
         self.cache = SessionCache(capacity: options.cachedSessions)
+        self.explainer = MatchExplainer(program: program)
     }
 
     /// Takes one message of a participant and returns the reply.
@@ -95,16 +97,18 @@ public final class Assistant: Sendable {
         // The participant and the turn counter; the stored state itself only when the cache
         // does not hold that version of it.
         let cache = self.cache
-        let snapshot = try await repository.read { reader -> (Participant, Int, SessionState?)? in
+        let isCoordinator = options.coordinators.contains(id)
+        let snapshot = try await repository.read { reader -> (ParticipantFacts, Int, SessionState?)? in
             guard let participant = try reader.participant(id), let turns = try reader.sessionTurns(id) else { return nil }
-            if let cached = cache.state(id, turns: turns) { return (participant, turns, cached) }
+            let facts = try ParticipantFacts.load(participant, isCoordinator: isCoordinator, from: reader)
+            if let cached = cache.state(id, turns: turns) { return (facts, turns, cached) }
             guard let stored = try reader.session(id) else { return nil }
-            return (participant, turns, try? JSONDecoder().decode(SessionState.self, from: stored.state))
+            return (facts, turns, try? JSONDecoder().decode(SessionState.self, from: stored.state))
         }
-        guard let (participant, turns, decoded) = snapshot, var state = decoded else { return nil }
+        guard let (facts, turns, decoded) = snapshot, var state = decoded else { return nil }
         if let lang { state.language = lang }
         let now = clock.now()
-        let host = TurnHost(participant: participant, isCoordinator: options.coordinators.contains(id), transaction: nil, now: now)
+        let host = TurnHost(facts: facts, transaction: nil, now: now, explainer: explainer)
         let output: TurnOutput
         do {
             output = try step(runtime, &state, host, LocalDate(now))
@@ -166,8 +170,8 @@ public final class Assistant: Sendable {
         }
         if let lang { state.language = lang }
 
-        let host = TurnHost(participant: participant, isCoordinator: options.coordinators.contains(id),
-                            transaction: tx, now: now)
+        let facts = try ParticipantFacts.load(participant, isCoordinator: options.coordinators.contains(id), from: tx)
+        let host = TurnHost(facts: facts, transaction: tx, now: now, explainer: MatchExplainer(program: runtime.program))
         let output = try step(runtime, &state, host, LocalDate(now))
 
         var updated = try tx.participant(id) ?? participant
@@ -186,11 +190,11 @@ public final class Assistant: Sendable {
         let runtime = self.runtime
         let fallbackLanguage = lang ?? options.defaultLanguage
         let coordinators = options.coordinators
-        let now = clock.now()
         let pending: (Prompt?, Phase, Language)? = try? await repository.read { reader in
             guard let participant = try reader.participant(id), let stored = try reader.session(id),
                   let state = try? JSONDecoder().decode(SessionState.self, from: stored.state) else { return nil }
-            let host = ReadOnlyHost(participant: participant, isCoordinator: coordinators.contains(id), now: now)
+            let facts = try ParticipantFacts.load(participant, isCoordinator: coordinators.contains(id), from: reader)
+            let host = ReadOnlyHost(facts: facts)
             return (runtime.pendingPrompt(state, host: host), participant.phase, state.language)
         }
         let language = pending?.2 ?? fallbackLanguage
@@ -203,13 +207,9 @@ public final class Assistant: Sendable {
 
 /// Host slots without actions, for rendering a prompt outside a turn.
 private struct ReadOnlyHost: DialogHost {
-    let participant: Participant
-    let isCoordinator: Bool
-    let now: Date
+    let facts: ParticipantFacts
 
-    func hostSlot(_ name: String) -> Value {
-        TurnHostSlots.value(name, participant: participant, isCoordinator: isCoordinator)
-    }
+    func hostSlot(_ name: String) -> Value { facts.value(name) }
 
     func perform(_ call: ActionCall) throws -> ActionResult {
         throw DialogRuntimeError("actions cannot run while only reading", dialog: "?", step: "?")

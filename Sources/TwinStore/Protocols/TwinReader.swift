@@ -18,4 +18,18 @@ public protocol TwinReader {
     func answers(_ id: ParticipantID) throws -> [StoredAnswer]
     /// The participant's profile, once the intake saved it.
     func profile(_ id: ParticipantID) throws -> Profile?
+    /// Every profile, with its participant, ordered by participant id.
+    func profiles() throws -> [(ParticipantID, Profile)]
+    /// Every pair the participant is or was in, newest first.
+    func pairs(of id: ParticipantID) throws -> [Pair]
+    /// Every pair, oldest first.
+    func allPairs() throws -> [Pair]
+    /// Whether `from` liked (`true`) or passed (`false`) `to` in open matching; `nil` when not yet.
+    func like(from: ParticipantID, to: ParticipantID) throws -> Bool?
+    /// Everyone `from` liked or passed.
+    func judged(by from: ParticipantID) throws -> Set<ParticipantID>
+    /// The pairs a coordinator excluded.
+    func exclusions() throws -> Set<Set<ParticipantID>>
+    /// The recorded events, oldest first.
+    func events() throws -> [ProgrammeEvent]
 }

@@ -14,4 +14,14 @@ public protocol TwinTransaction: TwinReader {
     func saveAnswers(_ answers: [String: String?], for id: ParticipantID, at time: Date) throws
     /// Stores the participant's profile (replacing the previous one).
     func save(_ profile: Profile, for id: ParticipantID) throws
+    /// Moves the participant to `phase`.
+    func setPhase(_ phase: Phase, for id: ParticipantID) throws
+    /// Stores a pair (inserting or replacing it).
+    func save(_ pair: Pair) throws
+    /// Records a like (`true`) or a pass (`false`) in open matching.
+    func saveLike(from: ParticipantID, to: ParticipantID, liked: Bool, at time: Date) throws
+    /// Excludes a pair from matching.
+    func addExclusion(_ a: ParticipantID, _ b: ParticipantID, at time: Date) throws
+    /// Records an event for the notification worker, in this transaction.
+    func record(_ event: ProgrammeEvent) throws
 }

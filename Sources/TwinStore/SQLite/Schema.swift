@@ -54,6 +54,43 @@ enum Schema {
             }
             try db.create(index: "profiles_on_side", on: "profiles", columns: ["side"])
         }
+        migrator.registerMigration("v2: pairs, likes, exclusions, events") { db in
+            try db.create(table: "pairs") { t in
+                t.primaryKey("id", .text)
+                t.column("teacher_id", .text).notNull().indexed()
+                    .references("participants", onDelete: .cascade)
+                t.column("professional_id", .text).notNull().indexed()
+                    .references("participants", onDelete: .cascade)
+                t.column("origin", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("score", .double).notNull()
+                t.column("proposed_at", .datetime).notNull()
+                t.column("teacher_confirmed_at", .datetime)
+                t.column("professional_confirmed_at", .datetime)
+                t.column("confirmed_at", .datetime)
+            }
+            try db.create(table: "likes", options: [.withoutRowID]) { t in
+                t.column("from_id", .text).notNull().references("participants", onDelete: .cascade)
+                t.column("to_id", .text).notNull().references("participants", onDelete: .cascade)
+                t.column("liked", .boolean).notNull()
+                t.column("at", .datetime).notNull()
+                t.primaryKey(["from_id", "to_id"])
+            }
+            try db.create(table: "exclusions", options: [.withoutRowID]) { t in
+                // Stored with the smaller id first, so that each pair is one row.
+                t.column("first_id", .text).notNull().references("participants", onDelete: .cascade)
+                t.column("second_id", .text).notNull().references("participants", onDelete: .cascade)
+                t.column("at", .datetime).notNull()
+                t.primaryKey(["first_id", "second_id"])
+            }
+            try db.create(table: "events") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("participants", .jsonText).notNull()
+                t.column("pair_id", .text)
+                t.column("occurred_at", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

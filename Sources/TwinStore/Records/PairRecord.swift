@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+import Twinning
+
+/// A row of `pairs`.
+struct PairRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "pairs"
+
+    var id: String
+    var teacher_id: String
+    var professional_id: String
+    var origin: String
+    var status: String
+    var score: Double
+    var proposed_at: Date
+    var teacher_confirmed_at: Date?
+    var professional_confirmed_at: Date?
+    var confirmed_at: Date?
+
+    init(_ pair: Pair) {
+        id = pair.id
+        teacher_id = pair.teacher.description
+        professional_id = pair.professional.description
+        origin = pair.origin.rawValue
+        status = pair.status.rawValue
+        score = pair.score
+        proposed_at = pair.proposedAt
+        teacher_confirmed_at = pair.teacherConfirmedAt
+        professional_confirmed_at = pair.professionalConfirmedAt
+        confirmed_at = pair.confirmedAt
+    }
+
+    func pair() throws -> Pair {
+        guard let teacher = ParticipantID(teacher_id), let professional = ParticipantID(professional_id),
+              let origin = Pair.Origin(rawValue: origin), let status = Pair.Status(rawValue: status) else {
+            throw StoreError.corruptRow(table: "pairs", key: id, reason: "unknown participant, origin or status")
+        }
+        return Pair(id: id, teacher: teacher, professional: professional, origin: origin, status: status, score: score,
+                    proposedAt: proposed_at, teacherConfirmedAt: teacher_confirmed_at,
+                    professionalConfirmedAt: professional_confirmed_at, confirmedAt: confirmed_at)
+    }
+}
