@@ -597,6 +597,39 @@ struct RuntimeStepTests {
         #expect(try byNumber.send("Bea").texts == ["Now: Bea from Utrecht (Name)", "Finally?"])
     }
 
+    @Test func revisit_ofAQuestionThatDoesNotApplyNow_passesOn() throws {
+        let program = try RuntimeSupport.program("""
+            dialog: main
+            title: {nl: Hoofd, en: Main}
+            steps:
+              - ask: p.side
+                type: yesno
+                prompt: {nl: Docent?, en: Teacher?}
+              - ask: p.school
+                type: text
+                when: "p.side"
+                prompt: {nl: School?, en: School?}
+              - id: fix
+                revisit: p.school
+              - say: {nl: Verder, en: Onwards}
+              - ask: p.end
+                type: text
+                prompt: {nl: Tot slot?, en: Finally?}
+            """)
+        var chat = ChatHarness(program)
+        try chat.open()
+        let output = try chat.send("no")
+        #expect(output.texts == ["Onwards", "Finally?"])
+        #expect(chat.state.stack == [Frame(dialog: "main", step: "p.end")])
+
+        var teacher = ChatHarness(program)
+        try teacher.open()
+        #expect(try teacher.send(["yes", "Lyceum"]).texts == ["School?"])
+        #expect(teacher.state.stack.last?.returnAfter == "fix")
+        #expect(try teacher.send("College").texts == ["Onwards", "Finally?"])
+        #expect(teacher.slot("p.school") == .text("College"))
+    }
+
     // MARK: - when
 
     @Test func when_passesOverStepsWhoseConditionIsFalseOrNull() throws {
@@ -749,6 +782,64 @@ struct RuntimeStepTests {
         #expect(try late.send("teacher").prompt?.options?.map(\.value) == ["a", "b", "c", "d"])
         try late.send("4")
         #expect(late.slot("p.pick") == .text("d"))
+    }
+
+    @Test func options_withATemplateInTheirLabel_showTheSlotInTheCurrentLanguage() throws {
+        let program = try RuntimeSupport.program("""
+            dialog: main
+            title: {nl: Hoofd, en: Main}
+            steps:
+              - ask: p.open
+                type: yesno
+                prompt: {nl: Open?, en: Open?}
+              - ask: p.menu
+                type: choice
+                prompt: {nl: Kies, en: Choose}
+                options:
+                  - value: visibility
+                    label: {nl: "Zichtbaar: {{p.open}}", en: "Visible: {{p.open}}"}
+                  - value: other
+                    label: {nl: Anders, en: Other}
+            """)
+        var chat = ChatHarness(program)
+        try chat.open()
+        let menu = try chat.send("yes")
+        #expect(menu.prompt?.options?.map(\.label) == ["Visible: yes", "Other"])
+        let dutch = try chat.send("taal nl")
+        #expect(dutch.prompt?.options?.map(\.label) == ["Zichtbaar: ja", "Anders"])
+        try chat.send("1")
+        #expect(chat.slot("p.menu") == .text("visibility"))
+    }
+
+    @Test func multichoice_promptCarriesItsLimits_andStoresTheValues() throws {
+        let program = try RuntimeSupport.program("""
+            dialog: main
+            title: {nl: Hoofd, en: Main}
+            steps:
+              - ask: p.criteria
+                type: multichoice
+                min_choices: 2
+                max_choices: 3
+                prompt: {nl: Criteria?, en: Criteria?}
+                options:
+                  - value: subject
+                    label: {nl: Vakgebied, en: Subject}
+                  - value: region
+                    label: {nl: Regio, en: Region}
+                  - value: personal
+                    label: {nl: Persoonlijk, en: Personal}
+                  - value: level
+                    label: {nl: Niveau, en: Level}
+            """)
+        var chat = ChatHarness(program)
+        let opened = try chat.open()
+        #expect(opened.prompt?.type == .multichoice)
+        #expect(opened.prompt?.min == 2)
+        #expect(opened.prompt?.max == 3)
+        #expect(opened.prompt?.options?.count == 4)
+        #expect(try chat.send("subject").kinds.first == .error)
+        try chat.send("1, 3 and Level")
+        #expect(chat.slot("p.criteria") == .list(["subject", "personal", "level"]))
     }
 
     @Test func templates_insertTheAnswerVerbatim_neverExpandingIt() throws {

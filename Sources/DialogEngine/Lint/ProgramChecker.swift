@@ -154,7 +154,9 @@ struct ProgramChecker {
             var next: [(slot: String, value: ScriptExpression, location: SourceLocation)] = []
             for item in pending {
                 if let type = try? item.value.expression.typeCheck(slotType: { slotTypes[$0]?.type }) {
-                    declare(item.slot, type, at: item.location)
+                    // A value that does not fit the slot is reported once, inside the value, by
+                    // checkExpressions.
+                    declare(item.slot, type, at: item.location, reportingConflict: false)
                 } else {
                     next.append(item)
                 }
@@ -169,7 +171,9 @@ struct ProgramChecker {
         }
     }
 
-    private mutating func declare(_ slot: String, _ type: ValueType, at location: SourceLocation) {
+    /// Gives `slot` the type `type`, widening an integer to a number; a type that conflicts with
+    /// the slot's earlier one is an error unless `reportingConflict` is false.
+    private mutating func declare(_ slot: String, _ type: ValueType, at location: SourceLocation, reportingConflict: Bool = true) {
         guard let existing = slotTypes[slot] else {
             slotTypes[slot] = (type, location)
             return
@@ -184,6 +188,7 @@ struct ProgramChecker {
             slotTypes[slot] = (.number, existing.location)
             return
         }
+        guard reportingConflict else { return }
         let there = existing.location.map { " at \($0)" } ?? " by the assistant"
         error("the slot `\(slot)` gets a \(type) here but a \(existing.type)\(there)", location)
     }

@@ -100,7 +100,14 @@ public struct DialogRuntime: Sendable {
             return turn.output
         }
         if state.awaiting == .restartConfirmation {
-            try turn.confirmRestart(text, &state)
+            // A command instead of yes or no (`help`, `taal en`, `stop`) withdraws the question
+            // and is carried out, so that nobody is stuck in it.
+            if let command, command != .restart {
+                state.awaiting = .answer
+                try turn.perform(command, &state)
+            } else {
+                try turn.confirmRestart(text, &state)
+            }
             return turn.output
         }
         if let command {
