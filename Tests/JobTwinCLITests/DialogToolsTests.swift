@@ -100,9 +100,9 @@ struct DialogToolsTests {
         // in which that step was renamed.
         let dialogs = folder.url.appendingPathComponent("dialogs")
         try FileManager.default.createDirectory(at: dialogs, withIntermediateDirectories: true)
-        for name in ["intake.yaml", "menu.yaml", "profile_questions.yaml"] {
-            try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("Dialogs/\(name)"),
-                                             to: dialogs.appendingPathComponent(name))
+        let source = Self.packageRoot.appendingPathComponent("Dialogs")
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".yaml") {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: dialogs.appendingPathComponent(name))
         }
         let clean = try JobTwinProcess.run(["dialogs", "lint", dialogs.path, "--db", db])
         #expect(clean.status == 0)

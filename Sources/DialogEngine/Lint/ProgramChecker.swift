@@ -190,7 +190,7 @@ struct ProgramChecker {
         }
         guard reportingConflict else { return }
         let there = existing.location.map { " at \($0)" } ?? " by the assistant"
-        error("the slot `\(slot)` gets a \(type) here but a \(existing.type)\(there)", location)
+        error("the slot `\(slot)` gets \(type.withArticle) here but \(existing.type.withArticle)\(there)", location)
     }
 
     // MARK: - Expressions and templates
@@ -214,7 +214,7 @@ struct ProgramChecker {
                 }
             case .set(let slot, let value):
                 if let type = typeOf(value), let declared = slotTypes[slot]?.type, !declared.accepts(type) {
-                    error("`\(slot)` is a \(declared) but this value is a \(type)", value.location)
+                    error("`\(slot)` is \(declared.withArticle) but this value is \(type.withArticle)", value.location)
                 }
             case .branch(let condition, _, _):
                 expect(condition, .bool, "`if:`")
@@ -223,7 +223,7 @@ struct ProgramChecker {
                 for (argument, expression) in arguments.sorted(by: { $0.key < $1.key }) {
                     guard let type = typeOf(expression), let parameter = parameters[argument] else { continue }
                     if !parameter.type.accepts(type) {
-                        error("the argument `\(argument)` of `\(name)` must be a \(parameter.type), not a \(type)", expression.location)
+                        error("the argument `\(argument)` of `\(name)` must be \(parameter.type.withArticle), not \(type.withArticle)", expression.location)
                     }
                 }
             case .goto, .call, .revisit, .revisitChoice, .end, .handover:
@@ -235,7 +235,7 @@ struct ProgramChecker {
     private mutating func expect(_ expression: ScriptExpression, _ expected: ValueType, _ what: String, answer: ValueType? = nil) {
         guard let type = typeOf(expression, answer: answer) else { return }
         if !expected.accepts(type) {
-            error("\(what) must be a \(expected) condition, but this is a \(type)", expression.location)
+            error("\(what) must be \(expected.withArticle) condition, but this is \(type.withArticle)", expression.location)
         }
     }
 

@@ -17,6 +17,15 @@ public enum ValueType: String, Sendable, Hashable, Codable, CustomStringConverti
 
     public var description: String { rawValue }
 
+    /// The type's name with its article, for messages: "an integer", "a text".
+    public var withArticle: String {
+        switch self {
+        case .integer: return "an integer"
+        case .any: return "a value of any type"
+        default: return "a \(rawValue)"
+        }
+    }
+
     /// Whether a value of type `other` may be stored where `self` is expected.
     public func accepts(_ other: ValueType) -> Bool {
         self == other || self == .any || other == .any || (self == .number && other == .integer)
