@@ -4,11 +4,18 @@ import Twinning
 import TwinAssistant
 import TwinStore
 
-// Persisted turns per second through `Assistant`, over many participants at once.
+// Persisted turns per second through `Assistant`, over many participants at once; and with
+// `pool N`, matching a pool of N teachers and N professionals (see PoolBenchmark.swift).
 //
 // Usage: swift run -c release jobtwin-bench [participants] [turns-per-participant] [concurrency]
+//        swift run -c release jobtwin-bench pool [N]
 // Every turn is a real one: the participant's conversation is loaded from SQLite, the dialog
 // engine takes the answer, and the new state and answers are committed before the next turn.
+
+if CommandLine.arguments.dropFirst().first == "pool" {
+    try PoolBenchmark.run(size: CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 5_000)
+    exit(0)
+}
 
 let arguments = CommandLine.arguments.dropFirst().compactMap(Int.init)
 let participants = arguments.count > 0 ? arguments[0] : 1_000

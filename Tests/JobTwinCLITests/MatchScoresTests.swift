@@ -29,6 +29,14 @@ struct MatchScoresTests {
         """)
     }
 
+    @Test("ids of different lengths are aligned")
+    func aligned() throws {
+        let folder = try TemporaryFolder()
+        try ",p1,professional 2\nt1,1,\nteacher 2,,2\n".write(toFile: folder.path("scores.csv"), atomically: true, encoding: .utf8)
+        let output = try JobTwinProcess.run(["match", "--scores", folder.path("scores.csv")])
+        #expect(output.lines == ["total: 3", "t1        → p1              (score 1)", "teacher 2 → professional 2  (score 2)"])
+    }
+
     @Test("--json: exactly the documented object, ids escaped, decimals kept")
     func json() throws {
         let folder = try TemporaryFolder()
@@ -82,13 +90,13 @@ struct MatchScoresTests {
         #expect(lonely.stderr.contains("row t1 allows no column (all its cells are empty)"))
     }
 
-    @Test("a missing file, and no --scores (the database mode is not there yet)")
+    @Test("a missing file, and --scores combined with a database option (bad usage, status 2)")
     func usage() throws {
         let missing = try JobTwinProcess.run(["match", "--scores", "/nonexistent/scores.csv"])
         #expect(missing.status == 1)
         #expect(missing.stderr == "error: There is no file /nonexistent/scores.csv; give the path of a CSV file of scores.\n")
-        let noScores = try JobTwinProcess.run(["match"])
-        #expect(noScores.status == 1)
-        #expect(noScores.stderr.contains("database mode is not available yet; use --scores FILE.csv"))
+        let mixed = try JobTwinProcess.run(["match", "--scores", "/nonexistent/scores.csv", "--apply"])
+        #expect(mixed.status == 2)
+        #expect(mixed.stderr.contains("--scores works on a file"))
     }
 }

@@ -140,9 +140,11 @@ struct ScoreMatrixCSVTests {
         #expect(Self.failure(",a\nr,\"1x\"\n") == ScoreMatrixCSVError(line: 2, column: 3, cell: 2, problem: .notANumber(text: "1x", row: "r", column: "a")))
     }
 
-    @Test("a number beyond Double's range")
-    func outOfRange() {
+    @Test("a number beyond ±1e100, the largest score")
+    func outOfRange() throws {
         #expect(Self.failure(",a,b\nr,1,-1e999\n") == ScoreMatrixCSVError(line: 2, column: 5, cell: 3, problem: .numberOutOfRange(text: "-1e999", row: "r", column: "b")))
+        #expect(Self.failure(",a\nr,\"2e100\"\n")?.message == "cell 2: \"2e100\" (row \"r\", column \"a\") is too large for a score; scores must lie between -1e100 and 1e100")
+        #expect(try Self.parse(",a\nr,-1e100\n").problem.scores == [-1e100])
     }
 
     @Test("quotes: unterminated, text after the closing quote")

@@ -14,9 +14,14 @@
 /// - Lines end with `\n`, `\r\n` or `\r`; the last line's ending is optional; blank lines are
 ///   skipped; a UTF-8 byte-order mark is ignored.
 /// - Row ids must be unique and so must column ids; ids are trimmed and must not be empty.
+/// - A score's size is at most `largestScore` (10^100).
 ///
 /// Numbers are read straight from the bytes, correctly rounded, without a string per cell.
 public enum ScoreMatrixCSV {
+    /// The largest score a file may hold, in size. Far beyond any real score, and small enough
+    /// that sums over thousands of pairs and the solver's potentials stay finite.
+    public static let largestScore = 1e100
+
     /// The matrix in `bytes`.
     ///
     /// - Throws: `ScoreMatrixCSVError` naming the line, column and cell of the first problem.

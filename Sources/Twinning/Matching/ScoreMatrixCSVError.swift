@@ -21,7 +21,7 @@ public struct ScoreMatrixCSVError: Error, Sendable, Hashable, CustomStringConver
         case wrongCellCount(expected: Int, found: Int, separator: Character)
         /// A cell is neither a number nor empty.
         case notANumber(text: String, row: String, column: String)
-        /// A number too large for a score.
+        /// A number larger in size than `ScoreMatrixCSV.largestScore`.
         case numberOutOfRange(text: String, row: String, column: String)
         /// A quoted cell is not closed on its line.
         case unterminatedQuote
@@ -77,7 +77,7 @@ public struct ScoreMatrixCSVError: Error, Sendable, Hashable, CustomStringConver
         case .notANumber(let text, let row, let column):
             return "\(inCell)\(Self.quoted(text)) (row \(Self.quoted(row)), column \(Self.quoted(column))) is not a number; write a score like 12 or 12.5, or leave the cell empty to forbid the pair"
         case .numberOutOfRange(let text, let row, let column):
-            return "\(inCell)\(Self.quoted(text)) (row \(Self.quoted(row)), column \(Self.quoted(column))) is too large for a score"
+            return "\(inCell)\(Self.quoted(text)) (row \(Self.quoted(row)), column \(Self.quoted(column))) is too large for a score; scores must lie between -1e100 and 1e100"
         case .unterminatedQuote:
             return "\(inCell)the quoted cell has no closing quote on this line; close it with `\"` (write `\"\"` for a quote inside)"
         case .textAfterQuote:

@@ -32,8 +32,12 @@ struct ScoreMatrixReader {
         var firstLineOfRow: [String: Int] = [:]
         var scores: [Double] = []
         var allowed: [Bool] = []
-        scores.reserveCapacity(columnCount * min(columnCount, 4096))
-        allowed.reserveCapacity(columnCount * min(columnCount, 4096))
+        // A guess that is right for a square matrix and never more cells than bytes left
+        // (every cell takes at least its separator), so one large buffer instead of many copies.
+        let (square, overflow) = columnCount.multipliedReportingOverflow(by: columnCount)
+        let expectedCells = min(overflow ? Int.max : square, end - position)
+        scores.reserveCapacity(expectedCells)
+        allowed.reserveCapacity(expectedCells)
 
         while true {
             skipBlankLines()
@@ -133,7 +137,7 @@ struct ScoreMatrixReader {
                 guard let parsed, parsed.end == buffer.count else {
                     throw error(at: start, cell: cell, .notANumber(text: text, row: rowID, column: columnID))
                 }
-                guard parsed.value.isFinite else {
+                guard abs(parsed.value) <= ScoreMatrixCSV.largestScore else {
                     throw error(at: start, cell: cell, .numberOutOfRange(text: text, row: rowID, column: columnID))
                 }
                 return parsed.value
@@ -143,7 +147,7 @@ struct ScoreMatrixReader {
             position = parsed.end
             skipSpaces()
             if atCellEnd {
-                guard parsed.value.isFinite else {
+                guard abs(parsed.value) <= ScoreMatrixCSV.largestScore else {
                     throw error(at: start, cell: cell, .numberOutOfRange(text: cellText(from: start), row: rowID, column: columnID))
                 }
                 return parsed.value

@@ -4,6 +4,9 @@
 /// The profile's `subject_preference: different` turns the field criterion around: then a
 /// different field scores, as the seed's "buiten je comfortzone leer je het meest". The region
 /// always counts a little, because partners visit each other's work.
+///
+/// The same rules give the total alone (`total`, fast, for large pools) and the total with its
+/// reasons (`score`, for the pairs that are shown), so the two can never disagree.
 public struct MatchScorer: Sendable {
     /// Points for a full match on one criterion, per side that chose it.
     public var weight: Double = 10
@@ -15,10 +18,33 @@ public struct MatchScorer: Sendable {
     /// Creates a scorer with the default weights.
     public init() {}
 
-    /// The score of pairing `teacher` with `professional`.
+    /// The score of pairing `teacher` with `professional`, with every contribution explained.
     public func score(teacher: MatchCandidate, professional: MatchCandidate) -> PairScore {
-        let t = teacher.profile, p = professional.profile
+        var vocabulary = Vocabulary()
+        let t = ScoringFeatures(teacher, vocabulary: &vocabulary)
+        let p = ScoringFeatures(professional, vocabulary: &vocabulary)
+        return score(t, p)
+    }
+
+    /// The score of a pair from prepared features, with every contribution explained.
+    public func score(_ teacher: ScoringFeatures, _ professional: ScoringFeatures) -> PairScore {
         var contributions: [ScoreContribution] = []
+        _ = evaluate(teacher, professional) { contributions.append($0) }
+        return PairScore(teacher: teacher.id, professional: professional.id, contributions: contributions)
+    }
+
+    /// The total score of a pair from prepared features, without building the explanation.
+    public func total(_ teacher: ScoringFeatures, _ professional: ScoringFeatures) -> Double {
+        (evaluate(teacher, professional, record: nil) * 10).rounded() / 10
+    }
+
+    /// Applies every rule; hands each contribution to `record` when given, returns the sum.
+    private func evaluate(_ t: ScoringFeatures, _ p: ScoringFeatures, record: ((ScoreContribution) -> Void)?) -> Double {
+        var sum = 0.0
+        func add(_ criterion: ScoreCriterion, _ points: Double, _ reason: @autoclosure () -> ScoreReason) {
+            sum += points
+            record?(ScoreContribution(criterion, points, reason()))
+        }
         func choosers(_ criterion: MatchCriterion) -> Double {
             Double((t.criteria.contains(criterion) ? 1 : 0) + (p.criteria.contains(criterion) ? 1 : 0))
         }
@@ -26,23 +52,22 @@ public struct MatchScorer: Sendable {
         // Field: similarity for those who asked for a subject match, contrast for those who
         // want a different field.
         let similarity = FieldAffinity.similarity(t.field, p.field)
-        for side in [teacher, professional] {
-            let wantsSubject = side.profile.criteria.contains(.subject)
-            switch side.profile.subjectPreference {
+        for side in [t, p] {
+            switch side.preference {
             case .different:
                 if similarity == 0, t.field != "other" || p.field != "other" {
-                    contributions.append(.init(.field, weight, .contrastWanted(by: side.id, t.field, p.field)))
+                    add(.field, weight, .contrastWanted(by: side.id, t.field, p.field))
                 } else {
-                    contributions.append(.init(.field, weight * (1 - similarity), .contrastMissed(by: side.id, t.field)))
+                    add(.field, weight * (1 - similarity), .contrastMissed(by: side.id, t.field))
                 }
             case .similar, .noPreference:
-                guard wantsSubject || side.profile.subjectPreference == .similar else { continue }
+                guard side.criteria.contains(.subject) || side.preference == .similar else { continue }
                 if similarity == 1 {
-                    contributions.append(.init(.field, weight, .sameField(t.field)))
+                    add(.field, weight, .sameField(t.field))
                 } else if similarity > 0 {
-                    contributions.append(.init(.field, weight * similarity, .relatedFields(t.field, p.field)))
+                    add(.field, weight * similarity, .relatedFields(t.field, p.field))
                 } else {
-                    contributions.append(.init(.field, 0, .differentFields(t.field, p.field)))
+                    add(.field, 0, .differentFields(t.field, p.field))
                 }
             }
         }
@@ -50,13 +75,15 @@ public struct MatchScorer: Sendable {
         // Prior education and target group belong to the subject match.
         let subject = choosers(.subject)
         if subject > 0 {
-            let background = TextOverlap.sharedWords(t.background, p.background)
+            let background = Self.shared(t.background, p.background)
             if !background.isEmpty {
-                contributions.append(.init(.background, subject * weight * 0.4 * TextOverlap.strength(background), .sharedBackground(background)))
+                add(.background, subject * weight * 0.4 * Self.strength(background.count),
+                    .sharedBackground(background.map { t.backgroundWords[$0] }))
             }
-            let target = TextOverlap.sharedWords(t.targetGroup, p.targetGroup)
+            let target = Self.shared(t.targetGroup, p.targetGroup)
             if !target.isEmpty {
-                contributions.append(.init(.targetGroup, subject * weight * 0.4 * TextOverlap.strength(target), .sharedTargetGroup(target)))
+                add(.targetGroup, subject * weight * 0.4 * Self.strength(target.count),
+                    .sharedTargetGroup(target.map { t.targetGroupWords[$0] }))
             }
         }
 
@@ -66,40 +93,50 @@ public struct MatchScorer: Sendable {
             let shared = t.motivations.filter { $0 != "other" && p.motivations.contains($0) }
             let union = Set(t.motivations).union(p.motivations).subtracting(["other"])
             let jaccard = union.isEmpty ? 0 : Double(shared.count) / Double(union.count)
-            contributions.append(.init(.motivation, personal * weight * jaccard, .sharedMotivation(shared)))
+            add(.motivation, personal * weight * jaccard, .sharedMotivation(shared))
         }
 
-        // Company type: the professional's sector against the teacher's wish. It counts double
-        // when the teacher chose it, once when only the professional did.
-        let company = choosers(.companyType)
-        if company > 0 {
+        // Company type: the professional's sector against the teacher's wish; it weighs more
+        // when the teacher chose it than when only the professional did.
+        if choosers(.companyType) > 0 {
             let wanted = p.companyTypes.filter { $0 != "other" && t.companyTypes.contains($0) }
-            let weightHere = (t.criteria.contains(.companyType) ? 1.5 : 0) + (p.criteria.contains(.companyType) ? 0.5 : 0)
-            contributions.append(wanted.isEmpty
-                ? .init(.companyType, 0, .sectorNotWanted)
-                : .init(.companyType, weight * weightHere, .sectorWanted(wanted)))
+            let share = (t.criteria.contains(.companyType) ? 1.5 : 0) + (p.criteria.contains(.companyType) ? 0.5 : 0)
+            if wanted.isEmpty { add(.companyType, 0, .sectorNotWanted) } else { add(.companyType, weight * share, .sectorWanted(wanted)) }
         }
 
         // Education type: the teacher's kind of education against the professional's wish.
-        let education = choosers(.educationType)
-        if education > 0 {
+        if choosers(.educationType) > 0 {
             let wanted = t.educationTypes.filter { p.educationTypes.contains($0) }
-            let weightHere = (p.criteria.contains(.educationType) ? 1.5 : 0) + (t.criteria.contains(.educationType) ? 0.5 : 0)
-            contributions.append(wanted.isEmpty
-                ? .init(.educationType, 0, .educationNotWanted)
-                : .init(.educationType, weight * weightHere, .educationWanted(wanted)))
+            let share = (p.criteria.contains(.educationType) ? 1.5 : 0) + (t.criteria.contains(.educationType) ? 0.5 : 0)
+            if wanted.isEmpty { add(.educationType, 0, .educationNotWanted) } else { add(.educationType, weight * share, .educationWanted(wanted)) }
         }
 
         // Region: always, because they visit each other.
-        if TextOverlap.sameRegion(t.region, p.region) {
-            contributions.append(.init(.region, regionWeight, .sameRegion(t.region)))
+        if !t.region.isEmpty, !t.region.isDisjoint(with: p.region) {
+            add(.region, regionWeight, .sameRegion(t.regionText))
         } else {
-            contributions.append(.init(.region, 0, .differentRegions(t.region, p.region)))
+            add(.region, 0, .differentRegions(t.regionText, p.regionText))
         }
 
-        for side in [teacher, professional] where side.profile.criteria.contains(.open) {
-            contributions.append(.init(.openness, opennessWeight, .openToAnyone(side.id)))
+        for side in [t, p] where side.criteria.contains(.open) {
+            add(.openness, opennessWeight, .openToAnyone(side.id))
         }
-        return PairScore(teacher: teacher.id, professional: professional.id, contributions: contributions)
+        return sum
+    }
+
+    /// The positions in `a` of the words `b` shares with it (the same word, or one a stem of
+    /// the other).
+    private static func shared(_ a: [ScoringFeatures.Word], _ b: [ScoringFeatures.Word]) -> [Int] {
+        var positions: [Int] = []
+        for (index, left) in a.enumerated() {
+            if b.contains(where: { right in
+                right.id == left.id || left.prefixes.contains(right.id) || right.prefixes.contains(left.id)
+            }) { positions.append(index) }
+        }
+        return positions
+    }
+
+    private static func strength(_ count: Int) -> Double {
+        min(1, Double(count) / 2 + 0.5)
     }
 }

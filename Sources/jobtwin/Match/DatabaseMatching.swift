@@ -1,0 +1,34 @@
+import DialogEngine
+import Foundation
+import Twinning
+import TwinAssistant
+
+/// `jobtwin match` over the stored programme: score the profiles, propose pairs with their
+/// explanations, and with `--apply` confirm them as the coordinator's decision.
+struct DatabaseMatching {
+    let service: MatchingService
+    let method: MatchingMethod
+    let language: Language
+
+    /// Proposes, and applies when asked; returns what to print.
+    func run(json: Bool, apply: Bool, confirm: () -> Bool) async throws -> String {
+        let proposal = try await service.propose(method: method)
+        guard apply else {
+            return json ? try service.json(proposal, language: language, applied: false) + "\n"
+                        : service.render(proposal, language: language) + "\n"
+        }
+        guard !proposal.result.proposals.isEmpty else {
+            throw CLIError(message: language == .nl ? "Er is niets om toe te passen: de pool heeft geen mogelijke duo's."
+                                                    : "There is nothing to apply: the pool has no possible pairs.")
+        }
+        if !json { print(service.render(proposal, language: language)) }
+        guard confirm() else {
+            throw CLIError(message: language == .nl ? "Niet toegepast." : "Not applied.")
+        }
+        let created = try await service.apply(proposal)
+        if json { return try service.json(proposal, language: language, applied: true) + "\n" }
+        return language == .nl
+            ? "\n\(created.count) duo('s) bevestigd; ze gaan naar fase 2 (kennismaking) en krijgen bericht.\n"
+            : "\n\(created.count) pair(s) confirmed; they move to phase 2 (getting acquainted) and will be notified.\n"
+    }
+}
