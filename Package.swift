@@ -6,6 +6,7 @@ import PackageDescription
 /// The targets are layered; dependencies point down only:
 ///
 ///     jobtwin (CLI)
+///       ├─ TwinServer      webhook listener (Hummingbird 2): channels, signatures, limits
 ///       └─ TwinAssistant   one entry point: Assistant.handle(...)
 ///            ├─ TwinStore   SQLite through GRDB
 ///            ├─ Twinning    the domain, pure
@@ -23,6 +24,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
         // The dialog script language: model, loader, linter, expressions, runtime. No I/O
@@ -48,11 +55,26 @@ let package = Package(
             ],
             plugins: ["EmbedDialogs"]
         ),
+        // The webhook listener: thin channel adapters (parse, verify, call the Assistant, render)
+        // over Hummingbird, with signature checks, limits, idempotency and metrics.
+        .target(
+            name: "TwinServer",
+            dependencies: [
+                "TwinAssistant", "DialogEngine", "Twinning", "TwinStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "jobtwin",
             dependencies: [
-                "TwinAssistant", "DialogEngine", "Twinning", "TwinStore",
+                "TwinAssistant", "TwinServer", "DialogEngine", "Twinning", "TwinStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -77,6 +99,16 @@ let package = Package(
         .testTarget(
             name: "TwinAssistantTests",
             dependencies: ["TwinAssistant", "DialogEngine", "TwinStore", "Twinning"]
+        ),
+        // Against the real server on a loopback port, and `jobtwin serve` as a child process.
+        .testTarget(
+            name: "TwinServerTests",
+            dependencies: [
+                "jobtwin", "TwinServer", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .testTarget(
             name: "JobTwinCLITests",

@@ -14,10 +14,11 @@ struct JobTwin: AsyncParsableCommand {
         programme's guidelines and keeps every answer in SQLite.
 
         Start with `jobtwin chat`. Settings come from --config (default ./jobtwin.yaml when it
-        exists), the environment (JOBTWIN_DB, JOBTWIN_DIALOGS) and flags, flags winning.
+        exists), the environment (JOBTWIN_DB, JOBTWIN_DIALOGS, the channels' secrets) and flags,
+        flags winning.
         Exit status: 0 on success, 1 on an error (the message says what to do), 2 on bad usage.
         """,
-        subcommands: [ChatCommand.self, DialogsCommand.self, MatchCommand.self]
+        subcommands: [ChatCommand.self, ServeCommand.self, DialogsCommand.self, MatchCommand.self]
     )
 
     /// Runs the command line, with the project's exit statuses: bad usage is 2 (ArgumentParser

@@ -41,37 +41,46 @@ public final class Assistant: Sendable {
     ///
     /// The first message of a new participant opens the conversation (its text is not taken as
     /// an answer). `lang`, when given, switches the participant's language from this turn on.
+    /// With a `requestID`, a message whose id this participant already sent on that channel is
+    /// not taken again: the reply it got is returned from the store.
     ///
     /// - Throws: `AssistantError.storage` when the database failed (nothing of the turn was kept).
-    public func handle(participant: ParticipantID, text: String, lang: Language? = nil) async throws(AssistantError) -> Reply {
-        try await turn(participant, lang) { runtime, state, host, today in
+    public func handle(participant: ParticipantID, text: String, lang: Language? = nil,
+                       requestID: ChannelRequestID? = nil) async throws(AssistantError) -> Reply {
+        try await turn(participant, lang, requestID) { runtime, state, host, today in
             try runtime.handle(text, state: &state, host: host, today: today)
         }
     }
 
     /// Opens a participant's conversation without a message: a new participant gets the welcome
-    /// and the first question, a returning one the question they stopped at.
-    public func open(participant: ParticipantID, lang: Language? = nil) async throws(AssistantError) -> Reply {
-        try await turn(participant, lang) { runtime, state, host, today in
+    /// and the first question, a returning one the question they stopped at. A `requestID` works
+    /// as in `handle`.
+    public func open(participant: ParticipantID, lang: Language? = nil,
+                     requestID: ChannelRequestID? = nil) async throws(AssistantError) -> Reply {
+        try await turn(participant, lang, requestID) { runtime, state, host, today in
             try runtime.open(&state, host: host, today: today)
         }
     }
 
     /// Handles a message given as text ids, for channels: validates the id first.
-    public func handle(participantID: String, text: String, lang: Language? = nil) async throws(AssistantError) -> Reply {
+    public func handle(participantID: String, text: String, lang: Language? = nil,
+                       requestID: ChannelRequestID? = nil) async throws(AssistantError) -> Reply {
         guard let id = ParticipantID(participantID) else { throw .invalidParticipant(participantID) }
-        return try await handle(participant: id, text: text, lang: lang)
+        return try await handle(participant: id, text: text, lang: lang, requestID: requestID)
     }
 
     // MARK: - The turn
 
     private typealias Step = @Sendable (DialogRuntime, inout SessionState, any DialogHost, LocalDate) throws -> TurnOutput
 
-    private func turn(_ id: ParticipantID, _ lang: Language?, _ step: @escaping Step) async throws(AssistantError) -> Reply {
+    private func turn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?,
+                      _ step: @escaping Step) async throws(AssistantError) -> Reply {
         do {
             return try await locks.withLock(id) { () async throws -> Reply in
-                if let reply = try await fastTurn(id, lang, step) { return reply }
-                return try await fullTurn(id, lang, step)
+                // The fast path looks the request up first, under this lock, so that the full
+                // path never sees a request that was already taken.
+                if let reply = try await fastTurn(id, lang, request, step) { return reply }
+                return try await fullTurn(id, lang, request, step)
             }
         } catch let error as DialogRuntimeError {
             cache.forget(id)
@@ -92,20 +101,30 @@ public final class Assistant: Sendable {
     /// run outside the write transaction, so that many participants' turns compute in
     /// parallel and the single SQLite writer only stores the result. Returns `nil` when the
     /// turn needs the full path: a new participant, a domain action, or a conversation changed
-    /// by someone else meanwhile.
-    private func fastTurn(_ id: ParticipantID, _ lang: Language?, _ step: Step) async throws -> Reply? {
+    /// by someone else meanwhile. A request taken before gets its stored reply here.
+    private func fastTurn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?, _ step: Step) async throws -> Reply? {
         // The participant and the turn counter; the stored state itself only when the cache
         // does not hold that version of it.
         let cache = self.cache
         let isCoordinator = options.coordinators.contains(id)
-        let snapshot = try await repository.read { reader -> (ParticipantFacts, Int, SessionState?)? in
+        let snapshot = try await repository.read { reader -> FastSnapshot? in
+            if let request, let done = try reader.processedRequest(channel: request.channel, requestID: request.value, participant: id) {
+                return .taken(done)
+            }
             guard let participant = try reader.participant(id), let turns = try reader.sessionTurns(id) else { return nil }
             let facts = try ParticipantFacts.load(participant, isCoordinator: isCoordinator, from: reader)
-            if let cached = cache.state(id, turns: turns) { return (facts, turns, cached) }
+            if let cached = cache.state(id, turns: turns) { return .ready(facts, turns, cached) }
             guard let stored = try reader.session(id) else { return nil }
-            return (facts, turns, try? JSONDecoder().decode(SessionState.self, from: stored.state))
+            return .ready(facts, turns, try? JSONDecoder().decode(SessionState.self, from: stored.state))
         }
-        guard let (facts, turns, decoded) = snapshot, var state = decoded else { return nil }
+        if case .taken(let done)? = snapshot {
+            do {
+                return try JSONDecoder().decode(Reply.self, from: done.reply)
+            } catch {
+                throw StoreError.corruptRow(table: "processed_requests", key: request?.description ?? "?", reason: "the stored reply cannot be read")
+            }
+        }
+        guard case .ready(let facts, let turns, let decoded)? = snapshot, var state = decoded else { return nil }
         if let lang { state.language = lang }
         let now = clock.now()
         let host = TurnHost(facts: facts, transaction: nil, now: now, explainer: explainer)
@@ -121,8 +140,10 @@ public final class Assistant: Sendable {
             guard try tx.sessionTurns(id) == turns,
                   let phase = try tx.touch(id, language: finalState.language.rawValue, at: now) else { return nil }
             try record.save(for: id, turns: turns + 1, at: now, in: tx)
-            return Reply(participant: id.description, messages: output.messages, prompt: output.prompt,
-                         phase: phase, language: finalState.language)
+            let reply = Reply(participant: id.description, messages: output.messages, prompt: output.prompt,
+                              phase: phase, language: finalState.language)
+            try Self.recordRequest(request, of: id, reply: reply, at: now, in: tx)
+            return reply
         }
         guard let reply else {
             cache.forget(id)
@@ -134,13 +155,15 @@ public final class Assistant: Sendable {
 
     /// The turn inside one write transaction: for new participants and domain actions, whose
     /// effects and the conversation state must be committed together.
-    private func fullTurn(_ id: ParticipantID, _ lang: Language?, _ step: @escaping Step) async throws -> Reply {
+    private func fullTurn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?, _ step: @escaping Step) async throws -> Reply {
         let runtime = self.runtime
         let now = clock.now()
         let options = self.options
         let logger = self.logger
         let (reply, state, turns) = try await repository.transaction { tx in
-            try Self.fullTurn(id, lang, now: now, runtime: runtime, options: options, logger: logger, tx: tx, step: step)
+            let result = try Self.fullTurn(id, lang, now: now, runtime: runtime, options: options, logger: logger, tx: tx, step: step)
+            try Self.recordRequest(request, of: id, reply: result.0, at: now, in: tx)
+            return result
         }
         cache.store(state, for: id, turns: turns)
         return reply
@@ -185,6 +208,17 @@ public final class Assistant: Sendable {
         return (reply, state, turns)
     }
 
+    /// Records that `request` was taken and what it got, in the turn's transaction.
+    private static func recordRequest(_ request: ChannelRequestID?, of id: ParticipantID, reply: Reply, at now: Date,
+                                      in tx: any TwinTransaction) throws {
+        guard let request else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        try tx.save(ProcessedRequest(channel: request.channel, requestID: request.value, participant: id,
+                                     reply: try encoder.encode(reply), at: now,
+                                     deliveredAt: request.repliedInResponse ? now : nil))
+    }
+
     /// The reply after a turn was rolled back: an apology and the question still pending.
     private func failedTurnReply(_ id: ParticipantID, _ lang: Language?) async -> Reply {
         let runtime = self.runtime
@@ -203,6 +237,14 @@ public final class Assistant: Sendable {
         return Reply(participant: id.description, messages: messages, prompt: pending?.0,
                      phase: pending?.1 ?? .matching, language: language)
     }
+}
+
+/// What the fast path read before computing a turn.
+private enum FastSnapshot: Sendable {
+    /// The request was taken before; this is its record.
+    case taken(ProcessedRequest)
+    /// The participant's facts, turn counter and state (`nil` when it cannot be decoded).
+    case ready(ParticipantFacts, Int, SessionState?)
 }
 
 /// Host slots without actions, for rendering a prompt outside a turn.

@@ -14,6 +14,10 @@ public struct JobTwinConfiguration: Sendable {
     public var coordinators: Set<ParticipantID> = []
     /// A folder of dialogs that replaces the built-in ones.
     public var dialogs: String?
+    /// Where `jobtwin serve` listens and what it accepts.
+    public var server = ServerSettings()
+    /// The channels' secrets; a channel without its secret is not served.
+    public var channels = ChannelSettings()
 
     /// The file read when `--config` is not given and it exists in the working directory.
     public static let defaultFile = "jobtwin.yaml"
@@ -34,6 +38,8 @@ public struct JobTwinConfiguration: Sendable {
         }
         if let db = environment["JOBTWIN_DB"], !db.isEmpty { configuration.database = db }
         if let dialogs = environment["JOBTWIN_DIALOGS"], !dialogs.isEmpty { configuration.dialogs = dialogs }
+        configuration.channels.apply(environment: environment)
+        try configuration.channels.validate()
         return configuration
     }
 
@@ -69,8 +75,12 @@ public struct JobTwinConfiguration: Sendable {
             case "dialogs":
                 guard let text = value.string, !text.isEmpty else { throw .invalid(path + line, "`dialogs:` is a folder path") }
                 dialogs = text
-            case "server", "channels", "notifications", "reminders", "retention", "transcripts":
-                // Settings of `jobtwin serve` and the notification worker.
+            case "server":
+                server = try ServerSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
+            case "channels":
+                channels = try ChannelSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
+            case "notifications", "reminders", "retention", "transcripts":
+                // Settings of the notification worker and later features.
                 break
             default:
                 throw .invalid(path + line, "unknown setting `\(key)` (known: database, language, coordinators, dialogs, server, channels, notifications, reminders)")

@@ -1,7 +1,7 @@
 import Twinning
 
 /// Read access to the stored programme.
-public protocol TwinReader {
+public protocol TwinReader: TrajectoryReader {
     /// The participant, if they ever wrote.
     func participant(_ id: ParticipantID) throws -> Participant?
     /// Every participant, ordered by id.
@@ -32,4 +32,6 @@ public protocol TwinReader {
     func exclusions() throws -> Set<Set<ParticipantID>>
     /// The recorded events, oldest first.
     func events() throws -> [ProgrammeEvent]
+    /// The participant's request `requestID` on `channel`, when it was already taken.
+    func processedRequest(channel: String, requestID: String, participant: ParticipantID) throws -> ProcessedRequest?
 }

@@ -2,7 +2,7 @@ import Foundation
 import Twinning
 
 /// Read and write access inside one transaction.
-public protocol TwinTransaction: TwinReader {
+public protocol TwinTransaction: TwinReader, TrajectoryWriter {
     /// Inserts or updates the participant.
     func save(_ participant: Participant) throws
     /// Records that the participant was active at `time` in `language`, and returns their
@@ -24,4 +24,10 @@ public protocol TwinTransaction: TwinReader {
     func addExclusion(_ a: ParticipantID, _ b: ParticipantID, at time: Date) throws
     /// Records an event for the notification worker, in this transaction.
     func record(_ event: ProgrammeEvent) throws
+    /// Records a taken request with its reply, in the transaction of its turn; fails when the
+    /// same request was already recorded.
+    func save(_ request: ProcessedRequest) throws
+    /// Forgets the requests taken before `time` whose reply was delivered, and returns how many;
+    /// undelivered replies are kept for the notification outbox.
+    func pruneProcessedRequests(deliveredBefore time: Date) throws -> Int
 }

@@ -128,4 +128,127 @@ struct SQLiteTransaction: TwinTransaction {
     func record(_ event: ProgrammeEvent) throws {
         try EventRecord(event).insert(db)
     }
+
+    // MARK: - Processed requests
+
+    func processedRequest(channel: String, requestID: String, participant: ParticipantID) throws -> ProcessedRequest? {
+        try ProcessedRequestRecord
+            .fetchOne(db, key: ["participant_id": participant.description, "channel": channel, "request_id": requestID])?
+            .processedRequest()
+    }
+
+    func save(_ request: ProcessedRequest) throws {
+        try ProcessedRequestRecord(request).insert(db)
+    }
+
+    func pruneProcessedRequests(deliveredBefore time: Date) throws -> Int {
+        try db.execute(sql: "DELETE FROM processed_requests WHERE delivered_at IS NOT NULL AND at < ?", arguments: [time])
+        return db.changesCount
+    }
+
+    // MARK: - Trajectories
+
+    func goals(of pairID: String) throws -> [Goal] {
+        try GoalRecord.filter(Column("pair_id") == pairID).order(Column("created_at"), Column("id")).fetchAll(db).map { $0.goal() }
+    }
+
+    func plan(of pairID: String) throws -> Plan? {
+        try PlanRecord.fetchOne(db, key: pairID)?.plan()
+    }
+
+    func activities(of pairID: String) throws -> [Activity] {
+        try ActivityRecord.filter(Column("pair_id") == pairID).order(Column("logged_at"), Column("id")).fetchAll(db).map { try $0.activity() }
+    }
+
+    func managerAgreement(of id: ParticipantID) throws -> ManagerAgreement? {
+        try String.fetchOne(db, sql: "SELECT manager_agreement FROM context_checks WHERE participant_id = ?", arguments: [id.description])
+            .flatMap(ManagerAgreement.init(rawValue:))
+    }
+
+    func evaluation(of id: ParticipantID, pairID: String) throws -> Evaluation? {
+        guard let data = try Data.fetchOne(db, sql: "SELECT data FROM evaluations WHERE participant_id = ? AND pair_id = ?",
+                                           arguments: [id.description, pairID]) else { return nil }
+        do {
+            return try JSONDecoder().decode(Evaluation.self, from: data)
+        } catch {
+            throw StoreError.corruptRow(table: "evaluations", key: id.description, reason: "\(error)")
+        }
+    }
+
+    func openBottlenecks(of pairID: String?) throws -> [Bottleneck] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT pair_id, participant_id, kind, detected_at FROM bottlenecks
+            WHERE resolved_at IS NULL AND (? IS NULL OR pair_id = ?) ORDER BY id
+            """, arguments: [pairID, pairID])
+        return rows.compactMap { row in
+            guard let kind = Bottleneck.Kind(rawValue: row["kind"]) else { return nil }
+            return Bottleneck(kind: kind, pairID: row["pair_id"], participant: (row["participant_id"] as String?).flatMap(ParticipantID.init),
+                              detectedAt: row["detected_at"])
+        }
+    }
+
+    func pendingNotices(for id: ParticipantID) throws -> [Notice] {
+        try Row.fetchAll(db, sql: "SELECT kind, text_nl, text_en, created_at FROM notices WHERE participant_id = ? AND shown_at IS NULL ORDER BY id",
+                         arguments: [id.description]).map { row in
+            Notice(participant: id, kind: row["kind"], nl: row["text_nl"], en: row["text_en"], createdAt: row["created_at"])
+        }
+    }
+
+    func save(_ goal: Goal) throws {
+        try GoalRecord(goal).save(db)
+    }
+
+    func deleteGoal(_ id: String) throws {
+        _ = try GoalRecord.deleteOne(db, key: id)
+    }
+
+    func save(_ plan: Plan) throws {
+        try PlanRecord(plan).save(db)
+    }
+
+    func save(_ activity: Activity) throws {
+        try ActivityRecord(activity).save(db)
+    }
+
+    func saveManagerAgreement(_ agreement: ManagerAgreement, for id: ParticipantID, at time: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO context_checks (participant_id, manager_agreement, checked_at) VALUES (?, ?, ?)
+            ON CONFLICT (participant_id) DO UPDATE SET manager_agreement = excluded.manager_agreement, checked_at = excluded.checked_at
+            """, arguments: [id.description, agreement.rawValue, time])
+    }
+
+    func save(_ evaluation: Evaluation) throws {
+        let data = try JSONEncoder().encode(evaluation)
+        try db.execute(sql: """
+            INSERT INTO evaluations (participant_id, pair_id, data, finished_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (participant_id, pair_id) DO UPDATE SET data = excluded.data, finished_at = excluded.finished_at
+            """, arguments: [evaluation.participant.description, evaluation.pairID, data, evaluation.finishedAt])
+    }
+
+    func flag(_ bottleneck: Bottleneck) throws -> Bool {
+        let open = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM bottlenecks WHERE pair_id = ? AND kind = ? AND participant_id IS ? AND resolved_at IS NULL
+            """, arguments: [bottleneck.pairID, bottleneck.kind.rawValue, bottleneck.participant?.description]) ?? 0
+        guard open == 0 else { return false }
+        try db.execute(sql: "INSERT INTO bottlenecks (pair_id, participant_id, kind, detected_at) VALUES (?, ?, ?, ?)",
+                       arguments: [bottleneck.pairID, bottleneck.participant?.description, bottleneck.kind.rawValue, bottleneck.detectedAt])
+        return true
+    }
+
+    func resolveBottlenecks(of pairID: String, except current: [Bottleneck], at time: Date) throws {
+        for open in try openBottlenecks(of: pairID) where !current.contains(where: { $0.kind == open.kind && $0.participant == open.participant }) {
+            try db.execute(sql: """
+                UPDATE bottlenecks SET resolved_at = ? WHERE pair_id = ? AND kind = ? AND participant_id IS ? AND resolved_at IS NULL
+                """, arguments: [time, pairID, open.kind.rawValue, open.participant?.description])
+        }
+    }
+
+    func add(_ notice: Notice) throws {
+        try db.execute(sql: "INSERT INTO notices (participant_id, kind, text_nl, text_en, created_at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [notice.participant.description, notice.kind, notice.nl, notice.en, notice.createdAt])
+    }
+
+    func markNoticesShown(for id: ParticipantID, at time: Date) throws {
+        try db.execute(sql: "UPDATE notices SET shown_at = ? WHERE participant_id = ? AND shown_at IS NULL", arguments: [time, id.description])
+    }
 }

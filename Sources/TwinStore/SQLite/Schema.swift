@@ -91,6 +91,87 @@ enum Schema {
                 t.column("occurred_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v3: processed requests") { db in
+            // Channel requests already taken, with their reply: a repeated request is answered
+            // from here. Keyed by participant first, so that ids never cross participants and
+            // erasing a participant finds their rows by the key.
+            try db.create(table: "processed_requests", options: [.withoutRowID]) { t in
+                t.column("participant_id", .text).notNull()
+                    .references("participants", onDelete: .cascade)
+                t.column("channel", .text).notNull()
+                t.column("request_id", .text).notNull()
+                t.column("reply_json", .blob).notNull()
+                t.column("at", .datetime).notNull()
+                t.column("delivered_at", .datetime)
+                t.primaryKey(["participant_id", "channel", "request_id"])
+            }
+            try db.create(index: "processed_requests_on_at", on: "processed_requests", columns: ["at"])
+        }
+        migrator.registerMigration("trajectory: goals, plans, activities, context checks, evaluations, bottlenecks, notices") { db in
+            try db.create(table: "goals") { t in
+                t.primaryKey("id", .text)
+                t.column("pair_id", .text).notNull().indexed().references("pairs", onDelete: .cascade)
+                t.column("owner_id", .text).references("participants", onDelete: .cascade)
+                t.column("text", .text).notNull()
+                t.column("long_term", .boolean).notNull()
+                t.column("created_at", .datetime).notNull()
+            }
+            try db.create(table: "plans") { t in
+                t.primaryKey("pair_id", .text).references("pairs", onDelete: .cascade)
+                t.column("version", .integer).notNull()
+                t.column("weeks", .integer).notNull()
+                t.column("meetings", .integer).notNull()
+                t.column("hours", .double).notNull()
+                t.column("period", .text).notNull()
+                t.column("agreements", .text).notNull()
+                t.column("proposed_by", .text).notNull()
+                t.column("proposed_at", .datetime).notNull()
+                t.column("confirmed_versions", .jsonText).notNull()
+                t.column("fixed_at", .datetime)
+                t.column("deviation_reasons", .jsonText).notNull()
+            }
+            try db.create(table: "activities") { t in
+                t.primaryKey("id", .text)
+                t.column("pair_id", .text).notNull().indexed().references("pairs", onDelete: .cascade)
+                t.column("logged_by", .text).notNull().references("participants", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("day", .text).notNull()
+                t.column("hours", .double).notNull()
+                t.column("notes", .text).notNull()
+                t.column("confidential", .boolean).notNull()
+                t.column("logged_at", .datetime).notNull()
+                t.column("confirmed_at", .datetime)
+            }
+            try db.create(table: "context_checks") { t in
+                t.primaryKey("participant_id", .text).references("participants", onDelete: .cascade)
+                t.column("manager_agreement", .text).notNull()
+                t.column("checked_at", .datetime).notNull()
+            }
+            try db.create(table: "evaluations", options: [.withoutRowID]) { t in
+                t.column("participant_id", .text).notNull().references("participants", onDelete: .cascade)
+                t.column("pair_id", .text).notNull().references("pairs", onDelete: .cascade)
+                t.column("data", .jsonText).notNull()
+                t.column("finished_at", .datetime)
+                t.primaryKey(["participant_id", "pair_id"])
+            }
+            try db.create(table: "bottlenecks") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("pair_id", .text).notNull().indexed().references("pairs", onDelete: .cascade)
+                t.column("participant_id", .text).references("participants", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("detected_at", .datetime).notNull()
+                t.column("resolved_at", .datetime)
+            }
+            try db.create(table: "notices") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("participant_id", .text).notNull().indexed().references("participants", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("text_nl", .text).notNull()
+                t.column("text_en", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.column("shown_at", .datetime)
+            }
+        }
         return migrator
     }
 }

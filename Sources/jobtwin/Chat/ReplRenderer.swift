@@ -19,7 +19,7 @@ struct ReplRenderer {
                     lines.append("  \(style.cyan("\(number + 1).")) \(option.label)")
                 }
             }
-            if let hint = hint(for: prompt, language: language) {
+            if let hint = PromptHint.text(for: prompt, in: language) {
                 lines.append(style.dim(hint))
             }
         }
@@ -34,25 +34,5 @@ struct ReplRenderer {
         case .error: return style.red("✗ " + message.text)
         case .summary: return style.cyan(message.text)
         }
-    }
-
-    private func hint(for prompt: Prompt, language: Language) -> String? {
-        let nl = language == .nl
-        var parts: [String] = []
-        switch prompt.type {
-        case .yesno: parts.append(nl ? "ja / nee" : "yes / no")
-        case .choice: parts.append(nl ? "typ een nummer of de naam" : "type a number or the name")
-        case .multichoice: parts.append(nl ? "één of meer, bijvoorbeeld: 1, 3" : "one or more, for example: 1, 3")
-        case .date: parts.append(nl ? "een datum, bijvoorbeeld 6 december 2026" : "a date, for example December 6, 2026")
-        case .integer, .number:
-            if let min = prompt.min, let max = prompt.max {
-                parts.append(nl ? "een getal van \(Value.format(min, in: language)) tot \(Value.format(max, in: language))"
-                                : "a number from \(Value.format(min, in: language)) to \(Value.format(max, in: language))")
-            }
-        case .email: parts.append(nl ? "een e-mailadres" : "an e-mail address")
-        case .text: break
-        }
-        if prompt.optional { parts.append(nl ? "of `overslaan`" : "or `skip`") }
-        return parts.isEmpty ? nil : "(" + parts.joined(separator: "; ") + ")"
     }
 }

@@ -15,6 +15,11 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A folder of dialog scripts that replaces the built-in dialogs (default: $JOBTWIN_DIALOGS).", valueName: "dir"))
     var dialogs: String?
 
+    /// The configuration file that is read: `--config`, or `jobtwin.yaml` when it exists.
+    var configFile: String? {
+        config ?? (FileManager.default.fileExists(atPath: JobTwinConfiguration.defaultFile) ? JobTwinConfiguration.defaultFile : nil)
+    }
+
     /// The configuration with the flags applied.
     func configuration() throws -> JobTwinConfiguration {
         var configuration = try CLIError.wrap { () throws(ConfigurationError) in try JobTwinConfiguration.load(file: config) }

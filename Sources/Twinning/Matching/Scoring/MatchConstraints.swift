@@ -26,11 +26,19 @@ public struct MatchConstraints: Sendable, Hashable {
 
     /// Organisation names compared without case, accents and punctuation.
     static func sameOrganization(_ a: String, _ b: String) -> Bool {
-        func key(_ text: String) -> String {
-            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                .filter { $0.isLetter || $0.isNumber }
-        }
-        let left = key(a)
-        return !left.isEmpty && left == key(b)
+        let left = organizationKey(a)
+        return !left.isEmpty && left == organizationKey(b)
+    }
+
+    /// The form in which two spellings of one organisation compare equal.
+    static func organizationKey(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).filter { $0.isLetter || $0.isNumber }
+    }
+
+    /// Whether a pair is excluded or was matched before (the constraints besides the profiles).
+    func isExcludedOrPrevious(_ a: ParticipantID, _ b: ParticipantID) -> Bool {
+        guard !exclusions.isEmpty || !previousPairs.isEmpty else { return false }
+        let pair: Set<ParticipantID> = [a, b]
+        return exclusions.contains(pair) || previousPairs.contains(pair)
     }
 }

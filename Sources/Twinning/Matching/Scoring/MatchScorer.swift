@@ -34,8 +34,54 @@ public struct MatchScorer: Sendable {
     }
 
     /// The total score of a pair from prepared features, without building the explanation.
-    public func total(_ teacher: ScoringFeatures, _ professional: ScoringFeatures) -> Double {
-        (evaluate(teacher, professional, record: nil) * 10).rounded() / 10
+    ///
+    /// This is the same arithmetic as `evaluate`, over bit masks instead of lists, because a
+    /// pool of thousands scores millions of pairs; a test checks that both always agree.
+    public func total(_ t: ScoringFeatures, _ p: ScoringFeatures) -> Double {
+        total(t, p, fieldSimilarity: FieldAffinity.similarity(t.field, p.field))
+    }
+
+    /// `total` with the two fields' similarity already looked up (a round keeps a table of it).
+    public func total(_ t: ScoringFeatures, _ p: ScoringFeatures, fieldSimilarity similarity: Double) -> Double {
+        var sum = 0.0
+        let bothOther = similarity == 0 && t.field == "other" && p.field == "other"
+        sum += fieldPoints(t, similarity: similarity, bothOther: bothOther)
+        sum += fieldPoints(p, similarity: similarity, bothOther: bothOther)
+        let subject = Double(t.wantsSubject.intValue + p.wantsSubject.intValue)
+        if subject > 0 {
+            let background = Self.sharedCount(t.background, p.background)
+            if background > 0 { sum += subject * weight * 0.4 * Self.strength(background) }
+            let target = Self.sharedCount(t.targetGroup, p.targetGroup)
+            if target > 0 { sum += subject * weight * 0.4 * Self.strength(target) }
+        }
+        let personal = Double(t.wantsPersonal.intValue + p.wantsPersonal.intValue)
+        if personal > 0 {
+            let union = (t.motivationMask | p.motivationMask).nonzeroBitCount
+            if union > 0 {
+                sum += personal * weight * Double((t.motivationMask & p.motivationMask).nonzeroBitCount) / Double(union)
+            }
+        }
+        if t.wantsCompanyType || p.wantsCompanyType, t.companyMask & p.companyMask != 0 {
+            sum += weight * ((t.wantsCompanyType ? 1.5 : 0) + (p.wantsCompanyType ? 0.5 : 0))
+        }
+        if t.wantsEducationType || p.wantsEducationType, t.educationMask & p.educationMask != 0 {
+            sum += weight * ((p.wantsEducationType ? 1.5 : 0) + (t.wantsEducationType ? 0.5 : 0))
+        }
+        if !t.region.isEmpty, !t.region.isDisjoint(with: p.region) { sum += regionWeight }
+        if t.wantsOpen { sum += opennessWeight }
+        if p.wantsOpen { sum += opennessWeight }
+        return (sum * 10).rounded() / 10
+    }
+
+    /// The field points one side contributes (see `evaluate` for the rules).
+    private func fieldPoints(_ side: ScoringFeatures, similarity: Double, bothOther: Bool) -> Double {
+        switch side.preference {
+        case .different:
+            return similarity == 0 && !bothOther ? weight : weight * (1 - similarity)
+        case .similar, .noPreference:
+            guard side.wantsSubject || side.preference == .similar else { return 0 }
+            return weight * similarity
+        }
     }
 
     /// Applies every rule; hands each contribution to `record` when given, returns the sum.
@@ -136,7 +182,21 @@ public struct MatchScorer: Sendable {
         return positions
     }
 
+    /// How many words of `a` `b` shares (see `shared`).
+    private static func sharedCount(_ a: [ScoringFeatures.Word], _ b: [ScoringFeatures.Word]) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        var count = 0
+        for left in a where b.contains(where: { right in
+            right.id == left.id || left.prefixes.contains(right.id) || right.prefixes.contains(left.id)
+        }) { count += 1 }
+        return count
+    }
+
     private static func strength(_ count: Int) -> Double {
         min(1, Double(count) / 2 + 0.5)
     }
+}
+
+private extension Bool {
+    var intValue: Int { self ? 1 : 0 }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 /// One round of matching over the unmatched participants: score every eligible
 /// teacher–professional pair, then pair them by the chosen method.
 ///
@@ -76,10 +77,31 @@ public struct MatchingRound: Sendable {
         let columns = professionals.count
         var scores = [Double](repeating: 0, count: teachers.count * columns)
         var allowed = [Bool](repeating: false, count: teachers.count * columns)
-        for (row, teacher) in teachers.enumerated() {
-            for (column, professional) in professionals.enumerated() where constraints.ineligibility(teacher, professional) == nil {
-                scores[row * columns + column] = scorer.total(teacherFeatures[row], professionalFeatures[column])
-                allowed[row * columns + column] = true
+        // The similarity of every two fields, looked up by field id instead of by name.
+        let fieldCount = (teacherFeatures + professionalFeatures).map(\.fieldID).max().map { $0 + 1 } ?? 0
+        var fieldNames = [String](repeating: "", count: fieldCount)
+        for features in teacherFeatures + professionalFeatures { fieldNames[features.fieldID] = features.field }
+        let similarity = fieldNames.flatMap { a in fieldNames.map { b in FieldAffinity.similarity(a, b) } }
+        // Rows are scored in parallel chunks; each chunk writes only its own rows.
+        let rows = teachers.count
+        let chunks = min(rows, 8)
+        scores.withUnsafeMutableBufferPointer { scoreBuffer in
+            allowed.withUnsafeMutableBufferPointer { allowedBuffer in
+                nonisolated(unsafe) let scoreOut = scoreBuffer, allowedOut = allowedBuffer
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    for row in stride(from: chunk, to: rows, by: chunks) {
+                        let teacher = teacherFeatures[row]
+                        for column in 0..<columns {
+                            let professional = professionalFeatures[column]
+                            // The same constraints as `MatchConstraints.ineligibility`, on prepared keys.
+                            if !teacher.organizationKey.isEmpty, teacher.organizationKey == professional.organizationKey { continue }
+                            if constraints.isExcludedOrPrevious(teacher.id, professional.id) { continue }
+                            scoreOut[row * columns + column] = scorer.total(
+                                teacher, professional, fieldSimilarity: similarity[teacher.fieldID * fieldCount + professional.fieldID])
+                            allowedOut[row * columns + column] = true
+                        }
+                    }
+                }
             }
         }
         return (scores, allowed)

@@ -1,6 +1,8 @@
 /// A candidate's profile reduced to what scoring compares, computed once per candidate so that
 /// scoring a pair — millions of times in a large pool — compares integers, not texts.
-public struct ScoringFeatures: Sendable {
+///
+/// A class, so that handing one to the scorer costs one reference count, not one per field.
+public final class ScoringFeatures: Sendable {
     /// One meaningful word of a free text: its id, and the ids of its prefixes of five letters
     /// or more, so that `werktuigbouwkunde` and `werktuigbouw` count as the same stem.
     struct Word: Sendable {
@@ -22,6 +24,20 @@ public struct ScoringFeatures: Sendable {
     let targetGroupWords: [String]
     let region: Set<Int>
     let regionText: String
+    /// The sets above as bit masks over vocabulary ids below 64, for the fast total.
+    let criteriaMask: UInt64
+    let motivationMask: UInt64
+    let companyMask: UInt64
+    let educationMask: UInt64
+    let fieldID: Int
+    /// The criteria as flags, for the fast total.
+    let wantsSubject: Bool
+    let wantsPersonal: Bool
+    let wantsCompanyType: Bool
+    let wantsEducationType: Bool
+    let wantsOpen: Bool
+    /// The organisation compared without case, accents and punctuation.
+    let organizationKey: String
 
     /// Reduces `candidate`'s profile, giving words ids from `vocabulary`.
     public init(_ candidate: MatchCandidate, vocabulary: inout Vocabulary) {
@@ -40,12 +56,26 @@ public struct ScoringFeatures: Sendable {
         targetGroup = targetGroupWords.map { vocabulary.word($0) }
         region = Set(TextOverlap.words(p.region).map { vocabulary.id($0) })
         regionText = p.region
+        criteriaMask = vocabulary.mask(p.criteria.map(\.rawValue))
+        motivationMask = vocabulary.mask(p.motivations.filter { $0 != "other" })
+        companyMask = vocabulary.mask(p.companyTypes.filter { $0 != "other" })
+        educationMask = vocabulary.mask(p.educationTypes)
+        fieldID = vocabulary.optionID(p.field)
+        organizationKey = MatchConstraints.organizationKey(p.organization)
+        wantsSubject = p.criteria.contains(.subject)
+        wantsPersonal = p.criteria.contains(.personal)
+        wantsCompanyType = p.criteria.contains(.companyType)
+        wantsEducationType = p.criteria.contains(.educationType)
+        wantsOpen = p.criteria.contains(.open)
     }
 }
 
 /// Gives every distinct word (and word prefix) a small integer id.
 public struct Vocabulary: Sendable {
     private var ids: [String: Int] = [:]
+    /// Option values (criteria, motivations, sectors, kinds of education, fields) get ids of
+    /// their own, so that they fit in 64-bit masks.
+    private var optionIDs: [String: Int] = [:]
 
     /// An empty vocabulary.
     public init() {}
@@ -56,6 +86,23 @@ public struct Vocabulary: Sendable {
         ids[word] = id
         return id
     }
+
+    mutating func optionID(_ value: String) -> Int {
+        if let id = optionIDs[value] { return id }
+        let id = optionIDs.count
+        optionIDs[value] = id
+        return id
+    }
+
+    /// A mask of the values' ids; values beyond the 64th distinct one share the last bit, which
+    /// can only make the fast total count an overlap the explanation would not — so scoring
+    /// falls back to the exact lists then (see `MatchScorer`).
+    mutating func mask(_ values: [String]) -> UInt64 {
+        values.reduce(0) { $0 | (1 << UInt64(min(63, optionID($1)))) }
+    }
+
+    /// Whether more distinct option values were seen than the masks can hold exactly.
+    var masksAreExact: Bool { optionIDs.count < 64 }
 
     mutating func word(_ word: String) -> ScoringFeatures.Word {
         let characters = Array(word)

@@ -1,0 +1,26 @@
+import DialogEngine
+
+/// A short hint of what kind of answer a prompt expects — "(type a number or the name)",
+/// "(yes / no)" — shown under the question by every channel that renders text.
+public enum PromptHint {
+    /// The hint for `prompt` in `language`, in parentheses; `nil` when there is nothing to add.
+    public static func text(for prompt: Prompt, in language: Language) -> String? {
+        let nl = language == .nl
+        var parts: [String] = []
+        switch prompt.type {
+        case .yesno: parts.append(nl ? "ja / nee" : "yes / no")
+        case .choice: parts.append(nl ? "typ een nummer of de naam" : "type a number or the name")
+        case .multichoice: parts.append(nl ? "één of meer, bijvoorbeeld: 1, 3" : "one or more, for example: 1, 3")
+        case .date: parts.append(nl ? "een datum, bijvoorbeeld 6 december 2026" : "a date, for example December 6, 2026")
+        case .integer, .number:
+            if let min = prompt.min, let max = prompt.max {
+                parts.append(nl ? "een getal van \(Value.format(min, in: language)) tot \(Value.format(max, in: language))"
+                                : "a number from \(Value.format(min, in: language)) to \(Value.format(max, in: language))")
+            }
+        case .email: parts.append(nl ? "een e-mailadres" : "an e-mail address")
+        case .text: break
+        }
+        if prompt.optional { parts.append(nl ? "of `overslaan`" : "or `skip`") }
+        return parts.isEmpty ? nil : "(" + parts.joined(separator: "; ") + ")"
+    }
+}

@@ -1,0 +1,33 @@
+import TwinAssistant
+
+/// Renders a reply as Slack `mrkdwn`: numbered choices, emoji for advice, warnings and errors,
+/// and `&`, `<`, `>` escaped so that a participant's text cannot form links or mentions
+/// (`<!channel>`).
+enum SlackRenderer {
+    /// The mrkdwn text of `reply`.
+    static func text(_ reply: Reply) -> String {
+        ReplyBlocks(reply).render(escape: escape, message: { message, text in
+            switch message.kind {
+            case .advice: return ":bulb: " + text
+            case .warning: return ":warning: " + text
+            case .error: return ":x: " + text
+            case .info where message.isQuestion && !text.contains("\n") && !text.contains("*"): return "*\(text)*"
+            case .info, .summary: return text
+            }
+        }, hint: { "_\($0)_" })
+    }
+
+    /// The response to a slash command: visible only to the participant who typed it.
+    static func ephemeral(_ reply: Reply) -> SlackCommandResponse {
+        SlackCommandResponse(response_type: "ephemeral", text: text(reply))
+    }
+
+    /// Escapes the three characters Slack gives meaning to in mrkdwn text.
+    static func escape(_ text: String) -> String { EntityEscaping.escape(text) }
+}
+
+/// The JSON a slash command answers with.
+struct SlackCommandResponse: Encodable {
+    let response_type: String
+    let text: String
+}

@@ -1,0 +1,57 @@
+import TwinAssistant
+
+/// What `jobtwin serve` will offer for one channel with the secrets it has: its endpoints, or
+/// why it is left out — for `jobtwin serve --check-config` and the start-up log. It names where
+/// each secret came from, never the secret.
+public struct ChannelPlan: Sendable, Hashable {
+    /// The channel: `api`, `slack`, `mattermost`, `teams`.
+    public let channel: String
+    /// `METHOD /path` of each endpoint it adds.
+    public let endpoints: [String]
+    /// Whether it is served (its secret is configured).
+    public let served: Bool
+    /// Where its secrets come from, or how to configure the missing one.
+    public let explanation: String
+    /// Things to know even when it is served (a missing optional secret, a weak token).
+    public let notes: [String]
+
+    /// The plan of every channel for `settings`.
+    public static func plans(for settings: ChannelSettings) -> [ChannelPlan] {
+        var plans: [ChannelPlan] = []
+        plans.append(plan("api", ["POST /v1/messages"], secrets: [settings.apiToken].compactMap { $0 },
+                          missing: "set `channels.api.token` or $\(ChannelSettings.Variable.apiToken)",
+                          notes: weak(settings.apiToken).map { [$0] } ?? []))
+        var slackNotes: [String] = []
+        if settings.slackSigningSecret != nil {
+            slackNotes.append(settings.slackBotToken == nil
+                ? "no bot token (`channels.slack.bot_token` or $\(ChannelSettings.Variable.slackBotToken)): Events API replies could not be posted"
+                : "bot token from \(settings.slackBotToken?.source ?? "?")")
+            slackNotes.append("Events API replies are stored, not yet posted: posting them needs the notification outbox (issue 6)")
+        }
+        plans.append(plan("slack", ["POST /slack/commands", "POST /slack/events"],
+                          secrets: [settings.slackSigningSecret].compactMap { $0 },
+                          missing: "set `channels.slack.signing_secret` or $\(ChannelSettings.Variable.slackSigningSecret)",
+                          notes: slackNotes))
+        plans.append(plan("mattermost", ["POST /mattermost"], secrets: settings.mattermostTokens,
+                          missing: "set `channels.mattermost.token` or $\(ChannelSettings.Variable.mattermostToken)",
+                          notes: settings.mattermostTokens.compactMap(weak)))
+        plans.append(plan("teams", ["POST /teams"], secrets: [settings.teamsSecurityToken].compactMap { $0 },
+                          missing: "set `channels.teams.security_token` or $\(ChannelSettings.Variable.teamsSecurityToken)",
+                          notes: []))
+        return plans
+    }
+
+    private static func plan(_ channel: String, _ endpoints: [String], secrets: [Secret], missing: String, notes: [String]) -> ChannelPlan {
+        guard !secrets.isEmpty else {
+            return ChannelPlan(channel: channel, endpoints: endpoints, served: false, explanation: "not served: no secret; " + missing, notes: [])
+        }
+        let sources = secrets.map(\.source).joined(separator: ", ")
+        return ChannelPlan(channel: channel, endpoints: endpoints, served: true, explanation: "secret from \(sources)", notes: notes)
+    }
+
+    /// A warning for a token short enough to guess.
+    private static func weak(_ secret: Secret?) -> String? {
+        guard let secret, secret.value.count < 16 else { return nil }
+        return "the token from \(secret.source) is shorter than 16 characters; use a long random one (openssl rand -hex 32)"
+    }
+}

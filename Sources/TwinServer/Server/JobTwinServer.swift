@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Twinning
+import TwinAssistant
+
+/// `jobtwin serve`: the webhook listener. It builds a Hummingbird application whose routes are
+/// thin channel adapters — parse and verify the platform's request, hand the message to the
+/// one `Assistant`, render the reply in the platform's format — plus health, readiness and
+/// metrics endpoints.
+///
+/// A channel without its secret is not routed at all, so its path answers 404. Every request
+/// body is capped (413); credentials are checked before a turn runs (401); each participant is
+/// rate-limited (429); the turn is committed before the response is written. On SIGTERM or
+/// SIGINT the server stops accepting connections and finishes the requests in flight.
+public struct JobTwinServer: Sendable {
+    /// The assistant every channel hands its messages to.
+    public let assistant: Assistant
+    /// Where to listen and what to accept.
+    public let settings: ServerSettings
+    /// The channels' secrets.
+    public let channels: ChannelSettings
+    /// What the server counted, as shown at `/metrics`.
+    public let metrics = ServerMetrics()
+
+    private let clock: any Clock
+    private let logger: Logger
+    private let limiter: RateLimiter
+
+    /// How long the ids of answered requests are remembered for recognising repeats.
+    public static let requestRetention: TimeInterval = 24 * 60 * 60
+
+    /// Creates a server; nothing listens until `run` (or the application is run).
+    ///
+    /// - Parameters:
+    ///   - clock: the time for Slack's timestamp check, the rate limit and the request ids'
+    ///     retention; tests inject a `ManualClock`.
+    public init(assistant: Assistant, settings: ServerSettings, channels: ChannelSettings,
+                clock: any Clock = SystemClock(), logger: Logger = Logger(label: "jobtwin.serve")) {
+        self.assistant = assistant
+        self.settings = settings
+        self.channels = channels
+        self.clock = clock
+        self.logger = logger
+        self.limiter = RateLimiter(settings: settings.rateLimit, clock: clock)
+    }
+
+    /// Runs until SIGTERM or SIGINT, then shuts down gracefully. `onRunning` gets the bound
+    /// port once the server accepts connections (the real one when the settings say 0).
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await application(onRunning: onRunning).runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+
+    /// The Hummingbird application, as a `Service` to run in a `ServiceGroup` (tests stop it
+    /// with the group's graceful shutdown).
+    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol & Service {
+        let pruner = ProcessedRequestPruner(repository: assistant.repository, clock: clock,
+                                            retention: Self.requestRetention, interval: .seconds(600), logger: logger)
+        let logger = self.logger
+        return Application(
+            router: makeRouter(),
+            configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port)),
+            services: [pruner],
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                logger.notice("listening", metadata: ["address": "\(channel.localAddress?.description ?? "?")"])
+                await onRunning(port)
+            },
+            logger: logger
+        )
+    }
+
+    /// The routes of the configured channels, behind the observing middleware.
+    func makeRouter() -> Router<ServerRequestContext> {
+        let body = BodyReader(limit: settings.maxBodyBytes)
+        let turns = TurnTaker(assistant: assistant, limiter: limiter, metrics: metrics, logger: logger)
+        let health = HealthEndpoints(repository: assistant.repository, metrics: metrics)
+
+        var table = RouteTable()
+        var routes: [(String, HTTPRequest.Method, String, @Sendable (Request, ServerRequestContext) async throws -> Response)] = []
+        func add(_ path: String, _ method: HTTPRequest.Method, _ channel: String,
+                 _ handler: @escaping @Sendable (Request, ServerRequestContext) async throws -> Response) {
+            table.add(path, method, channel: channel)
+            routes.append((path, method, channel, handler))
+        }
+
+        add("/healthz", .get, "health", health.healthz)
+        add("/readyz", .get, "health", health.readyz)
+        add("/metrics", .get, "metrics", health.metrics)
+        if let token = channels.apiToken {
+            let api = GenericJSONChannel(token: BearerToken(secret: token), body: body, turns: turns)
+            add(GenericJSONChannel.path, .post, "api", api.handle)
+        }
+        if let secret = channels.slackSigningSecret {
+            let verifier = SlackSignatureVerifier(signingSecret: secret.value, clock: clock)
+            let commands = SlackCommandsChannel(verifier: verifier, body: body, turns: turns)
+            let events = SlackEventsChannel(verifier: verifier, body: body, turns: turns, logger: logger)
+            add(SlackCommandsChannel.path, .post, "slack", commands.handle)
+            add(SlackEventsChannel.path, .post, "slack", events.handle)
+        }
+        if !channels.mattermostTokens.isEmpty {
+            let mattermost = MattermostChannel(tokens: channels.mattermostTokens, body: body, turns: turns)
+            add(MattermostChannel.path, .post, "mattermost", mattermost.handle)
+        }
+        // The key was checked when the configuration was read; a bad one leaves Teams unserved.
+        if let key = channels.teamsKey, !key.isEmpty {
+            let teams = TeamsChannel(verifier: TeamsSignatureVerifier(key: key), body: body, turns: turns)
+            add(TeamsChannel.path, .post, "teams", teams.handle)
+        }
+
+        let router = Router(context: ServerRequestContext.self)
+        // Middleware applies to the routes added after it, and to unmatched requests.
+        router.add(middleware: RequestObserver(routes: table, metrics: metrics, logger: logger))
+        for (path, method, _, handler) in routes {
+            router.on(RouterPath(path), method: method) { request, context in try await handler(request, context) }
+        }
+        return router
+    }
+}

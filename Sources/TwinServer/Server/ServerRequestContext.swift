@@ -1,0 +1,26 @@
+import Hummingbird
+import Synchronization
+
+/// The request context of `jobtwin serve`: Hummingbird's core context plus notes that a channel
+/// leaves for the access log (whose message it was), read by `RequestObserver` once the
+/// response is made.
+public struct ServerRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// What the channel learnt about the request.
+    let notes = RequestNotes()
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = CoreRequestContextStorage(source: source)
+    }
+}
+
+/// What a channel learnt while handling a request, for the log line and the metrics.
+final class RequestNotes: Sendable {
+    private let participant = Mutex<String?>(nil)
+
+    /// The hashed participant id, once the request was verified and parsed.
+    var participantHash: String? {
+        get { participant.withLock { $0 } }
+        set { participant.withLock { $0 = newValue } }
+    }
+}

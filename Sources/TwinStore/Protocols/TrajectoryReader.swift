@@ -1,0 +1,45 @@
+import Foundation
+import Twinning
+
+/// Read access to the trajectories of phases 2–4: goals, plans, activities, context checks,
+/// evaluations, bottlenecks and the notices waiting for a participant.
+public protocol TrajectoryReader {
+    /// The pair's goals, oldest first.
+    func goals(of pairID: String) throws -> [Goal]
+    /// The pair's plan, once one was proposed.
+    func plan(of pairID: String) throws -> Plan?
+    /// The pair's activities, oldest first.
+    func activities(of pairID: String) throws -> [Activity]
+    /// The participant's latest manager agreement answer.
+    func managerAgreement(of id: ParticipantID) throws -> ManagerAgreement?
+    /// The participant's evaluation of the pair's trajectory.
+    func evaluation(of id: ParticipantID, pairID: String) throws -> Evaluation?
+    /// The open (unresolved) bottlenecks, of one pair or of all.
+    func openBottlenecks(of pairID: String?) throws -> [Bottleneck]
+    /// Notices not yet shown to the participant, oldest first.
+    func pendingNotices(for id: ParticipantID) throws -> [Notice]
+}
+
+/// Write access to the trajectories, inside a transaction.
+public protocol TrajectoryWriter {
+    /// Adds a goal.
+    func save(_ goal: Goal) throws
+    /// Removes a goal.
+    func deleteGoal(_ id: String) throws
+    /// Stores the pair's plan (replacing the previous version).
+    func save(_ plan: Plan) throws
+    /// Stores an activity (inserting or replacing it).
+    func save(_ activity: Activity) throws
+    /// Records the participant's manager agreement.
+    func saveManagerAgreement(_ agreement: ManagerAgreement, for id: ParticipantID, at time: Date) throws
+    /// Stores an evaluation (replacing the previous state of it).
+    func save(_ evaluation: Evaluation) throws
+    /// Records a bottleneck unless the same one is already open; returns whether it is new.
+    func flag(_ bottleneck: Bottleneck) throws -> Bool
+    /// Marks open bottlenecks of the pair that are no longer detected as resolved.
+    func resolveBottlenecks(of pairID: String, except current: [Bottleneck], at time: Date) throws
+    /// Leaves a message for the participant's next turn.
+    func add(_ notice: Notice) throws
+    /// Marks the participant's pending notices as shown.
+    func markNoticesShown(for id: ParticipantID, at time: Date) throws
+}

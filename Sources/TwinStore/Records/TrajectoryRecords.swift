@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import Twinning
+
+/// A row of `goals`.
+struct GoalRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "goals"
+    var id: String
+    var pair_id: String
+    var owner_id: String?
+    var text: String
+    var long_term: Bool
+    var created_at: Date
+
+    init(_ goal: Goal) {
+        id = goal.id
+        pair_id = goal.pairID
+        owner_id = goal.owner?.description
+        text = goal.text
+        long_term = goal.isLongTerm
+        created_at = goal.createdAt
+    }
+
+    func goal() -> Goal {
+        Goal(id: id, pairID: pair_id, owner: owner_id.flatMap(ParticipantID.init), text: text, isLongTerm: long_term, createdAt: created_at)
+    }
+}
+
+/// A row of `plans`.
+struct PlanRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "plans"
+    var pair_id: String
+    var version: Int
+    var weeks: Int
+    var meetings: Int
+    var hours: Double
+    var period: String
+    var agreements: String
+    var proposed_by: String
+    var proposed_at: Date
+    var confirmed_versions: [String: Int]
+    var fixed_at: Date?
+    var deviation_reasons: [String: String]
+
+    init(_ plan: Plan) {
+        pair_id = plan.pairID
+        version = plan.version
+        weeks = plan.weeks
+        meetings = plan.meetings
+        hours = plan.hours
+        period = plan.period
+        agreements = plan.agreements
+        proposed_by = plan.proposedBy.description
+        proposed_at = plan.proposedAt
+        confirmed_versions = Dictionary(uniqueKeysWithValues: plan.confirmedVersions.map { ($0.key.description, $0.value) })
+        fixed_at = plan.fixedAt
+        deviation_reasons = Dictionary(uniqueKeysWithValues: plan.deviationReasons.map { ($0.key.rawValue, $0.value) })
+    }
+
+    func plan() throws -> Plan {
+        guard let proposer = ParticipantID(proposed_by) else {
+            throw StoreError.corruptRow(table: "plans", key: pair_id, reason: "unknown proposer")
+        }
+        var plan = Plan(pairID: pair_id, weeks: weeks, meetings: meetings, hours: hours, period: period, agreements: agreements,
+                        proposedBy: proposer, at: proposed_at)
+        plan.version = version
+        plan.confirmedVersions = Dictionary(uniqueKeysWithValues: confirmed_versions.compactMap { key, value in
+            ParticipantID(key).map { ($0, value) }
+        })
+        plan.fixedAt = fixed_at
+        plan.deviationReasons = Dictionary(uniqueKeysWithValues: deviation_reasons.compactMap { key, value in
+            GuidelineRule(rawValue: key).map { ($0, value) }
+        })
+        return plan
+    }
+}
+
+/// A row of `activities`.
+struct ActivityRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "activities"
+    var id: String
+    var pair_id: String
+    var logged_by: String
+    var kind: String
+    var day: String
+    var hours: Double
+    var notes: String
+    var confidential: Bool
+    var logged_at: Date
+    var confirmed_at: Date?
+
+    init(_ activity: Activity) {
+        id = activity.id
+        pair_id = activity.pairID
+        logged_by = activity.loggedBy.description
+        kind = activity.kind.rawValue
+        day = activity.day
+        hours = activity.hours
+        notes = activity.notes
+        confidential = activity.isConfidential
+        logged_at = activity.loggedAt
+        confirmed_at = activity.confirmedAt
+    }
+
+    func activity() throws -> Activity {
+        guard let by = ParticipantID(logged_by), let kind = ActivityKind(rawValue: kind) else {
+            throw StoreError.corruptRow(table: "activities", key: id, reason: "unknown participant or kind")
+        }
+        return Activity(id: id, pairID: pair_id, loggedBy: by, kind: kind, day: day, hours: hours, notes: notes,
+                        isConfidential: confidential, loggedAt: logged_at, confirmedAt: confirmed_at)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A knelpunt: something in a trajectory that the seed's monitoring found to get in the way,
+/// detected from the data, with the mitigations participants used themselves.
+public struct Bottleneck: Sendable, Hashable, Codable {
+    /// The kinds of bottleneck.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// No activity logged for a number of weeks.
+        case noActivity = "no_activity"
+        /// The hours spent lag behind the plan.
+        case hoursBehind = "hours_behind"
+        /// Time and room not (fully) agreed with the manager.
+        case managerAgreement = "manager_agreement"
+        /// An activity touched confidential matters.
+        case confidentiality
+        /// The plan was not confirmed by both partners after a number of days.
+        case planNotConfirmed = "plan_not_confirmed"
+    }
+
+    /// What kind.
+    public var kind: Kind
+    /// The pair concerned.
+    public var pairID: String
+    /// The participant concerned, when it is one partner's.
+    public var participant: ParticipantID?
+    /// When it was detected.
+    public var detectedAt: Date
+
+    /// Creates a bottleneck.
+    public init(kind: Kind, pairID: String, participant: ParticipantID?, detectedAt: Date) {
+        self.kind = kind
+        self.pairID = pairID
+        self.participant = participant
+        self.detectedAt = detectedAt
+    }
+
+    /// What the bottleneck is and the seed's mitigations, in Dutch and English.
+    public static func description(_ kind: Kind) -> (nl: String, en: String) {
+        switch kind {
+        case .noActivity:
+            return ("Al een tijd geen activiteit. Zoek momenten waarop het gewone werk het toelaat: studiedagen, toetsweken of projectweken; wissel of verzet lessen.",
+                    "No activity for a while. Look for moments when regular work allows it: study days, test weeks or project weeks; swap or move lessons.")
+        case .hoursBehind:
+            return ("De bestede uren lopen achter op de planning. Geef de leidinggevende een realistisch beeld van de tijd die nodig is en bewaak de afspraken; plan activiteiten in rustige periodes.",
+                    "The hours spent lag behind the plan. Give the manager a realistic estimate of the time needed and protect the agreements; plan activities in quieter periods.")
+        case .managerAgreement:
+            return ("Tijd en ruimte zijn (nog) niet afgesproken met de leidinggevende. Geef een realistisch beeld van de tijdsbesteding en presenteer Job Twinning als professionalisering: dan mogen lessen eerder uitvallen of vergaderingen worden gemist.",
+                    "Time and room are not (yet) agreed with the manager. Give a realistic estimate of the time needed and present Job Twinning as professional development: then lessons may be dropped or meetings skipped more easily.")
+        case .confidentiality:
+            return ("Een activiteit raakte aan vertrouwelijke zaken. Kies activiteiten zo dat vertrouwelijkheidsissues worden vermeden, anders komen voortgang en plezier in het gedrang.",
+                    "An activity touched confidential matters. Choose activities that avoid confidentiality issues, or progress and fun suffer.")
+        case .planNotConfirmed:
+            return ("De planning is nog niet door beide partners bevestigd. Heldere communicatie en verwachtingenmanagement zijn in de kennismaking van groot belang.",
+                    "The plan has not been confirmed by both partners yet. Clear communication and managing expectations matter greatly when getting acquainted.")
+        }
+    }
+}

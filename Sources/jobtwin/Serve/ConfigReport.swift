@@ -1,0 +1,41 @@
+import Foundation
+import TwinAssistant
+import TwinServer
+
+/// The explanation `jobtwin serve --check-config` prints: which file and database, where it
+/// listens, and per channel whether it is served and where its secret comes from — never the
+/// secret.
+struct ConfigReport {
+    let configuration: JobTwinConfiguration
+    let file: String?
+    let plans: [ChannelPlan]
+    let dialogCount: Int
+
+    static let noChannel = "No channel would be served: configure at least one secret under `channels:` or in the environment (JOBTWIN_API_TOKEN, JOBTWIN_SLACK_SIGNING_SECRET, JOBTWIN_MATTERMOST_TOKEN, JOBTWIN_TEAMS_SECURITY_TOKEN)."
+
+    var text: String {
+        let server = configuration.server
+        let limit = server.rateLimit
+        var lines = [
+            "Configuration: \(file ?? "no file (defaults and environment)")",
+            "Database: \(configuration.database) (\(FileManager.default.fileExists(atPath: configuration.database) ? "exists" : "will be created"))",
+            "Dialogs: \(configuration.dialogs.map { "from \($0)" } ?? "built in"), \(dialogCount) checked",
+            "Listen: http://\(server.host):\(server.port)",
+            "Limits: bodies up to \(server.maxBodyBytes) bytes; "
+                + (limit.isEnabled ? "\(limit.perMinute) messages a minute per participant, bursts of \(limit.burst)" : "no rate limit"),
+            "Coordinators: \(configuration.coordinators.count)",
+            "Channels:",
+        ]
+        for plan in plans {
+            let name = plan.channel.padding(toLength: 11, withPad: " ", startingAt: 0)
+            if plan.served {
+                lines.append("  \(name)served: \(plan.endpoints.joined(separator: ", ")) (\(plan.explanation))")
+            } else {
+                lines.append("  \(name)\(plan.explanation)")
+            }
+            for note in plan.notes { lines.append("  \(String(repeating: " ", count: 11))note: \(note)") }
+        }
+        lines.append("Always: GET /healthz, GET /readyz, GET /metrics")
+        return lines.joined(separator: "\n")
+    }
+}

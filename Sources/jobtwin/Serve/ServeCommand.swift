@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import Logging
+import TwinAssistant
+import TwinServer
+
+/// `jobtwin serve`: the webhook listener for Slack, Mattermost, Microsoft Teams and plain JSON.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Answer participants over webhooks: Slack, Mattermost, Microsoft Teams and a JSON API.",
+        discussion: """
+        Every channel whose secret is configured is served: POST /v1/messages (Bearer token), \
+        /slack/commands and /slack/events (signing secret), /mattermost (token), /teams \
+        (security token); and GET /healthz, /readyz and /metrics. Secrets come from the \
+        configuration's `channels:` or the environment (JOBTWIN_API_TOKEN, \
+        JOBTWIN_SLACK_SIGNING_SECRET, JOBTWIN_SLACK_BOT_TOKEN, JOBTWIN_MATTERMOST_TOKEN, \
+        JOBTWIN_TEAMS_SECURITY_TOKEN); the environment wins over the file, flags win over both.
+
+        --check-config reads and checks everything and explains which channels would be \
+        served and which lack a secret, without starting. SIGTERM or SIGINT stops the server \
+        after the requests in flight are answered.
+        """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: ArgumentHelp("The address to listen on (default: the configuration's, or 127.0.0.1).", valueName: "address"))
+    var host: String?
+
+    @Option(name: .long, help: ArgumentHelp("The TCP port; 0 picks a free one (default: the configuration's, or 8080).", valueName: "port"))
+    var port: Int?
+
+    @Flag(name: .customLong("check-config"), help: "Check the configuration and explain what would be served; do not start.")
+    var checkConfig = false
+
+    @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (default: info).", valueName: "level"))
+    var logLevel: String = "info"
+
+    func validate() throws {
+        if let port, !(0...65_535).contains(port) { throw ValidationError("--port is a TCP port from 0 to 65535") }
+        if let host, host.isEmpty || host.contains(" ") { throw ValidationError("--host is an address such as 127.0.0.1 or 0.0.0.0") }
+        if Logger.Level(rawValue: logLevel) == nil {
+            throw ValidationError("--log-level is one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    func run() async throws {
+        try await runReportingErrors {
+            var configuration = try common.configuration()
+            if let host { configuration.server.host = host }
+            if let port { configuration.server.port = port }
+            let plans = ChannelPlan.plans(for: configuration.channels)
+            if checkConfig {
+                let program = try common.program(configuration)
+                print(ConfigReport(configuration: configuration, file: common.configFile, plans: plans,
+                                   dialogCount: program.dialogs.count).text)
+                if !plans.contains(where: \.served) { throw CLIError(message: ConfigReport.noChannel) }
+                return
+            }
+            guard plans.contains(where: \.served) else { throw CLIError(message: ConfigReport.noChannel) }
+            let level = Logger.Level(rawValue: logLevel) ?? .info
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+            let logger = Logger(label: "jobtwin.serve")
+            let program = try common.program(configuration)
+            let repository = try common.repository(configuration)
+            let assistant = Assistant(program: program, repository: repository,
+                                      options: AssistantOptions(defaultLanguage: configuration.language,
+                                                                coordinators: configuration.coordinators),
+                                      logger: Logger(label: "jobtwin.assistant"))
+            for plan in plans {
+                logger.notice("channel \(plan.channel): \(plan.served ? "served" : "not served")",
+                              metadata: ["endpoints": "\(plan.endpoints.joined(separator: ", "))", "why": "\(plan.explanation)"])
+            }
+            let server = JobTwinServer(assistant: assistant, settings: configuration.server,
+                                       channels: configuration.channels, logger: logger)
+            let shownHost = configuration.server.host
+            try await server.run { port in
+                // One line on standard output, for scripts that started the server with --port 0.
+                print("jobtwin serve: listening on http://\(shownHost):\(port)")
+                fflush(nil)
+            }
+        }
+    }
+}
