@@ -18,10 +18,13 @@ public enum JobTwinInterface {
         "match.status": .text,
         "match.awaiting_confirmation": .bool,
         "match.partner_name": .text,
+        "plan.status": .text,
+        "activity.awaiting_my_confirmation": .bool,
+        "evaluation.status": .text,
     ]
 
     /// The interface as the dialog engine needs it.
     public static let host = HostInterface(
         entryDialog: entryDialog, homeDialog: homeDialog, hostSlots: hostSlots,
-        actions: ProfileActions.signatures + MatchActions.signatures)
+        actions: ProfileActions.signatures + MatchActions.signatures + TrajectoryActions.signatures)
 }

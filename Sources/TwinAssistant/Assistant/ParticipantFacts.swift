@@ -10,14 +10,32 @@ struct ParticipantFacts: Sendable {
     var profileOpen: Bool
     var activePair: Pair?
     var partnerName: String?
+    /// `none`, `awaiting_me`, `awaiting_partner` or `fixed`.
+    var planStatus: String = "none"
+    var activityAwaitingConfirmation = false
+    /// `none`, `started` or `finished`.
+    var evaluationStatus: String = "none"
 
     /// Reads the facts of `participant` from the store.
     static func load(_ participant: Participant, isCoordinator: Bool, from reader: any TwinReader) throws -> ParticipantFacts {
         let profile = try reader.profile(participant.id)
         let pair = try reader.pairs(of: participant.id).first(where: \.isActive)
         let partnerName = try pair.flatMap { $0.partner(of: participant.id) }.flatMap { try reader.profile($0)?.name }
-        return ParticipantFacts(participant: participant, isCoordinator: isCoordinator, profileOpen: profile?.isOpen ?? false,
-                                activePair: pair, partnerName: partnerName)
+        var facts = ParticipantFacts(participant: participant, isCoordinator: isCoordinator, profileOpen: profile?.isOpen ?? false,
+                                     activePair: pair, partnerName: partnerName)
+        if let pair = try reader.pairs(of: participant.id).first(where: { $0.status == .confirmed || $0.status == .closed }),
+           let partner = pair.partner(of: participant.id) {
+            if let plan = try reader.plan(of: pair.id) {
+                let mine = plan.isConfirmed(by: participant.id), theirs = plan.isConfirmed(by: partner)
+                facts.planStatus = mine && theirs ? "fixed" : (mine ? "awaiting_partner" : "awaiting_me")
+            }
+            facts.activityAwaitingConfirmation = try reader.activities(of: pair.id).contains { $0.loggedBy == partner && $0.confirmedAt == nil }
+            if let evaluation = try reader.evaluation(of: participant.id, pairID: pair.id) {
+                facts.evaluationStatus = evaluation.finishedAt == nil ? "started" : "finished"
+            }
+            if facts.partnerName == nil { facts.partnerName = try reader.profile(partner)?.name }
+        }
+        return facts
     }
 
     /// The value of a host slot.
@@ -30,6 +48,9 @@ struct ParticipantFacts: Sendable {
         case "match.status": return .text(activePair?.status.rawValue ?? "none")
         case "match.awaiting_confirmation": return .bool(activePair?.awaitsConfirmation(from: participant.id) ?? false)
         case "match.partner_name": return partnerName.map(Value.text) ?? .null
+        case "plan.status": return .text(planStatus)
+        case "activity.awaiting_my_confirmation": return .bool(activityAwaitingConfirmation)
+        case "evaluation.status": return .text(evaluationStatus)
         default: return .null
         }
     }

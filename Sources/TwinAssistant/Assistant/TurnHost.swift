@@ -28,6 +28,7 @@ struct TurnHost: DialogHost {
         default:
             let context = MatchActions.Context(participant: id, transaction: transaction, now: now, explainer: explainer)
             if let result = try MatchActions.perform(call, context) { return result }
+            if let result = try TrajectoryActions.perform(call, participant: id, tx: transaction, now: now) { return result }
             // The linter refuses dialogs with unknown actions, so only a host/interface mismatch
             // in this code can get here.
             throw DialogRuntimeError("the assistant has no action `\(call.name)`", dialog: "?", step: "?")

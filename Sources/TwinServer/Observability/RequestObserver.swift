@@ -36,16 +36,16 @@ struct RequestObserver: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
         } catch {
-            logger.error("request failed unexpectedly", metadata: ["request_id": "\(context.id)", "error": "\(error)"])
+            logger.error("request failed unexpectedly", metadata: ["request_id": "\(context.requestID)", "error": "\(error)"])
             failure = .internalError
             response = try ServerError.internalError.response(from: request, context: context)
         }
         if let failure { metrics.error(channel: channel, kind: failure.metricKind) }
         let duration = clock.now - start
         metrics.request(channel: channel, status: response.status.code, duration: duration)
-        if let name = Self.requestIDHeader { response.headers[name] = context.id }
+        if let name = Self.requestIDHeader { response.headers[name] = context.requestID }
         var metadata: Logger.Metadata = [
-            "request_id": "\(context.id)",
+            "request_id": "\(context.requestID)",
             "method": "\(request.method.rawValue)",
             "path": "\(request.uri.path.prefix(120))",
             "channel": "\(channel)",

@@ -8,9 +8,14 @@ public struct ServerRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// What the channel learnt about the request.
     let notes = RequestNotes()
+    /// The id of the request in logs and the `X-Request-ID` header: Hummingbird's, when its
+    /// logger carries it. (Hummingbird's own `context.id` traps when a log handler keeps no
+    /// metadata, so it is not used.)
+    let requestID: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
+        requestID = source.logger[metadataKey: "hb.request.id"]?.description ?? Hummingbird.RequestID().description
     }
 }
 

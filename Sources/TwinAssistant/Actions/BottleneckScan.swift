@@ -1,0 +1,31 @@
+import Foundation
+import Twinning
+import TwinStore
+
+/// Records bottlenecks: a new one becomes a coordinator-visible item and a
+/// `bottleneck.flagged` event, in the transaction that found it; one already open is not
+/// flagged twice.
+public enum BottleneckScan {
+    /// Records `bottleneck` unless it is already open.
+    static func flag(_ bottleneck: Bottleneck, in tx: any TwinTransaction) throws {
+        guard try tx.flag(bottleneck) else { return }
+        let people = bottleneck.participant.map { [$0] } ?? []
+        try tx.record(ProgrammeEvent(kind: .bottleneckFlagged, participants: people, pairID: bottleneck.pairID, occurredAt: bottleneck.detectedAt))
+    }
+
+    /// Detects the bottlenecks of every running pair now, flags the new ones and resolves the
+    /// ones that are gone. Returns the open bottlenecks afterwards.
+    public static func scan(_ repository: any TwinRepository, detector: BottleneckDetector = BottleneckDetector(), now: Date) async throws -> [Bottleneck] {
+        try await repository.transaction { tx in
+            for pair in try tx.allPairs() where pair.status == .confirmed {
+                var agreements: [ParticipantID: ManagerAgreement] = [:]
+                for id in [pair.teacher, pair.professional] { agreements[id] = try tx.managerAgreement(of: id) }
+                let found = detector.detect(pair: pair, plan: try tx.plan(of: pair.id), activities: try tx.activities(of: pair.id),
+                                            managerAgreements: agreements, now: now)
+                for bottleneck in found { try flag(bottleneck, in: tx) }
+                try tx.resolveBottlenecks(of: pair.id, except: found, at: now)
+            }
+            return try tx.openBottlenecks(of: nil)
+        }
+    }
+}

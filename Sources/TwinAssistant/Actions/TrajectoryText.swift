@@ -1,0 +1,149 @@
+import DialogEngine
+import Twinning
+
+/// The texts of phases 2–4, in both languages.
+enum TrajectoryText {
+    static let noPair = LocalizedText(
+        nl: "Dit kan pas als je een bevestigd Job Twinning-duo vormt.",
+        en: "This is only possible once you are in a confirmed Job Twinning pair.")
+    static let noPlanYet = LocalizedText(
+        nl: "Er is nog geen planning. Kies 'Planning maken of aanpassen' in het menu.",
+        en: "There is no plan yet. Choose 'Make or change the plan' in the menu.")
+    static let planProposed = LocalizedText(
+        nl: "De planning is opgeslagen en je partner krijgt bericht. Zodra jullie allebei deze versie hebben bevestigd, ligt de planning vast en begint fase 3: de activiteiten.",
+        en: "The plan is saved and your partner will be told. As soon as you have both confirmed this version, the plan is fixed and phase 3 begins: the activities.")
+    static let planFixed = LocalizedText(
+        nl: "Jullie hebben allebei dezelfde planning bevestigd: die ligt nu vast. Fase 3 begint: de activiteiten. Leg in het menu elke activiteit vast.",
+        en: "You have both confirmed the same plan: it is now fixed. Phase 3 begins: the activities. Log every activity from the menu.")
+    static let activityLogged = LocalizedText(
+        nl: "De activiteit is vastgelegd; hij telt één keer voor jullie duo. Je partner wordt gevraagd hem te bevestigen.",
+        en: "The activity is logged; it counts once for your pair. Your partner is asked to confirm it.")
+    static let nothingToConfirm = LocalizedText(
+        nl: "Er zijn geen activiteiten van je partner om te bevestigen.",
+        en: "There are no activities of your partner to confirm.")
+    static let activityConfirmed = LocalizedText(nl: "Bevestigd, dank je.", en: "Confirmed, thank you.")
+    static let activityDisputeSent = LocalizedText(
+        nl: "Je partner krijgt bericht dat deze activiteit volgens jou niet klopt; bespreek het samen.",
+        en: "Your partner will hear that this activity is not right according to you; talk it over together.")
+    static let behindNudge = LocalizedText(
+        nl: "Jullie lopen wat achter op de planning. Kijk samen naar momenten waarop het gewone werk ruimte laat — studiedagen, toetsweken, projectweken — of pas de planning aan.",
+        en: "You are a little behind the plan. Look together for moments when regular work leaves room — study days, test weeks, project weeks — or adjust the plan.")
+    static let flexibilityTips = LocalizedText(
+        nl: "Tips voor flexibiliteit: zoek momenten waarop het rooster minder telt (studiedagen, toetsweken, projectweken), wissel lessen met collega's of verzet lessen naar een ander moment.",
+        en: "Tips for flexibility: look for moments when the timetable matters less (study days, test weeks, project weeks), swap lessons with colleagues or move lessons to another moment.")
+    static let trajectoryClosed = LocalizedText(
+        nl: "Jullie hebben allebei de evaluatie afgerond: het traject is afgesloten. Dank je wel voor het meedoen aan Job Twinning!",
+        en: "You have both completed the evaluation: the trajectory is closed. Thank you for taking part in Job Twinning!")
+
+    static func planConfirmedWaiting(_ partner: String) -> LocalizedText {
+        LocalizedText(nl: "Je hebt de planning bevestigd. Zodra \(partner) deze versie ook bevestigt, ligt hij vast.",
+                      en: "You confirmed the plan. As soon as \(partner) confirms this version too, it is fixed.")
+    }
+
+    static func partnerProposedPlan(_ partner: String, version: Int) -> LocalizedText {
+        LocalizedText(nl: "\(partner) heeft de planning \(version == 1 ? "voorgesteld" : "aangepast") (versie \(version)). Bekijk en bevestig hem via 'Planning bekijken en bevestigen' in het menu.",
+                      en: "\(partner) has \(version == 1 ? "proposed" : "changed") the plan (version \(version)). Look at it and confirm it with 'View and confirm the plan' in the menu.")
+    }
+
+    static func partnerAddedJointGoal(_ partner: String, _ goal: String) -> LocalizedText {
+        LocalizedText(nl: "\(partner) heeft een gezamenlijk doel toegevoegd: \(goal)", en: "\(partner) added a joint goal: \(goal)")
+    }
+
+    static func partnerLoggedActivity(_ partner: String) -> LocalizedText {
+        LocalizedText(nl: "\(partner) heeft een activiteit vastgelegd. Bevestig hem via 'Activiteit van je partner bevestigen' in het menu.",
+                      en: "\(partner) logged an activity. Confirm it with 'Confirm your partner's activity' in the menu.")
+    }
+
+    static func activityDisputed(_ partner: String) -> LocalizedText {
+        LocalizedText(nl: "\(partner) herkent een activiteit die jij vastlegde niet. Bespreek het samen.",
+                      en: "\(partner) does not recognise an activity you logged. Talk it over together.")
+    }
+
+    static func partnerFinishedEvaluation(_ partner: String) -> LocalizedText {
+        LocalizedText(nl: "\(partner) heeft de evaluatie afgerond. Het traject sluit zodra jij dat ook hebt gedaan.",
+                      en: "\(partner) has completed the evaluation. The trajectory closes once you have too.")
+    }
+
+    static func evaluationWaiting(_ partner: String) -> LocalizedText {
+        LocalizedText(nl: "Dank je voor je evaluatie! Het traject sluit zodra \(partner) de evaluatie ook heeft afgerond.",
+                      en: "Thank you for your evaluation! The trajectory closes once \(partner) has completed it too.")
+    }
+
+    static func managerAdvice(_ agreement: ManagerAgreement) -> LocalizedText {
+        switch agreement {
+        case .yes:
+            return LocalizedText(nl: "Mooi dat je tijd en ruimte hebt afgesproken. Bewaak die afspraken goed, zeker in drukke periodes.",
+                                 en: "Good that you agreed time and room. Protect those agreements well, especially in busy periods.")
+        case .partly, .no:
+            return LocalizedText(
+                nl: "Gebrek aan tijd en ruimte kan effectieve deelname blokkeren. Maak goede afspraken met je leidinggevende en geef een realistisch beeld van de tijd die je nodig hebt. Presenteer Job Twinning als professionalisering: dan is de kans groter dat je lessen mag laten uitvallen of vergaderingen mag missen. Bewaak daarna de afspraken.",
+                en: "A lack of time and room can block effective participation. Make good agreements with your manager and give a realistic estimate of the time you need. Present Job Twinning as professional development: then you are more likely to be allowed to drop lessons or skip meetings. Then protect the agreements.")
+        }
+    }
+
+    static func kind(_ kind: ActivityKind, _ language: Language) -> String {
+        let nl = language == .nl
+        switch kind {
+        case .workplaceVisit: return nl ? "Werkplekbezoek" : "Workplace visit"
+        case .guestLesson: return nl ? "Gastles" : "Guest lesson"
+        case .pupilAssignment: return nl ? "Opdracht voor leerlingen" : "Assignment for pupils"
+        case .sparring: return nl ? "Sparren over drijfveren" : "Sparring about drives"
+        case .training: return nl ? "Training" : "Training"
+        case .outsideReflection: return nl ? "Reflectie met 'vreemde ogen'" : "Reflection through 'outside eyes'"
+        case .collaborationPlan: return nl ? "Plannen voor verdere samenwerking" : "Plans for further collaboration"
+        case .other: return nl ? "Anders" : "Other"
+        }
+    }
+
+    static func activity(_ activity: Activity, by partner: String, language: Language) -> String {
+        let nl = language == .nl
+        return [
+            (nl ? "\(partner) legde vast: " : "\(partner) logged: ") + kind(activity.kind, language),
+            (nl ? "Datum: " : "Date: ") + activity.day,
+            (nl ? "Uren: " : "Hours: ") + Value.format(activity.hours, in: language),
+            (nl ? "Wat er gebeurde: " : "What happened: ") + activity.notes,
+        ].joined(separator: "\n")
+    }
+
+    static func goals(_ goals: [Goal], me: ParticipantID, partnerName: String, language: Language) -> String {
+        let nl = language == .nl
+        func list(_ items: [Goal]) -> String {
+            items.isEmpty ? (nl ? "  (nog geen)" : "  (none yet)")
+                : items.map { "  • \($0.text)\($0.isLongTerm ? (nl ? " (lange termijn)" : " (long term)") : "")" }.joined(separator: "\n")
+        }
+        return [
+            nl ? "Jouw doelen:" : "Your goals:", list(goals.filter { $0.owner == me }),
+            nl ? "Doelen van \(partnerName):" : "\(partnerName)'s goals:", list(goals.filter { $0.owner != nil && $0.owner != me }),
+            nl ? "Gezamenlijke doelen:" : "Joint goals:", list(goals.filter { $0.owner == nil }),
+        ].joined(separator: "\n")
+    }
+
+    static func plan(_ plan: Plan, me: ParticipantID, partner: ParticipantID, partnerName: String, language: Language) -> String {
+        let nl = language == .nl
+        var lines = [
+            (nl ? "Planning (versie \(plan.version)):" : "Plan (version \(plan.version)):"),
+            (nl ? "Duur: \(plan.weeks) weken" : "Duration: \(plan.weeks) weeks"),
+            (nl ? "Ontmoetingen: \(plan.meetings)" : "Meetings: \(plan.meetings)"),
+            (nl ? "Uren per deelnemer: " : "Hours per participant: ") + Value.format(plan.hours, in: language),
+            (nl ? "Periode: " : "Period: ") + plan.period,
+            (nl ? "Werkafspraken: " : "Working agreements: ") + plan.agreements,
+        ]
+        for (rule, reason) in plan.deviationReasons.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            lines.append((nl ? "Afwijking van de richtlijn (\(rule.rawValue)), reden: " : "Deviation from the guideline (\(rule.rawValue)), reason: ") + reason)
+        }
+        let mine = plan.isConfirmed(by: me), theirs = plan.isConfirmed(by: partner)
+        lines.append(nl ? "Bevestigd door jou: \(mine ? "ja" : "nee"); door \(partnerName): \(theirs ? "ja" : "nee")"
+                        : "Confirmed by you: \(mine ? "yes" : "no"); by \(partnerName): \(theirs ? "yes" : "no")")
+        return lines.joined(separator: "\n")
+    }
+
+    static func progress(_ progress: Progress, language: Language) -> String {
+        let nl = language == .nl
+        return [
+            nl ? "Voortgang tegen de planning:" : "Progress against the plan:",
+            (nl ? "Ontmoetingen: " : "Meetings: ") + "\(progress.meetingsDone) / \(progress.meetingsPlanned)",
+            (nl ? "Uren: " : "Hours: ") + "\(Value.format(progress.hoursDone, in: language)) / \(Value.format(progress.hoursPlanned, in: language))",
+            (nl ? "Weken: " : "Weeks: ") + "\(progress.weeksElapsed) / \(progress.weeksPlanned)",
+        ].joined(separator: "\n")
+    }
+}

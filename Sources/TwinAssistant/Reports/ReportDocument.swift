@@ -1,0 +1,102 @@
+/// A report as structure — headings, paragraphs, lists and tables — rendered to Markdown or HTML,
+/// so that both formats always say the same and user text is escaped for each.
+public struct ReportDocument: Sendable {
+    /// One block of content.
+    public enum Block: Sendable {
+        case paragraph(String)
+        case list([String])
+        case table(header: [String], rows: [[String]])
+    }
+
+    /// A titled part of the report.
+    public struct Section: Sendable {
+        public var heading: String
+        public var blocks: [Block]
+
+        public init(_ heading: String, _ blocks: [Block]) {
+            self.heading = heading
+            self.blocks = blocks
+        }
+    }
+
+    /// The report's title.
+    public var title: String
+    /// Its parts, in order.
+    public var sections: [Section]
+
+    /// Creates a document.
+    public init(title: String, sections: [Section]) {
+        self.title = title
+        self.sections = sections
+    }
+
+    /// The report as Markdown.
+    public var markdown: String {
+        func escape(_ text: String) -> String {
+            var out = ""
+            for character in text {
+                if "\\`*_[]<>#|".contains(character) { out.append("\\") }
+                out.append(character == "\n" ? " " : character)
+            }
+            return out
+        }
+        var lines = ["# \(escape(title))", ""]
+        for section in sections {
+            lines += ["## \(escape(section.heading))", ""]
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let text): lines += [escape(text), ""]
+                case .list(let items): lines += items.map { "- \(escape($0))" } + [""]
+                case .table(let header, let rows):
+                    lines.append("| " + header.map(escape).joined(separator: " | ") + " |")
+                    lines.append("|" + String(repeating: " --- |", count: header.count))
+                    lines += rows.map { "| " + $0.map(escape).joined(separator: " | ") + " |" }
+                    lines.append("")
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The report as a standalone HTML page.
+    public func html(language: String) -> String {
+        func escape(_ text: String) -> String {
+            var out = ""
+            for character in text {
+                switch character {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.append(character)
+                }
+            }
+            return out
+        }
+        var html = """
+        <!DOCTYPE html>
+        <html lang="\(escape(language))">
+        <head><meta charset="utf-8"><title>\(escape(title))</title>
+        <style>body{font-family:system-ui,sans-serif;max-width:50em;margin:2em auto;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}</style>
+        </head>
+        <body>
+        <h1>\(escape(title))</h1>
+
+        """
+        for section in sections {
+            html += "<h2>\(escape(section.heading))</h2>\n"
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let text): html += "<p>\(escape(text))</p>\n"
+                case .list(let items): html += "<ul>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+                case .table(let header, let rows):
+                    html += "<table>\n<tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
+                    html += rows.map { "<tr>" + $0.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }.joined()
+                    html += "</table>\n"
+                }
+            }
+        }
+        return html + "</body>\n</html>\n"
+    }
+}

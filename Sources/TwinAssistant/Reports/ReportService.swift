@@ -1,0 +1,98 @@
+import DialogEngine
+import Foundation
+import Twinning
+import TwinStore
+
+/// Builds the reports: a pair's trajectory for a participant to hand to their manager, and the
+/// anonymised programme overview for the coordinator.
+public struct ReportService: Sendable {
+    private let repository: any TwinRepository
+    private let program: Program
+    private let clock: any Clock
+
+    /// Creates the service; option labels come from `program`'s dialogs.
+    public init(repository: any TwinRepository, program: Program, clock: any Clock = SystemClock()) {
+        self.repository = repository
+        self.program = program
+        self.clock = clock
+    }
+
+    /// Why a report cannot be made.
+    public enum ReportError: Error, CustomStringConvertible {
+        case unknownParticipant(String)
+        case noPair(String)
+
+        public var description: String {
+            switch self {
+            case .unknownParticipant(let id): return "There is no participant \(id); check the id (CHANNEL:ID, e.g. repl:anna)."
+            case .noPair(let id): return "\(id) is not in a confirmed pair yet, so there is no trajectory to report; the report is made from phase 2 on."
+            }
+        }
+    }
+
+    private func label(_ slot: String, _ value: String, _ language: Language) -> String {
+        program.question(for: slot)?.spec.options.first { $0.value == value }?.label.text(in: language) ?? value
+    }
+
+    /// The trajectory report of `id`'s pair.
+    public func participantReport(_ id: ParticipantID, language: Language?) async throws -> (ReportDocument, Language) {
+        let now = clock.now()
+        let data = try await repository.read { reader -> TrajectorySnapshot in
+            guard let participant = try reader.participant(id) else { throw ReportError.unknownParticipant(id.description) }
+            guard let pair = try reader.pairs(of: id).first(where: { $0.status == .confirmed || $0.status == .closed }),
+                  let partner = pair.partner(of: id) else { throw ReportError.noPair(id.description) }
+            return TrajectorySnapshot(
+                participant: participant, pair: pair, me: try reader.profile(id), partner: try reader.profile(partner),
+                partnerPhase: try reader.participant(partner)?.phase, goals: try reader.goals(of: pair.id),
+                plan: try reader.plan(of: pair.id), activities: try reader.activities(of: pair.id),
+                myEvaluation: try reader.evaluation(of: id, pairID: pair.id),
+                partnerEvaluation: try reader.evaluation(of: partner, pairID: pair.id))
+        }
+        let language = language ?? Language(rawValue: data.participant.language) ?? .nl
+        return (ParticipantReport(snapshot: data, now: now, language: language, label: { label($0, $1, language) }).document, language)
+    }
+
+    /// The anonymised programme overview.
+    public func programmeReport(language: Language) async throws -> ReportDocument {
+        let now = clock.now()
+        _ = try await BottleneckScan.scan(repository, now: now)
+        let snapshot = try await repository.read { reader -> ProgrammeSnapshot in
+            let pairs = try reader.allPairs()
+            var plans: [Plan] = [], activities: [Activity] = [], evaluations: [Evaluation] = []
+            for pair in pairs {
+                if let plan = try reader.plan(of: pair.id) { plans.append(plan) }
+                activities += try reader.activities(of: pair.id)
+                for id in [pair.teacher, pair.professional] {
+                    if let evaluation = try reader.evaluation(of: id, pairID: pair.id) { evaluations.append(evaluation) }
+                }
+            }
+            return ProgrammeSnapshot(participants: try reader.participants(), pairs: pairs, plans: plans, activities: activities,
+                                     evaluations: evaluations, bottlenecks: try reader.openBottlenecks(of: nil))
+        }
+        return ProgrammeReport(snapshot: snapshot, language: language, label: { label($0, $1, language) }).document
+    }
+}
+
+/// Everything the participant report shows, read in one consistent view.
+struct TrajectorySnapshot: Sendable {
+    var participant: Participant
+    var pair: Pair
+    var me: Profile?
+    var partner: Profile?
+    var partnerPhase: Phase?
+    var goals: [Goal]
+    var plan: Plan?
+    var activities: [Activity]
+    var myEvaluation: Evaluation?
+    var partnerEvaluation: Evaluation?
+}
+
+/// Everything the programme report counts.
+struct ProgrammeSnapshot: Sendable {
+    var participants: [Participant]
+    var pairs: [Pair]
+    var plans: [Plan]
+    var activities: [Activity]
+    var evaluations: [Evaluation]
+    var bottlenecks: [Bottleneck]
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import DialogEngine
+import Foundation
+import Twinning
+import TwinAssistant
+
+/// `jobtwin report`: a pair's trajectory, or the programme overview.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print a pair's trajectory report, or the anonymised programme overview.",
+        discussion: """
+        jobtwin report PARTICIPANT prints the goals, the plan, the activities and the progress of \
+        the participant's pair and, once the trajectory is closed, both evaluations: a document \
+        to hand to a manager. jobtwin report --programme prints, for the coordinator and without \
+        names, the pairs per phase, how the plans follow the guideline (at least three months, \
+        six to eight meetings, at least 20 hours), the kinds of activity, the goals reached and \
+        the open bottlenecks with the mitigations participants used.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The participant, as CHANNEL:ID (a bare id is a repl: one).", valueName: "participant"))
+    var participant: String?
+
+    @Flag(name: .long, help: "The programme overview instead of one pair.")
+    var programme = false
+
+    @Option(name: .long, help: ArgumentHelp("md (Markdown, the default) or html.", valueName: "md|html"))
+    var format: String = "md"
+
+    @Option(name: .long, help: ArgumentHelp("nl or en (default: the participant's language, or the configuration's).", valueName: "nl|en"))
+    var lang: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard ["md", "html"].contains(format) else { throw ValidationError("--format is md or html") }
+        if programme == (participant != nil) { throw ValidationError("give either a PARTICIPANT or --programme") }
+        if let lang, Language(spelling: lang) == nil { throw ValidationError("--lang is nl or en") }
+    }
+
+    func run() async throws {
+        try await runReportingErrors {
+            let configuration = try common.configuration()
+            let service = ReportService(repository: try common.repository(configuration), program: try common.program(configuration))
+            let requested = lang.flatMap(Language.init(spelling:))
+            let document: ReportDocument
+            let language: Language
+            do {
+                if programme {
+                    language = requested ?? configuration.language
+                    document = try await service.programmeReport(language: language)
+                } else {
+                    guard let text = participant, let id = ParticipantID(text) else {
+                        throw CLIError(message: "Participant ids are CHANNEL:ID, like slack:T1:U2 or repl:anna.")
+                    }
+                    (document, language) = try await service.participantReport(id, language: requested)
+                }
+            } catch let error as ReportService.ReportError {
+                throw CLIError(message: error.description)
+            }
+            print(format == "html" ? document.html(language: language.rawValue) : document.markdown, terminator: "")
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import TwinAssistant
+import TwinServer
+
+/// The `server:` and `channels:` parts of the configuration, and the environment over them.
+@Suite("Serve configuration")
+struct ConfigurationTests {
+    private func load(_ yaml: String, environment: [String: String] = [:]) throws -> JobTwinConfiguration {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-config-\(UUID().uuidString).yaml")
+        try Data(yaml.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try JobTwinConfiguration.load(file: file.path, environment: environment)
+    }
+
+    @Test("every server setting and channel secret is read from the file")
+    func file() throws {
+        let configuration = try load("""
+            database: db.sqlite
+            server: {host: 0.0.0.0, port: 9090, max_body_bytes: 32768, rate_limit: {per_minute: 30, burst: 5}}
+            channels:
+              api: {token: "api-secret"}
+              slack: {signing_secret: "slack-secret", bot_token: "xoxb-1"}
+              mattermost: {token: ["mm-1", "mm-2"]}
+              teams: {security_token: "\(Data("key".utf8).base64EncodedString())"}
+            """)
+        #expect(configuration.server.host == "0.0.0.0")
+        #expect(configuration.server.port == 9090)
+        #expect(configuration.server.maxBodyBytes == 32768)
+        #expect(configuration.server.rateLimit == RateLimitSettings(perMinute: 30, burst: 5))
+        #expect(configuration.channels.apiToken?.value == "api-secret")
+        #expect(configuration.channels.slackSigningSecret?.value == "slack-secret")
+        #expect(configuration.channels.slackBotToken?.value == "xoxb-1")
+        #expect(configuration.channels.mattermostTokens.map(\.value) == ["mm-1", "mm-2"])
+        #expect(configuration.channels.teamsKey == Data("key".utf8))
+        #expect(configuration.channels.apiToken?.source.hasSuffix(":4") == true)
+    }
+
+    @Test("the environment wins over the file; an empty variable counts as unset")
+    func environment() throws {
+        let configuration = try load("channels: {api: {token: from-file}, slack: {signing_secret: file-secret}}", environment: [
+            "JOBTWIN_API_TOKEN": "from-env", "JOBTWIN_SLACK_SIGNING_SECRET": "", "JOBTWIN_SLACK_BOT_TOKEN": "xoxb-env",
+            "JOBTWIN_MATTERMOST_TOKEN": "a, b", "JOBTWIN_TEAMS_SECURITY_TOKEN": "AAAA", "JOBTWIN_DB": "env.sqlite",
+        ])
+        #expect(configuration.channels.apiToken?.value == "from-env")
+        #expect(configuration.channels.apiToken?.source == "$JOBTWIN_API_TOKEN")
+        #expect(configuration.channels.slackSigningSecret?.value == "file-secret")
+        #expect(configuration.channels.slackBotToken?.value == "xoxb-env")
+        #expect(configuration.channels.mattermostTokens.map(\.value) == ["a", "b"])
+        #expect(configuration.channels.teamsSecurityToken?.value == "AAAA")
+        #expect(configuration.database == "env.sqlite")
+    }
+
+    @Test("mistakes are reported with the file and line, and secrets are never printed", arguments: [
+        ("server: {port: 70000}", "`port:` is a TCP port"),
+        ("server: {speed: 3}", "unknown setting `server.speed`"),
+        ("server: {rate_limit: {per_minute: -1}}", "`per_minute:`"),
+        ("channels: {irc: {token: x}}", "unknown channel `irc`"),
+        ("channels: {api: {secret: hunter2}}", "unknown setting `channels.api.secret`"),
+        ("channels: {teams: {security_token: 'hunter2!'}}", "is not base64"),
+    ])
+    func mistakes(_ yaml: String, _ expected: String) throws {
+        do {
+            _ = try load(yaml)
+            Issue.record("no error for \(yaml)")
+        } catch {
+            let message = String(describing: error)
+            #expect(message.contains(expected), "\(message)")
+            #expect(message.contains(".yaml:1"), "\(message)")
+            #expect(!message.contains("hunter2"), "\(message)")
+        }
+    }
+
+    @Test("an unreadable file, and a Teams token from the environment that is not base64, are reported")
+    func teamsFromEnvironment() {
+        #expect(throws: ConfigurationError.self) {
+            try JobTwinConfiguration.load(file: "/nonexistent-dir/none.yaml", environment: [:])
+        }
+        do {
+            _ = try load("database: x.sqlite", environment: ["JOBTWIN_TEAMS_SECURITY_TOKEN": "%%%"])
+            Issue.record("accepted a bad token")
+        } catch {
+            #expect(String(describing: error).hasPrefix("$JOBTWIN_TEAMS_SECURITY_TOKEN:"))
+            #expect(!String(describing: error).contains("%%%"))
+        }
+    }
+
+    @Test("a secret never shows itself when printed, interpolated or dumped")
+    func secretRedaction() throws {
+        let secret = try #require(Secret("hunter2", source: "$X"))
+        var dumped = ""
+        dump(secret, to: &dumped)
+        for text in [secret.description, "\(secret)", String(reflecting: secret), dumped] {
+            #expect(!text.contains("hunter2"), "\(text)")
+        }
+        #expect(Secret("", source: "$X") == nil)
+    }
+
+    @Test("the channel plan tells what is served and why, without secrets")
+    func plan() {
+        var channels = ChannelSettings()
+        channels.apiToken = Secret("tiny-tok", source: "$JOBTWIN_API_TOKEN")
+        channels.slackSigningSecret = Secret("slack-secret-value", source: "jobtwin.yaml:4")
+        let plans = ChannelPlan.plans(for: channels)
+        #expect(plans.map(\.channel) == ["api", "slack", "mattermost", "teams"])
+        #expect(plans.map(\.served) == [true, true, false, false])
+        #expect(plans[0].notes.contains { $0.contains("shorter than 16") })
+        #expect(plans[1].notes.contains { $0.contains("no bot token") })
+        #expect(plans[2].explanation.contains("JOBTWIN_MATTERMOST_TOKEN"))
+        let all = plans.map { "\($0)" }.joined()
+        #expect(!all.contains("slack-secret-value") && !all.contains("tiny-tok"))
+    }
+}

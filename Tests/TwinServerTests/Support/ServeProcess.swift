@@ -1,0 +1,82 @@
+import Foundation
+import Synchronization
+
+/// `jobtwin serve` as a child process, the way an operator runs it: started with a config and a
+/// database, on a port the system chose (read back from its first line of output), stopped by
+/// a signal.
+final class ServeProcess: Sendable {
+    let port: Int
+    private let process: Process
+
+    /// The built binary: next to the test bundle in the build folder.
+    static var binary: URL {
+        get throws {
+            let candidates = [
+                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jobtwin"),
+                Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("jobtwin"),
+                Bundle.main.bundleURL.appendingPathComponent("jobtwin"),
+            ]
+            for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
+                return candidate
+            }
+            throw TestFailure("the jobtwin binary was not found next to the tests (\(candidates.map(\.path)))")
+        }
+    }
+
+    /// Starts `jobtwin serve --port 0 arguments…` and waits until it listens.
+    init(arguments: [String], environment: [String: String], log: URL) async throws {
+        let process = Process()
+        process.executableURL = try Self.binary
+        process.arguments = ["serve", "--port", "0", "--log-level", "warning"] + arguments
+        var env = ProcessInfo.processInfo.environment
+        for key in env.keys where key.hasPrefix("JOBTWIN_") { env.removeValue(forKey: key) }
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let output = Pipe()
+        process.standardOutput = output
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        self.process = process
+
+        // Read standard output on a thread of its own until the "listening" line comes.
+        let port: Int? = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var buffer = Data()
+                while true {
+                    let chunk = output.fileHandleForReading.availableData
+                    if chunk.isEmpty { continuation.resume(returning: nil); return }
+                    buffer.append(chunk)
+                    let text = String(decoding: buffer, as: UTF8.self)
+                    if let line = text.split(separator: "\n").first(where: { $0.contains("listening on") }),
+                       let port = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+                        continuation.resume(returning: port)
+                        return
+                    }
+                }
+            }
+        }
+        guard let port else {
+            process.terminate()
+            throw TestFailure("jobtwin serve did not start: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+        }
+        self.port = port
+    }
+
+    /// Kills the process without warning, as a crash or `kill -9` would.
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// Sends SIGTERM and waits for the exit status.
+    func terminate() async -> Int32 {
+        Foundation.kill(process.processIdentifier, SIGTERM)
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                self.process.waitUntilExit()
+                continuation.resume(returning: self.process.terminationStatus)
+            }
+        }
+    }
+}
