@@ -112,6 +112,8 @@ public final class Assistant: Sendable {
                 return .taken(done)
             }
             guard let participant = try reader.participant(id), let turns = try reader.sessionTurns(id) else { return nil }
+            // Notices from the partner are shown and marked in the full path, in one transaction.
+            guard try reader.pendingNotices(for: id).isEmpty else { return nil }
             let facts = try ParticipantFacts.load(participant, isCoordinator: isCoordinator, from: reader)
             if let cached = cache.state(id, turns: turns) { return .ready(facts, turns, cached) }
             guard let stored = try reader.session(id) else { return nil }
@@ -203,7 +205,11 @@ public final class Assistant: Sendable {
         try tx.save(updated)
         let turns = (stored?.turns ?? 0) + 1
         try TurnRecord(state: state, output: output).save(for: id, turns: turns, at: now, in: tx)
-        let reply = Reply(participant: id.description, messages: notes + output.messages, prompt: output.prompt,
+        // What happened since the participant's last turn (the partner changed the plan, logged
+        // an activity, …) comes first, once.
+        let notices = try tx.pendingNotices(for: id).map { ReplyMessage(.info, state.language == .nl ? $0.nl : $0.en) }
+        if !notices.isEmpty { try tx.markNoticesShown(for: id, at: now) }
+        let reply = Reply(participant: id.description, messages: notes + notices + output.messages, prompt: output.prompt,
                           phase: updated.phase, language: state.language)
         return (reply, state, turns)
     }
