@@ -22,6 +22,32 @@ struct TranscriptSuiteTests {
         #expect(names.contains("intake.en.transcript"))
         #expect(names.contains("menu.nl.transcript"))
         #expect(names.contains("menu.en.transcript"))
+        for phase in ["kennismaking", "activiteiten", "afronding"] {
+            #expect(names.contains("\(phase).nl.transcript"))
+            #expect(names.contains("\(phase).en.transcript"))
+        }
+    }
+
+    @Test("`pair:` starts in a confirmed pair at the menu; the first line answers the menu")
+    func pairHeader() async throws {
+        let transcript = try Transcript(path: "t", text: """
+        lang: en
+        pair: activiteiten
+        > view the plan
+        < Plan (version 1):
+        < Confirmed by you: yes; by Bram Bakker: yes
+        ? menu.action
+        """)
+        #expect(transcript.pair == .activiteiten)
+        let mismatch = try await TranscriptRunner(program: try DialogLibrary.load(directory: nil)).run(transcript)
+        #expect(mismatch == nil, "\(mismatch.map(String.init(describing:)) ?? "")")
+        do {
+            _ = try Transcript(path: "t", text: "pair: matching\n> hi")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 1)
+            #expect(error.message.contains("kennismaking, activiteiten, afronding"))
+        }
     }
 
     @Test("transcript replays without a mismatch", arguments: files)

@@ -21,7 +21,10 @@ struct SQLiteRepositoryTests {
     @Test("the database is created in WAL mode with every table")
     func schema() async throws {
         let repository = try SQLiteRepository(path: path)
-        #expect(try repository.tableNames() == ["answers", "events", "exclusions", "likes", "pairs", "participants", "profiles", "sessions"])
+        #expect(try repository.tableNames() == [
+            "activities", "answers", "bottlenecks", "context_checks", "evaluations", "events", "exclusions", "goals",
+            "likes", "notices", "pairs", "participants", "plans", "processed_requests", "profiles", "sessions",
+        ])
         let pool = try DatabasePool(path: path)
         let mode = try await pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")

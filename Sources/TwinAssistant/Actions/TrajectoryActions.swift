@@ -85,7 +85,8 @@ enum TrajectoryActions {
     private static func addGoal(_ call: ActionCall, _ c: Context) throws -> ActionResult {
         guard let text = call["text"].textValue, !text.isEmpty else { return ActionResult(value: .integer(0)) }
         let joint = call["joint"].boolValue ?? false
-        try c.tx.save(Goal(id: UUID().uuidString.lowercased(), pairID: c.pair.id, owner: joint ? nil : c.participant, text: text,
+        let sequence = try c.tx.goals(of: c.pair.id).count
+        try c.tx.save(Goal(id: orderedID(sequence), pairID: c.pair.id, owner: joint ? nil : c.participant, text: text,
                            isLongTerm: call["long_term"].boolValue ?? false, createdAt: c.now))
         let count = try c.tx.goals(of: c.pair.id).filter { joint ? $0.owner == nil : $0.owner == c.participant }.count
         if joint {
@@ -162,6 +163,11 @@ enum TrajectoryActions {
             try notifyPartner(c, kind: "plan.fixed", TrajectoryText.planFixed)
             return ActionResult(value: .text("fixed"), messages: [OutputMessage(.info, TrajectoryText.planFixed)])
         }
+        if plan.isConfirmed(by: c.partner) {
+            // A change of a plan that was fixed before, now confirmed by both: agreed again.
+            try notifyPartner(c, kind: "plan.agreed", TrajectoryText.planChangeAgreed)
+            return ActionResult(value: .text("fixed"), messages: [OutputMessage(.info, TrajectoryText.planChangeAgreed)])
+        }
         return ActionResult(value: .text(status(plan, c)), messages: [OutputMessage(.info, TrajectoryText.planConfirmedWaiting(try name(c.partner, c.tx)))])
     }
 
@@ -176,7 +182,8 @@ enum TrajectoryActions {
     private static func logActivity(_ call: ActionCall, _ c: Context) throws -> ActionResult {
         guard let kind = call["type"].textValue.flatMap(ActivityKind.init(rawValue:)) else { return ActionResult(value: .bool(false)) }
         let confidential = call["confidential"].boolValue ?? false
-        let activity = Activity(id: UUID().uuidString.lowercased(), pairID: c.pair.id, loggedBy: c.participant, kind: kind,
+        let sequence = try c.tx.activities(of: c.pair.id).count
+        let activity = Activity(id: orderedID(sequence), pairID: c.pair.id, loggedBy: c.participant, kind: kind,
                                 day: call["date"].dateValue?.iso ?? LocalDate(c.now).iso, hours: call["hours"].doubleValue ?? 0,
                                 notes: call["notes"].textValue ?? "", isConfidential: confidential, loggedAt: c.now)
         try c.tx.save(activity)
@@ -289,6 +296,14 @@ enum TrajectoryActions {
     }
 
     // MARK: - Helpers
+
+    /// A new id that sorts after the pair's `sequence` earlier ones: the store orders goals and
+    /// activities by time and then id, so records made at the same instant (a test clock) keep
+    /// the order in which they were made.
+    private static func orderedID(_ sequence: Int) -> String {
+        let number = String(sequence)
+        return String(repeating: "0", count: max(0, 6 - number.count)) + number + "-" + UUID().uuidString.lowercased()
+    }
 
     private static func name(_ id: ParticipantID, _ tx: any TwinTransaction) throws -> String {
         try tx.profile(id)?.name ?? id.description

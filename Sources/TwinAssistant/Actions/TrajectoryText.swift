@@ -15,6 +15,9 @@ enum TrajectoryText {
     static let planFixed = LocalizedText(
         nl: "Jullie hebben allebei dezelfde planning bevestigd: die ligt nu vast. Fase 3 begint: de activiteiten. Leg in het menu elke activiteit vast.",
         en: "You have both confirmed the same plan: it is now fixed. Phase 3 begins: the activities. Log every activity from the menu.")
+    static let planChangeAgreed = LocalizedText(
+        nl: "Jullie hebben allebei de nieuwe versie van de planning bevestigd: die geldt nu.",
+        en: "You have both confirmed the new version of the plan: it applies now.")
     static let activityLogged = LocalizedText(
         nl: "De activiteit is vastgelegd; hij telt één keer voor jullie duo. Je partner wordt gevraagd hem te bevestigen.",
         en: "The activity is logged; it counts once for your pair. Your partner is asked to confirm it.")
@@ -128,13 +131,36 @@ enum TrajectoryText {
             (nl ? "Periode: " : "Period: ") + plan.period,
             (nl ? "Werkafspraken: " : "Working agreements: ") + plan.agreements,
         ]
-        for (rule, reason) in plan.deviationReasons.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            lines.append((nl ? "Afwijking van de richtlijn (\(rule.rawValue)), reden: " : "Deviation from the guideline (\(rule.rawValue)), reason: ") + reason)
+        // One line per reason, naming the rules it was given for, in the guideline's order.
+        var reasons: [(reason: String, rules: [GuidelineRule])] = []
+        for rule in GuidelineRule.allCases {
+            guard let reason = plan.deviationReasons[rule] else { continue }
+            if let index = reasons.firstIndex(where: { $0.reason == reason }) {
+                reasons[index].rules.append(rule)
+            } else {
+                reasons.append((reason, [rule]))
+            }
+        }
+        for (reason, rules) in reasons {
+            let names = rules.map { ruleName($0, language) }.joined(separator: "; ")
+            lines.append((nl ? "Afwijking van de richtlijn (\(names)), reden: " : "Deviation from the guideline (\(names)), reason: ") + reason)
         }
         let mine = plan.isConfirmed(by: me), theirs = plan.isConfirmed(by: partner)
         lines.append(nl ? "Bevestigd door jou: \(mine ? "ja" : "nee"); door \(partnerName): \(theirs ? "ja" : "nee")"
                         : "Confirmed by you: \(mine ? "yes" : "no"); by \(partnerName): \(theirs ? "yes" : "no")")
         return lines.joined(separator: "\n")
+    }
+
+    /// A guideline rule the plan does not meet, in a few words.
+    static func ruleName(_ rule: GuidelineRule, _ language: Language) -> String {
+        let nl = language == .nl
+        switch rule {
+        case .shortDuration: return nl ? "korter dan drie maanden" : "shorter than three months"
+        case .fewMeetings: return nl ? "minder dan zes ontmoetingen" : "fewer than six meetings"
+        case .manyMeetings: return nl ? "meer dan acht ontmoetingen" : "more than eight meetings"
+        case .fewHours: return nl ? "minder dan 20 uur" : "fewer than 20 hours"
+        case .longTermGoalsShortTrajectory: return nl ? "langetermijndoelen bij een kort traject" : "long-term goals with a short trajectory"
+        }
     }
 
     static func progress(_ progress: Progress, language: Language) -> String {

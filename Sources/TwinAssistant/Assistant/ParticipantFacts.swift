@@ -19,11 +19,12 @@ struct ParticipantFacts: Sendable {
     /// Reads the facts of `participant` from the store.
     static func load(_ participant: Participant, isCoordinator: Bool, from reader: any TwinReader) throws -> ParticipantFacts {
         let profile = try reader.profile(participant.id)
-        let pair = try reader.pairs(of: participant.id).first(where: \.isActive)
+        let pairs = try reader.pairs(of: participant.id)
+        let pair = pairs.first(where: \.isActive)
         let partnerName = try pair.flatMap { $0.partner(of: participant.id) }.flatMap { try reader.profile($0)?.name }
         var facts = ParticipantFacts(participant: participant, isCoordinator: isCoordinator, profileOpen: profile?.isOpen ?? false,
                                      activePair: pair, partnerName: partnerName)
-        if let pair = try reader.pairs(of: participant.id).first(where: { $0.status == .confirmed || $0.status == .closed }),
+        if let pair = pairs.first(where: { $0.status == .confirmed || $0.status == .closed }),
            let partner = pair.partner(of: participant.id) {
             if let plan = try reader.plan(of: pair.id) {
                 let mine = plan.isConfirmed(by: participant.id), theirs = plan.isConfirmed(by: partner)

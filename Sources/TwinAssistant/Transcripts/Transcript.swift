@@ -12,6 +12,9 @@ import DialogEngine
 /// `>` lines are what the participant types; `<`, `?` and `!` lines check the reply to the
 /// `>` line above them: a fragment of its messages, the slot it asks (`-` for none), a kind of
 /// message it contains.
+///
+/// A `pair:` header (`kennismaking`, `activiteiten` or `afronding`) starts the transcript in a
+/// trajectory instead of at the intake; see `TranscriptPair`.
 public struct Transcript: Sendable {
     /// One expectation about a reply.
     public enum Expectation: Sendable, Hashable {
@@ -37,6 +40,9 @@ public struct Transcript: Sendable {
     public var today: LocalDate?
     /// The exchanges, in order.
     public var exchanges: [Exchange]
+    /// Where the participant starts: `nil` for a new participant (the first line opens the
+    /// intake), or a confirmed pair in this phase, resting at the menu.
+    public var pair: TranscriptPair.Stage?
 
     /// Parses a transcript.
     ///
@@ -91,8 +97,14 @@ public struct Transcript: Sendable {
                         throw TranscriptError(path: path, line: number, message: "`today:` is a date like 2026-12-01")
                     }
                     today = date
+                case "pair":
+                    guard let stage = TranscriptPair.Stage(rawValue: value) else {
+                        let stages = TranscriptPair.Stage.allCases.map(\.rawValue).joined(separator: ", ")
+                        throw TranscriptError(path: path, line: number, message: "`pair:` is one of \(stages)")
+                    }
+                    pair = stage
                 default:
-                    throw TranscriptError(path: path, line: number, message: "unknown header `\(key)` (expected lang, participant, today)")
+                    throw TranscriptError(path: path, line: number, message: "unknown header `\(key)` (expected lang, participant, today, pair)")
                 }
                 continue
             }

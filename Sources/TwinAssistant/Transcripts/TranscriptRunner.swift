@@ -15,7 +15,9 @@ public struct TranscriptRunner: Sendable {
     }
 
     /// Runs `transcript`; returns `nil` when every expectation held, else the first mismatch.
-    public func run(_ transcript: Transcript) async throws -> TranscriptError? {
+    /// `trace`, when given, sees every input with the reply it got, before it is checked.
+    public func run(_ transcript: Transcript,
+                    trace: (@Sendable (Transcript.Exchange, String) -> Void)? = nil) async throws -> TranscriptError? {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("jobtwin-transcript-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -31,8 +33,16 @@ public struct TranscriptRunner: Sendable {
         guard let participant = ParticipantID(transcript.participant) else {
             return TranscriptError(path: transcript.path, line: 1, message: "`\(transcript.participant)` is not a participant id")
         }
+        if let stage = transcript.pair {
+            let setup = TranscriptPair(stage: stage, participant: participant, language: transcript.language, now: start)
+            if try await setup.prepare(in: repository, program: program) {
+                // The menu does not start with a question: let the engine run it from its start.
+                _ = try await assistant.open(participant: participant)
+            }
+        }
         for exchange in transcript.exchanges {
             let reply = try await assistant.handle(participant: participant, text: exchange.input)
+            trace?(exchange, Self.describe(reply))
             for (expectation, line) in exchange.expectations {
                 if let problem = Self.check(expectation, reply) {
                     return TranscriptError(path: transcript.path, line: line, message: problem + "\n" + Self.describe(reply))

@@ -132,8 +132,11 @@ struct SQLiteTransaction: TwinTransaction {
     // MARK: - Processed requests
 
     func processedRequest(channel: String, requestID: String, participant: ParticipantID) throws -> ProcessedRequest? {
-        try ProcessedRequestRecord
-            .fetchOne(db, key: ["participant_id": participant.description, "channel": channel, "request_id": requestID])?
+        // Looked up on every turn that carries an id: a cached statement is not compiled again.
+        let statement = try db.cachedStatement(sql: """
+            SELECT * FROM processed_requests WHERE participant_id = ? AND channel = ? AND request_id = ?
+            """)
+        return try ProcessedRequestRecord.fetchOne(statement, arguments: [participant.description, channel, requestID])?
             .processedRequest()
     }
 

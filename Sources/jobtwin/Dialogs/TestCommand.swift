@@ -11,10 +11,14 @@ struct TestCommand: AsyncParsableCommand {
         discussion: """
         A transcript has `>` lines (what the participant types), and under each the checks of
         its reply: `< fragment`, `? slot` (or `? -` for no question), `! kind`. Headers before
-        the first `>`: `lang: en`, `participant: repl:x`, `today: 2026-12-01`. Each transcript
-        runs on a fresh temporary database. See docs/dialog-language.md.
+        the first `>`: `lang: en`, `participant: repl:x`, `today: 2026-12-01`, and `pair:
+        kennismaking|activiteiten|afronding` to start in a confirmed pair at the menu. Each
+        transcript runs on a fresh temporary database. See docs/dialog-language.md.
         """
     )
+
+    @Flag(name: .long, help: "Print every input and the reply it got.")
+    var verbose = false
 
     @Argument(help: "Transcript files.")
     var files: [String]
@@ -33,7 +37,7 @@ struct TestCommand: AsyncParsableCommand {
                 }
                 do {
                     let transcript = try Transcript(path: file, text: text)
-                    if let mismatch = try await runner.run(transcript) {
+                    if let mismatch = try await runner.run(transcript, trace: verbose ? Self.printer(file) : nil) {
                         failures += 1
                         print("\(mismatch.path):\(mismatch.line): error: \(mismatch.message)")
                     } else {
@@ -46,5 +50,10 @@ struct TestCommand: AsyncParsableCommand {
             }
             if failures > 0 { throw ExitCode(1) }
         }
+    }
+
+    /// Prints an input and its reply, for `--verbose`.
+    private static func printer(_ file: String) -> @Sendable (Transcript.Exchange, String) -> Void {
+        { exchange, reply in print("\(file):\(exchange.line): > \(exchange.input)\n\(reply)") }
     }
 }

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Load benchmark of `jobtwin serve` (release build) on loopback with wrk:
+#   1. opens 10,000 participants' conversations (10,000 stored sessions);
+#   2. sends persisted turns over 1,000 of them for DURATION seconds and reports turns/s and
+#      wrk's latency percentiles (p99 among them);
+#   3. reports the server's resident memory (now and peak) with the 10,000 sessions.
+# Every request is POST /v1/messages with a request id: a complete turn committed to SQLite.
+#
+# Usage: Benchmarks/serve-load.sh [duration-seconds] [connections] [wrk-threads]
+# Needs wrk (Debian package `wrk`; installed here when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-20}
+connections=${2:-64}
+threads=${3:-1}
+sessions=10000
+participants=1000
+
+if ! command -v wrk >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Installing wrk …" >&2
+  $sudo apt-get install -y -q wrk >/dev/null || { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q wrk >/dev/null; }
+fi
+
+swift build -c release --product jobtwin >/dev/null
+bin=$(swift build -c release --show-bin-path)/jobtwin
+tmp=$(mktemp -d)
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+cat > "$tmp/jobtwin.yaml" <<YAML
+database: $tmp/bench.sqlite
+server: {host: 127.0.0.1, port: 0, rate_limit: {per_minute: 0}}
+YAML
+JOBTWIN_API_TOKEN=$token "$bin" serve --config "$tmp/jobtwin.yaml" --log-level warning >"$tmp/out" 2>"$tmp/err" &
+server=$!
+for _ in $(seq 100); do grep -q "listening on" "$tmp/out" 2>/dev/null && break; sleep 0.1; done
+port=$(grep -o '[0-9]*$' "$tmp/out" | head -1)
+[ -n "$port" ] || { echo "jobtwin serve did not start:" >&2; cat "$tmp/err" >&2; exit 1; }
+url="http://127.0.0.1:$port"
+
+rss() { awk -v key="$1" '$1 == key":" {printf "%.0f MB", $2 / 1024}' "/proc/$server/status"; }
+
+echo "== opening $sessions conversations"
+# wrk runs for its whole duration even after the script stops sending, so the conversations
+# are opened in short rounds, each starting where the last one ended.
+opened=0
+while [ "$opened" -lt "$sessions" ]; do
+  done_now=$(TOKEN=$token PARTICIPANTS=$sessions OFFSET=$opened LIMIT=$((sessions - opened)) RUN=open-$opened \
+    wrk -t1 -c"$connections" -d2s -s Benchmarks/serve-load.lua "$url" | awk '/requests in/ {print $1}')
+  opened=$((opened + done_now))
+done
+echo "opened: $opened; resident: $(rss VmRSS)"
+
+echo "== ${duration}s of turns over $participants participants ($connections connections, $threads wrk thread(s))"
+TOKEN=$token PARTICIPANTS=$participants RUN=load-$(date +%s) \
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s Benchmarks/serve-load.lua "$url" | tee "$tmp/wrk"
+
+turns=$(awk '/Requests\/sec/ {print $2}' "$tmp/wrk")
+p99=$(awk '$1 == "99%" {print $2}' "$tmp/wrk")
+stored=$(curl -s "$url/metrics" | awk -F' ' '/^jobtwin_turns_total/ {sum += $2} END {print sum}')
+echo
+echo "persisted turns/s: $turns   p99: $p99   turns counted by the server: $stored"
+echo "resident now: $(rss VmRSS)   peak: $(rss VmHWM)   sessions stored: $sessions+"
