@@ -18,6 +18,8 @@ public struct JobTwinConfiguration: Sendable {
     public var server = ServerSettings()
     /// The channels' secrets; a channel without its secret is not served.
     public var channels = ChannelSettings()
+    /// When a trajectory's data counts as a bottleneck.
+    public var bottlenecks = BottleneckSettings()
 
     /// The file read when `--config` is not given and it exists in the working directory.
     public static let defaultFile = "jobtwin.yaml"
@@ -79,11 +81,13 @@ public struct JobTwinConfiguration: Sendable {
                 server = try ServerSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
             case "channels":
                 channels = try ChannelSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
+            case "bottlenecks":
+                bottlenecks = try BottleneckSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
             case "notifications", "reminders", "retention", "transcripts":
                 // Settings of the notification worker and later features.
                 break
             default:
-                throw .invalid(path + line, "unknown setting `\(key)` (known: database, language, coordinators, dialogs, server, channels, notifications, reminders)")
+                throw .invalid(path + line, "unknown setting `\(key)` (known: database, language, coordinators, dialogs, server, channels, bottlenecks, notifications, reminders)")
             }
         }
     }

@@ -29,6 +29,8 @@ struct ProcessedRequestPruner: Service {
         do {
             let removed = try await repository.transaction { try $0.pruneProcessedRequests(deliveredBefore: cutoff) }
             if removed > 0 { logger.debug("forgot old request ids", metadata: ["count": "\(removed)"]) }
+        } catch is CancellationError {
+            // The server is shutting down.
         } catch {
             logger.warning("could not prune old request ids; will try again", metadata: ["error": "\(error)"])
         }

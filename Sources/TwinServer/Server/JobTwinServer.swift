@@ -55,7 +55,7 @@ public struct JobTwinServer: Sendable {
 
     /// The Hummingbird application, as a `Service` to run in a `ServiceGroup` (tests stop it
     /// with the group's graceful shutdown).
-    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol & Service {
+    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let pruner = ProcessedRequestPruner(repository: assistant.repository, clock: clock,
                                             retention: Self.requestRetention, interval: .seconds(600), logger: logger)
         let logger = self.logger
@@ -79,11 +79,11 @@ public struct JobTwinServer: Sendable {
         let health = HealthEndpoints(repository: assistant.repository, metrics: metrics)
 
         var table = RouteTable()
-        var routes: [(String, HTTPRequest.Method, String, @Sendable (Request, ServerRequestContext) async throws -> Response)] = []
+        var routes: [(String, HTTPRequest.Method, @Sendable (Request, ServerRequestContext) async throws -> Response)] = []
         func add(_ path: String, _ method: HTTPRequest.Method, _ channel: String,
                  _ handler: @escaping @Sendable (Request, ServerRequestContext) async throws -> Response) {
             table.add(path, method, channel: channel)
-            routes.append((path, method, channel, handler))
+            routes.append((path, method, handler))
         }
 
         add("/healthz", .get, "health", health.healthz)
@@ -113,7 +113,7 @@ public struct JobTwinServer: Sendable {
         let router = Router(context: ServerRequestContext.self)
         // Middleware applies to the routes added after it, and to unmatched requests.
         router.add(middleware: RequestObserver(routes: table, metrics: metrics, logger: logger))
-        for (path, method, _, handler) in routes {
+        for (path, method, handler) in routes {
             router.on(RouterPath(path), method: method) { request, context in try await handler(request, context) }
         }
         return router

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Synchronization
 import TwinAssistant
 import TwinServer
 
@@ -78,11 +79,19 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let server = JobTwinServer(assistant: assistant, settings: configuration.server,
                                        channels: configuration.channels, logger: logger)
-            let shownHost = configuration.server.host
-            try await server.run { port in
-                // One line on standard output, for scripts that started the server with --port 0.
-                print("jobtwin serve: listening on http://\(shownHost):\(port)")
-                fflush(nil)
+            let host = configuration.server.host
+            let address = "\(host):\(configuration.server.port)"
+            let started = Mutex(false)
+            do {
+                try await server.run { port in
+                    started.withLock { $0 = true }
+                    // One line on standard output, for scripts that started the server with --port 0.
+                    print("jobtwin serve: listening on http://\(host):\(port)")
+                    fflush(nil)
+                }
+            } catch {
+                if started.withLock({ $0 }) { throw CLIError(message: "jobtwin serve stopped on an error: \(error)") }
+                throw CLIError(message: "Cannot listen on \(address): \(error). Choose another --host or --port, or stop the program that uses this one.")
             }
         }
     }

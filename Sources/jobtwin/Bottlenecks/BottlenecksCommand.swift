@@ -1,0 +1,68 @@
+import ArgumentParser
+import DialogEngine
+import Foundation
+import Twinning
+import TwinAssistant
+
+/// `jobtwin bottlenecks`: detect and list the open bottlenecks, with the seed's mitigations.
+struct BottlenecksCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bottlenecks",
+        abstract: "Detect the trajectories' bottlenecks and list the open ones, with what helps.",
+        discussion: """
+        Checks every running pair: no activity for a number of weeks, hours behind the plan, \
+        time and room not (fully) agreed with the manager, activities that touched confidential \
+        matters, a plan not confirmed by both after a number of days (thresholds under \
+        `bottlenecks:` in the configuration). A new bottleneck is recorded with a \
+        bottleneck.flagged event for the coordinators; one that is gone is marked resolved. \
+        Safe to run as often as you like (for example daily from cron).
+        """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(name: .long, help: "Print the open bottlenecks as JSON.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("nl or en (default: the configuration's).", valueName: "nl|en"))
+    var lang: String?
+
+    func run() async throws {
+        try await runReportingErrors {
+            let configuration = try common.configuration()
+            let repository = try common.repository(configuration)
+            let language = lang.flatMap(Language.init(spelling:)) ?? configuration.language
+            let open = try await BottleneckScan.scan(repository, detector: configuration.bottlenecks.detector, now: Date())
+            let names = try await repository.read { reader in
+                Dictionary(uniqueKeysWithValues: try reader.profiles().map { ($0.0, $0.1.name) })
+            }
+            let pairs = try await repository.read { try $0.allPairs() }
+            func pairName(_ id: String) -> String {
+                guard let pair = pairs.first(where: { $0.id == id }) else { return id }
+                return "\(names[pair.teacher] ?? pair.teacher.description) & \(names[pair.professional] ?? pair.professional.description)"
+            }
+            if json {
+                struct Item: Encodable { var pair: String; var pair_id: String; var participant: String?; var kind: String; var detected_at: String; var mitigation: String }
+                let items = open.map { b in
+                    let text = Bottleneck.description(b.kind)
+                    return Item(pair: pairName(b.pairID), pair_id: b.pairID, participant: b.participant?.description, kind: b.kind.rawValue,
+                                detected_at: ISO8601DateFormatter().string(from: b.detectedAt), mitigation: language == .nl ? text.nl : text.en)
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(items), as: UTF8.self))
+                return
+            }
+            if open.isEmpty {
+                print(language == .nl ? "Geen open knelpunten." : "No open bottlenecks.")
+                return
+            }
+            for bottleneck in open {
+                let text = Bottleneck.description(bottleneck.kind)
+                let who = bottleneck.participant.map { " (\(names[$0] ?? $0.description))" } ?? ""
+                print("\(pairName(bottleneck.pairID))\(who): \(bottleneck.kind.rawValue)")
+                print("    " + (language == .nl ? text.nl : text.en))
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// `jobtwin report` and `jobtwin bottlenecks` as a coordinator runs them.
+@Suite("jobtwin report and bottlenecks (process)")
+struct ReportCommandTests {
+    @Test("a pair's report in Markdown and HTML, the programme overview, and the bottleneck list")
+    func reports() throws {
+        let folder = try TemporaryFolder()
+        let db = try MatchDatabaseTests.database(in: folder)
+        _ = try JobTwinProcess.run(["match", "--db", db, "--apply", "--yes"])
+
+        let markdown = try JobTwinProcess.run(["report", "anna", "--db", db])
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.hasPrefix("# Job Twinning — Anna de Vries & Bram Bakker"))
+        #expect(markdown.stdout.contains("## Doelen"))
+        let html = try JobTwinProcess.run(["report", "anna", "--db", db, "--format", "html", "--lang", "en"])
+        #expect(html.stdout.contains("<h2>Goals</h2>"))
+
+        let programme = try JobTwinProcess.run(["report", "--programme", "--db", db])
+        #expect(programme.status == 0)
+        #expect(programme.stdout.contains("| kennismaking | 4 |"))
+        #expect(!programme.stdout.contains("Anna"))
+
+        let nobody = try JobTwinProcess.run(["report", "nobody", "--db", db])
+        #expect(nobody.status == 1)
+        #expect(nobody.stderr.contains("There is no participant repl:nobody"))
+        let usage = try JobTwinProcess.run(["report", "--db", db])
+        #expect(usage.status == 2)
+
+        let bottlenecks = try JobTwinProcess.run(["bottlenecks", "--db", db, "--json"])
+        #expect(bottlenecks.status == 0)
+        #expect(bottlenecks.stdout.hasPrefix("["))
+    }
+}
