@@ -22,6 +22,12 @@ struct ReportCommandTests {
         #expect(programme.stdout.contains("| kennismaking | 4 |"))
         #expect(!programme.stdout.contains("Anna"))
 
+        let overview = try JobTwinProcess.run(["report", "--pairs", "--db", db, "--lang", "en"])
+        #expect(overview.status == 0)
+        #expect(overview.stdout.contains("## kennismaking (2)"))
+        #expect(overview.stdout.contains("Anna de Vries & Bram Bakker — confirmed"))
+        #expect(overview.stdout.contains("No plan yet."))
+
         let nobody = try JobTwinProcess.run(["report", "nobody", "--db", db])
         #expect(nobody.status == 1)
         #expect(nobody.stderr.contains("There is no participant repl:nobody"))

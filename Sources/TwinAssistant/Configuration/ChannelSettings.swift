@@ -20,10 +20,15 @@ public struct ChannelSettings: Sendable, Hashable {
 
     /// The environment variable of each secret, as DESIGN §8 names them.
     public enum Variable {
+        /// The API's Bearer token.
         public static let apiToken = "JOBTWIN_API_TOKEN"
+        /// Slack's signing secret.
         public static let slackSigningSecret = "JOBTWIN_SLACK_SIGNING_SECRET"
+        /// Slack's bot token.
         public static let slackBotToken = "JOBTWIN_SLACK_BOT_TOKEN"
+        /// Mattermost's tokens, separated by commas.
         public static let mattermostToken = "JOBTWIN_MATTERMOST_TOKEN"
+        /// Teams' security token.
         public static let teamsSecurityToken = "JOBTWIN_TEAMS_SECURITY_TOKEN"
     }
 

@@ -26,6 +26,7 @@ public struct ServerError: Error, HTTPResponseError, Sendable, CustomStringConve
 
     public var description: String { "\(status.code) \(code): \(message)" }
 
+    /// The JSON response that reports this error.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         JSONResponse.make(status: status, ErrorBody(error: .init(code: code, message: message)), headers: headers)
     }

@@ -5,6 +5,7 @@ import Synchronization
 /// leaves for the access log (whose message it was), read by `RequestObserver` once the
 /// response is made.
 public struct ServerRequestContext: RequestContext {
+    /// What Hummingbird itself keeps per request.
     public var coreContext: CoreRequestContextStorage
     /// What the channel learnt about the request.
     let notes = RequestNotes()
@@ -13,6 +14,7 @@ public struct ServerRequestContext: RequestContext {
     /// metadata, so it is not used.)
     let requestID: String
 
+    /// Creates the context of one request; Hummingbird calls it.
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
         requestID = source.logger[metadataKey: "hb.request.id"]?.description ?? Hummingbird.RequestID().description

@@ -15,7 +15,7 @@ struct ReportCommand: AsyncParsableCommand {
         to hand to a manager. jobtwin report --programme prints, for the coordinator and without \
         names, the pairs per phase, how the plans follow the guideline (at least three months, \
         six to eight meetings, at least 20 hours), the kinds of activity, the goals reached and \
-        the open bottlenecks with the mitigations participants used.
+        the open bottlenecks with the mitigations participants used. jobtwin report --pairs is         the coordinator's working overview: every pair by phase with its progress, the choices         kept against the guideline with their reasons, and its open bottlenecks.
         """
     )
 
@@ -24,6 +24,9 @@ struct ReportCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "The programme overview instead of one pair.")
     var programme = false
+
+    @Flag(name: .long, help: "The coordinator's overview: every pair by phase with progress, kept deviations and their reasons, bottlenecks (names people).")
+    var pairs = false
 
     @Option(name: .long, help: ArgumentHelp("md (Markdown, the default) or html.", valueName: "md|html"))
     var format: String = "md"
@@ -35,7 +38,9 @@ struct ReportCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard ["md", "html"].contains(format) else { throw ValidationError("--format is md or html") }
-        if programme == (participant != nil) { throw ValidationError("give either a PARTICIPANT or --programme") }
+        if [programme, pairs, participant != nil].filter({ $0 }).count != 1 {
+            throw ValidationError("give a PARTICIPANT, --programme or --pairs")
+        }
         if let lang, Language(spelling: lang) == nil { throw ValidationError("--lang is nl or en") }
     }
 
@@ -50,6 +55,10 @@ struct ReportCommand: AsyncParsableCommand {
                 if programme {
                     language = requested ?? configuration.language
                     document = try await service.programmeReport(language: language)
+                } else if pairs {
+                    language = requested ?? configuration.language
+                    document = try await CoordinatorOverview(repository: try common.repository(configuration),
+                                                             detector: configuration.bottlenecks.detector).document(language: language)
                 } else {
                     guard let text = participant, let id = ParticipantID(text) else {
                         throw CLIError(message: "Participant ids are CHANNEL:ID, like slack:T1:U2 or repl:anna.")

@@ -1,0 +1,79 @@
+import DialogEngine
+import Foundation
+import Twinning
+import TwinStore
+
+/// The coordinator's working overview: every pair by phase with its progress against the plan,
+/// the choices kept against the guideline with their reasons, and the open bottlenecks with the
+/// seed's mitigations. Unlike the programme report it names people: it is for the coordinator.
+public struct CoordinatorOverview: Sendable {
+    private let repository: any TwinRepository
+    private let clock: any Clock
+    private let detector: BottleneckDetector
+
+    /// Creates the overview.
+    public init(repository: any TwinRepository, clock: any Clock = SystemClock(), detector: BottleneckDetector = BottleneckDetector()) {
+        self.repository = repository
+        self.clock = clock
+        self.detector = detector
+    }
+
+    /// The overview now (after a bottleneck scan).
+    public func document(language: Language) async throws -> ReportDocument {
+        let now = clock.now()
+        _ = try await BottleneckScan.scan(repository, detector: detector, now: now)
+        struct Row: Sendable { var pair: Pair; var phase: Phase?; var plan: Plan?; var activities: [Activity]; var bottlenecks: [Bottleneck] }
+        let (rows, names, unmatched) = try await repository.read { reader -> ([Row], [ParticipantID: String], [String]) in
+            let names = Dictionary(uniqueKeysWithValues: try reader.profiles().map { ($0.0, $0.1.name) })
+            var rows: [Row] = []
+            for pair in try reader.allPairs() where pair.status != .declined {
+                rows.append(Row(pair: pair, phase: try reader.participant(pair.teacher)?.phase, plan: try reader.plan(of: pair.id),
+                                activities: try reader.activities(of: pair.id), bottlenecks: try reader.openBottlenecks(of: pair.id)))
+            }
+            let paired = Set(rows.filter { $0.pair.isActive || $0.pair.status == .closed }.flatMap { [$0.pair.teacher, $0.pair.professional] })
+            let unmatched = try reader.participants().filter { $0.phase == .matching && !paired.contains($0.id) }
+                .map { participant -> String in
+                    guard let name = names[participant.id] else { return participant.id.description }
+                    return "\(name) (\(participant.id))"
+                }
+            return (rows, names, unmatched)
+        }
+        let nl = language == .nl
+        func name(_ id: ParticipantID) -> String { names[id] ?? id.description }
+        var sections: [ReportDocument.Section] = []
+        for phase in Phase.allCases {
+            let inPhase = rows.filter { row in
+                let shown: Phase = row.pair.status == Pair.Status.proposed ? .matching : (row.phase ?? .matching)
+                return shown == phase
+            }
+            guard !inPhase.isEmpty else { continue }
+            var blocks: [ReportDocument.Block] = []
+            for row in inPhase {
+                var lines = ["\(name(row.pair.teacher)) & \(name(row.pair.professional)) — \(row.pair.status.rawValue)"]
+                if let plan = row.plan {
+                    let progress = Progress(plan: plan, activities: row.activities, now: now)
+                    let hours = "\(Value.format(progress.hoursDone, in: language))/\(Value.format(progress.hoursPlanned, in: language))"
+                    let unconfirmed = plan.fixedAt == nil ? (nl ? " (planning nog niet door beiden bevestigd)" : " (plan not yet confirmed by both)") : ""
+                    let text: String = nl
+                        ? "Voortgang: \(progress.meetingsDone)/\(progress.meetingsPlanned) ontmoetingen, \(hours) uur, \(progress.weeksElapsed)/\(progress.weeksPlanned) weken"
+                        : "Progress: \(progress.meetingsDone)/\(progress.meetingsPlanned) meetings, \(hours) hours, \(progress.weeksElapsed)/\(progress.weeksPlanned) weeks"
+                    lines.append(text + unconfirmed)
+                    for (rule, reason) in plan.deviationReasons.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                        lines.append((nl ? "Afwijking van de richtlijn (\(rule.rawValue)), reden: " : "Deviation from the guideline (\(rule.rawValue)), reason: ") + reason)
+                    }
+                } else if row.pair.status == Pair.Status.confirmed {
+                    lines.append(nl ? "Nog geen planning." : "No plan yet.")
+                }
+                for bottleneck in row.bottlenecks {
+                    let text = Bottleneck.description(bottleneck.kind)
+                    let who = bottleneck.participant.map { " (\(name($0)))" } ?? ""
+                    lines.append((nl ? "Knelpunt: " : "Bottleneck: ") + bottleneck.kind.rawValue + who + " — " + (nl ? text.nl : text.en))
+                }
+                blocks.append(.list(lines))
+            }
+            sections.append(.init("\(phase.rawValue) (\(inPhase.count))", blocks))
+        }
+        sections.append(.init(nl ? "Nog zonder duo" : "Not yet paired", [.list(unmatched.isEmpty ? ["—"] : unmatched)]))
+        return ReportDocument(title: nl ? "Job Twinning — overzicht voor de coördinator" : "Job Twinning — coordinator overview", sections: sections)
+    }
+}
