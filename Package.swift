@@ -7,6 +7,7 @@ import PackageDescription
 ///
 ///     jobtwin (CLI)
 ///       ├─ TwinServer      webhook listener (Hummingbird 2): channels, signatures, limits
+///       ├─ TwinNotify      outbox worker, platform payloads, reminders; CurlTransport → CCurl
 ///       └─ TwinAssistant   one entry point: Assistant.handle(...)
 ///            ├─ TwinStore   SQLite through GRDB
 ///            ├─ Twinning    the domain, pure
@@ -70,11 +71,28 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // libcurl, the one HTTP client for everything outbound (Debian: libcurl4-openssl-dev),
+        // with typed wrappers for its variadic functions.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // Outbound notifications: the durable outbox worker, the platforms' payloads, the
+        // reminder schedule, and a small HTTP transport over libcurl's multi interface.
+        .target(
+            name: "TwinNotify",
+            dependencies: [
+                "CCurl", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "jobtwin",
             dependencies: [
-                "TwinAssistant", "TwinServer", "DialogEngine", "Twinning", "TwinStore",
+                "TwinAssistant", "TwinServer", "TwinNotify", "DialogEngine", "Twinning", "TwinStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -90,7 +108,12 @@ let package = Package(
         // Throughput of persisted turns (see Benchmarks/README.md).
         .executableTarget(
             name: "jobtwin-bench",
-            dependencies: ["TwinAssistant", "TwinStore", "Twinning", "DialogEngine"],
+            dependencies: [
+                "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinNotify",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Benchmarks/TurnBenchmark"
         ),
         .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine"]),
@@ -106,6 +129,17 @@ let package = Package(
             dependencies: [
                 "jobtwin", "TwinServer", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Against a receiver on loopback that fails on command, and `jobtwin outbox deliver` as
+        // a child process.
+        .testTarget(
+            name: "TwinNotifyTests",
+            dependencies: [
+                "jobtwin", "TwinNotify", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

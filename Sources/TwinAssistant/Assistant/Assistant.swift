@@ -22,6 +22,7 @@ public final class Assistant: Sendable {
     private let options: AssistantOptions
     private let logger: Logger
     private let locks = KeyedLock()
+    private let groupCommit: GroupCommit
     private let explainer: MatchExplainer
     private let cache: SessionCache
 
@@ -34,6 +35,7 @@ public final class Assistant: Sendable {
         self.options = options
         self.logger = logger
         self.cache = SessionCache(capacity: options.cachedSessions)
+        self.groupCommit = GroupCommit(repository: repository)
         self.explainer = MatchExplainer(program: program)
     }
 
@@ -138,16 +140,14 @@ public final class Assistant: Sendable {
         }
         let record = try TurnRecord(state: state, output: output)
         let finalState = state
-        let reply = try await repository.transaction { tx -> Reply? in
-            guard try tx.sessionTurns(id) == turns,
-                  let phase = try tx.touch(id, language: finalState.language.rawValue, at: now) else { return nil }
-            try record.save(for: id, turns: turns + 1, at: now, in: tx)
-            let reply = Reply(participant: id.description, messages: output.messages, prompt: output.prompt,
-                              phase: phase, language: finalState.language)
+        let messages = output.messages, prompt = output.prompt
+        let item = GroupCommit.Item(participant: id, expectedTurns: turns, language: finalState.language.rawValue, now: now,
+                                    record: record) { phase, tx in
+            let reply = Reply(participant: id.description, messages: messages, prompt: prompt, phase: phase, language: finalState.language)
             try Self.recordRequest(request, of: id, reply: reply, at: now, in: tx)
             return reply
         }
-        guard let reply else {
+        guard case .committed(let reply) = try await groupCommit.commit(item) else {
             cache.forget(id)
             return nil
         }

@@ -20,6 +20,10 @@ public struct JobTwinConfiguration: Sendable {
     public var channels = ChannelSettings()
     /// When a trajectory's data counts as a bottleneck.
     public var bottlenecks = BottleneckSettings()
+    /// Where the notification outbox posts events.
+    public var notifications = NotificationSettings()
+    /// When reminders are sent.
+    public var reminders = ReminderSettings()
 
     /// The file read when `--config` is not given and it exists in the working directory.
     public static let defaultFile = "jobtwin.yaml"
@@ -42,6 +46,8 @@ public struct JobTwinConfiguration: Sendable {
         if let dialogs = environment["JOBTWIN_DIALOGS"], !dialogs.isEmpty { configuration.dialogs = dialogs }
         configuration.channels.apply(environment: environment)
         try configuration.channels.validate()
+        configuration.notifications.apply(environment: environment)
+        try configuration.notifications.validate()
         return configuration
     }
 
@@ -54,6 +60,9 @@ public struct JobTwinConfiguration: Sendable {
         }
         guard let node else { return }
         guard case .mapping(let mapping) = node else { throw .invalid(path, "the configuration is a mapping of settings") }
+        // Read after the loop: targets without a language of their own take `language:`, which
+        // may come later in the file.
+        var notificationsNode: Node?
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             let line = keyNode.mark.map { ":\($0.line)" } ?? ""
@@ -83,11 +92,20 @@ public struct JobTwinConfiguration: Sendable {
                 channels = try ChannelSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
             case "bottlenecks":
                 bottlenecks = try BottleneckSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
-            case "notifications", "reminders", "retention", "transcripts":
-                // Settings of the notification worker and later features.
+            case "notifications":
+                notificationsNode = value
+            case "reminders":
+                reminders = try ReminderSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
+            case "retention", "transcripts":
+                // Settings of later features.
                 break
             default:
                 throw .invalid(path + line, "unknown setting `\(key)` (known: database, language, coordinators, dialogs, server, channels, bottlenecks, notifications, reminders)")
+            }
+        }
+        if let notificationsNode {
+            notifications = try NotificationSettings.read(notificationsNode, defaultLanguage: language) {
+                path + ($0.mark.map { ":\($0.line)" } ?? "")
             }
         }
     }

@@ -1,7 +1,7 @@
 import Twinning
 
 /// Read access to the stored programme.
-public protocol TwinReader: TrajectoryReader {
+public protocol TwinReader: TrajectoryReader, OutboxReader {
     /// The participant, if they ever wrote.
     func participant(_ id: ParticipantID) throws -> Participant?
     /// Every participant, ordered by id.

@@ -7,7 +7,8 @@ struct SQLiteTransaction: TwinTransaction {
     let db: Database
 
     func participant(_ id: ParticipantID) throws -> Participant? {
-        try ParticipantRecord.fetchOne(db, key: id.description)?.participant()
+        // The reads of every turn use cached statements: compiling SQL each time is measurable.
+        try ParticipantRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM participants WHERE id = ?"), arguments: [id.description])?.participant()
     }
 
     func participants() throws -> [Participant] {
@@ -15,11 +16,11 @@ struct SQLiteTransaction: TwinTransaction {
     }
 
     func session(_ id: ParticipantID) throws -> StoredSession? {
-        try SessionRecord.fetchOne(db, key: id.description)?.session()
+        try SessionRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM sessions WHERE participant_id = ?"), arguments: [id.description])?.session()
     }
 
     func sessionTurns(_ id: ParticipantID) throws -> Int? {
-        try Int.fetchOne(db, sql: "SELECT turns FROM sessions WHERE participant_id = ?", arguments: [id.description])
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT turns FROM sessions WHERE participant_id = ?"), arguments: [id.description])
     }
 
     func sessions() throws -> [StoredSession] {
@@ -32,7 +33,7 @@ struct SQLiteTransaction: TwinTransaction {
     }
 
     func profile(_ id: ParticipantID) throws -> Profile? {
-        try ProfileRecord.fetchOne(db, key: id.description)?.profile()
+        try ProfileRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM profiles WHERE participant_id = ?"), arguments: [id.description])?.profile()
     }
 
     func save(_ participant: Participant) throws {
@@ -40,22 +41,35 @@ struct SQLiteTransaction: TwinTransaction {
     }
 
     func touch(_ id: ParticipantID, language: String, at time: Date) throws -> Phase? {
-        let phase = try String.fetchOne(db, sql: """
+        let phase = try String.fetchOne(db.cachedStatement(sql: """
             UPDATE participants SET language = ?, last_active_at = ? WHERE id = ? RETURNING phase
-            """, arguments: [language, time, id.description])
+            """), arguments: [language, time, id.description])
         return phase.flatMap(Phase.init(rawValue:))
     }
 
+    // The two writes of every turn use cached statements and one upsert each: they run inside
+    // SQLite's single writer, so their cost bounds how many turns per second the store takes.
+
     func saveSession(_ session: StoredSession) throws {
-        try SessionRecord(session).save(db)
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO sessions (participant_id, state, turns, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (participant_id) DO UPDATE SET state = excluded.state, turns = excluded.turns, updated_at = excluded.updated_at
+            """)
+        try statement.execute(arguments: [session.participant.description, session.state, session.turns, session.updatedAt])
     }
 
     func saveAnswers(_ answers: [String: String?], for id: ParticipantID, at time: Date) throws {
+        let participant = id.description
         for (slot, value) in answers.sorted(by: { $0.key < $1.key }) {
             if let value {
-                try AnswerRecord(participant_id: id.description, slot: slot, value: value, answered_at: time).save(db)
+                let statement = try db.cachedStatement(sql: """
+                    INSERT INTO answers (participant_id, slot, value, answered_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (participant_id, slot) DO UPDATE SET value = excluded.value, answered_at = excluded.answered_at
+                    """)
+                try statement.execute(arguments: [participant, slot, value, time])
             } else {
-                _ = try AnswerRecord.deleteOne(db, key: ["participant_id": id.description, "slot": slot])
+                let statement = try db.cachedStatement(sql: "DELETE FROM answers WHERE participant_id = ? AND slot = ?")
+                try statement.execute(arguments: [participant, slot])
             }
         }
     }
@@ -74,8 +88,9 @@ struct SQLiteTransaction: TwinTransaction {
     }
 
     func pairs(of id: ParticipantID) throws -> [Pair] {
-        try PairRecord.filter(Column("teacher_id") == id.description || Column("professional_id") == id.description)
-            .order(Column("proposed_at").desc).fetchAll(db).map { try $0.pair() }
+        try PairRecord.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM pairs WHERE teacher_id = ? OR professional_id = ? ORDER BY proposed_at DESC
+            """), arguments: [id.description, id.description]).map { try $0.pair() }
     }
 
     func allPairs() throws -> [Pair] {
@@ -156,11 +171,12 @@ struct SQLiteTransaction: TwinTransaction {
     }
 
     func plan(of pairID: String) throws -> Plan? {
-        try PlanRecord.fetchOne(db, key: pairID)?.plan()
+        try PlanRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM plans WHERE pair_id = ?"), arguments: [pairID])?.plan()
     }
 
     func activities(of pairID: String) throws -> [Activity] {
-        try ActivityRecord.filter(Column("pair_id") == pairID).order(Column("logged_at"), Column("id")).fetchAll(db).map { try $0.activity() }
+        try ActivityRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM activities WHERE pair_id = ? ORDER BY logged_at, id"),
+                                    arguments: [pairID]).map { try $0.activity() }
     }
 
     func managerAgreement(of id: ParticipantID) throws -> ManagerAgreement? {
@@ -169,7 +185,7 @@ struct SQLiteTransaction: TwinTransaction {
     }
 
     func evaluation(of id: ParticipantID, pairID: String) throws -> Evaluation? {
-        guard let data = try Data.fetchOne(db, sql: "SELECT data FROM evaluations WHERE participant_id = ? AND pair_id = ?",
+        guard let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT data FROM evaluations WHERE participant_id = ? AND pair_id = ?"),
                                            arguments: [id.description, pairID]) else { return nil }
         do {
             return try JSONDecoder().decode(Evaluation.self, from: data)
@@ -191,7 +207,7 @@ struct SQLiteTransaction: TwinTransaction {
     }
 
     func pendingNotices(for id: ParticipantID) throws -> [Notice] {
-        try Row.fetchAll(db, sql: "SELECT kind, text_nl, text_en, created_at FROM notices WHERE participant_id = ? AND shown_at IS NULL ORDER BY id",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, text_nl, text_en, created_at FROM notices WHERE participant_id = ? AND shown_at IS NULL ORDER BY id"),
                          arguments: [id.description]).map { row in
             Notice(participant: id, kind: row["kind"], nl: row["text_nl"], en: row["text_en"], createdAt: row["created_at"])
         }

@@ -172,6 +172,55 @@ enum Schema {
                 t.column("shown_at", .datetime)
             }
         }
+        migrator.registerMigration("outbox: deliveries, cursor, reminders") { db in
+            // One row per message to one target: fanned out from `events` (which every change
+            // writes in its own transaction) or from an undelivered Slack reply. The payload and
+            // the idempotency key are fixed when the row is written, so a retry — also after a
+            // kill -9 — posts the same bytes under the same key.
+            try db.create(table: "deliveries") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("source", .text).notNull()
+                t.column("event_id", .integer).references("events", onDelete: .cascade)
+                t.column("target", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("idempotency_key", .text).notNull().unique()
+                t.column("payload", .blob).notNull()
+                t.column("ordering_key", .text)
+                t.column("status", .text).notNull()
+                t.column("attempts", .integer).notNull()
+                t.column("next_attempt_at", .datetime).notNull()
+                t.column("lease_until", .datetime)
+                t.column("last_error", .text)
+                t.column("last_status", .integer)
+                t.column("created_at", .datetime).notNull()
+                t.column("delivered_at", .datetime)
+                t.uniqueKey(["source", "target"])
+            }
+            try db.create(index: "deliveries_due", on: "deliveries", columns: ["status", "next_attempt_at"])
+            try db.create(index: "deliveries_on_ordering_key", on: "deliveries", columns: ["ordering_key", "status"],
+                          condition: Column("ordering_key") != nil)
+            // How far the worker fanned out the events. An existing database starts after its
+            // last event: events recorded before notifications existed are not sent months late.
+            try db.create(table: "outbox_cursor") { t in
+                t.primaryKey("name", .text)
+                t.column("last_event_id", .integer).notNull()
+            }
+            try db.execute(sql: "INSERT INTO outbox_cursor (name, last_event_id) SELECT 'events', COALESCE(MAX(id), 0) FROM events")
+            // The reminder schedule: one row per occurrence (a pair's silence starting at a
+            // moment, a plan ending on a day), so that each is sent once, also across restarts.
+            try db.create(table: "reminders") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("pair_id", .text).notNull().references("pairs", onDelete: .cascade)
+                t.column("rule", .text).notNull()
+                t.column("anchor", .datetime).notNull()
+                t.column("due_at", .datetime).notNull()
+                t.column("status", .text).notNull()
+                t.column("sent_at", .datetime)
+                t.column("event_id", .integer)
+                t.uniqueKey(["pair_id", "rule", "anchor"])
+            }
+            try db.create(index: "reminders_due", on: "reminders", columns: ["status", "due_at"])
+        }
         return migrator
     }
 }

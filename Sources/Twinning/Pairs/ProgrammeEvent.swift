@@ -3,7 +3,8 @@ import Foundation
 /// Something that happened that other people need to hear about: recorded in the same
 /// transaction as the change that caused it, delivered later by the notification worker.
 public struct ProgrammeEvent: Sendable, Hashable, Codable {
-    /// The kinds of event (DESIGN §8 names).
+    /// The kinds of event (DESIGN §8 names, and `reminder.evaluation` for the reminder before a
+    /// plan's end).
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case matchProposed = "match.proposed"
         case matchMutualLike = "match.mutual_like"
@@ -11,6 +12,8 @@ public struct ProgrammeEvent: Sendable, Hashable, Codable {
         case planAwaitingConfirmation = "plan.awaiting_confirmation"
         case phaseCompleted = "phase.completed"
         case reminderInactivity = "reminder.inactivity"
+        /// The plan ends soon and the closing evaluation is not finished (a reminder rule).
+        case reminderEvaluation = "reminder.evaluation"
         case bottleneckFlagged = "bottleneck.flagged"
         case trajectoryClosed = "trajectory.closed"
     }

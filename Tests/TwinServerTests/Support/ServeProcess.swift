@@ -63,6 +63,11 @@ final class ServeProcess: Sendable {
         self.port = port
     }
 
+    // A test that failed half-way must not leave a server running.
+    deinit {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+    }
+
     /// Kills the process without warning, as a crash or `kill -9` would.
     func kill() {
         Foundation.kill(process.processIdentifier, SIGKILL)

@@ -1,0 +1,88 @@
+import Foundation
+import Synchronization
+import Twinning
+import TwinStore
+
+/// Commits the results of many participants' turns in one SQLite transaction ("group commit").
+///
+/// SQLite has one writer; a transaction per turn makes its fixed cost (begin, commit, the WAL
+/// frames) the limit on turns per second. Turns that arrive while a commit is running wait and
+/// go together in the next one. Every turn still gets its reply only after the transaction
+/// holding its answer has committed, so nothing acknowledged can be lost.
+final class GroupCommit: Sendable {
+    /// One turn's result, computed outside the transaction.
+    struct Item: Sendable {
+        var participant: ParticipantID
+        /// The stored turn count the result was computed from; a different one means the
+        /// conversation changed meanwhile and the turn must be redone.
+        var expectedTurns: Int
+        var language: String
+        var now: Date
+        var record: TurnRecord
+        /// Builds the reply once the participant's phase is known, inside the transaction, and
+        /// stores whatever else belongs with it (a channel's request id).
+        var reply: @Sendable (Phase, any TwinTransaction) throws -> Reply
+    }
+
+    /// What became of one item.
+    enum Outcome: Sendable {
+        /// Stored, with the reply to give.
+        case committed(Reply)
+        /// Not stored: the conversation changed meanwhile.
+        case conflict
+    }
+
+    private typealias Waiter = (item: Item, continuation: CheckedContinuation<Outcome, any Error>)
+
+    private let repository: any TwinRepository
+    /// The items waiting for the next transaction, and whether a transaction is running.
+    private let queue = Mutex<(waiting: [Waiter], running: Bool)>(([], false))
+
+    /// The most items one transaction takes, so that a burst does not make one huge commit.
+    private let batchLimit = 256
+
+    init(repository: any TwinRepository) {
+        self.repository = repository
+    }
+
+    /// Stores `item` with the others waiting; returns once it is committed (or refused).
+    func commit(_ item: Item) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            let startDrain = queue.withLock { state -> Bool in
+                state.waiting.append((item, continuation))
+                guard !state.running else { return false }
+                state.running = true
+                return true
+            }
+            if startDrain {
+                Task { await self.drain() }
+            }
+        }
+    }
+
+    private func drain() async {
+        while true {
+            let batch = queue.withLock { state -> [Waiter] in
+                let taken = Array(state.waiting.prefix(batchLimit))
+                state.waiting.removeFirst(taken.count)
+                if taken.isEmpty { state.running = false }
+                return taken
+            }
+            guard !batch.isEmpty else { return }
+            let items = batch.map(\.item)
+            do {
+                let outcomes = try await repository.transaction { tx in
+                    try items.map { item -> Outcome in
+                        guard try tx.sessionTurns(item.participant) == item.expectedTurns,
+                              let phase = try tx.touch(item.participant, language: item.language, at: item.now) else { return .conflict }
+                        try item.record.save(for: item.participant, turns: item.expectedTurns + 1, at: item.now, in: tx)
+                        return .committed(try item.reply(phase, tx))
+                    }
+                }
+                for (waiter, outcome) in zip(batch, outcomes) { waiter.continuation.resume(returning: outcome) }
+            } catch {
+                for waiter in batch { waiter.continuation.resume(throwing: error) }
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Twinning
+import TwinStore
+
+/// What the texts of an event need from the database, read in the fan-out's transaction: the
+/// participants' profile names and sides, the pair, the phase they reached, the bottleneck.
+public struct EventContext: Sendable, Hashable {
+    /// Profile names by participant.
+    public var names: [ParticipantID: String] = [:]
+    /// Teacher or professional, by participant.
+    public var sides: [ParticipantID: Side] = [:]
+    /// The pair the event concerns.
+    public var pair: Pair?
+    /// The phase the participants are in now (for `phase.completed`).
+    public var phase: Phase?
+    /// The kind of bottleneck (for `bottleneck.flagged`).
+    public var bottleneck: Bottleneck.Kind?
+
+    /// An empty context: participants are named by their ids.
+    public init() {}
+
+    /// Reads the context of `event`.
+    public static func load(for event: ProgrammeEvent, from reader: any TwinReader) throws -> EventContext {
+        var context = EventContext()
+        if let pairID = event.pairID, let first = event.participants.first {
+            context.pair = try reader.pairs(of: first).first { $0.id == pairID }
+        }
+        var people = event.participants
+        if let pair = context.pair {
+            for id in [pair.teacher, pair.professional] where !people.contains(id) { people.append(id) }
+        }
+        for id in people {
+            if let profile = try reader.profile(id) {
+                context.names[id] = profile.name
+                context.sides[id] = profile.side
+            }
+        }
+        if event.kind == .phaseCompleted, let first = event.participants.first {
+            context.phase = try reader.participant(first)?.phase
+        }
+        if event.kind == .bottleneckFlagged, let pairID = event.pairID {
+            let open = try reader.openBottlenecks(of: pairID)
+            context.bottleneck = (open.first { $0.detectedAt == event.occurredAt && $0.participant == event.participants.first }
+                ?? open.last)?.kind
+        }
+        return context
+    }
+
+    /// The participant's profile name, or their id when they have no profile yet.
+    func name(_ id: ParticipantID) -> String { names[id] ?? id.description }
+}

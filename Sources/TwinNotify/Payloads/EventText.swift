@@ -1,0 +1,102 @@
+import DialogEngine
+import Foundation
+import Twinning
+
+/// The title and text of each event, in Dutch and English, naming the people by their
+/// profile names.
+public enum EventText {
+    /// The title and text of `event`.
+    public static func texts(_ event: ProgrammeEvent, context: EventContext) -> (title: LocalizedText, text: LocalizedText) {
+        let pair = pairNames(event, context)
+        switch event.kind {
+        case .matchProposed:
+            return (LocalizedText(nl: "Nieuw koppel voorgesteld", en: "New pair proposed"),
+                    LocalizedText(nl: "\(pair.nl) zijn als koppel voorgesteld; beiden bevestigen het voorstel in de chat.",
+                                  en: "\(pair.en) were proposed as a pair; both confirm the proposal in the chat."))
+        case .matchMutualLike:
+            return (LocalizedText(nl: "Wederzijdse interesse", en: "Mutual like"),
+                    LocalizedText(nl: "\(pair.nl) hebben elkaar allebei gekozen in open matching.",
+                                  en: "\(pair.en) both chose each other in open matching."))
+        case .matchConfirmed:
+            return (LocalizedText(nl: "Koppel bevestigd", en: "Pair confirmed"),
+                    LocalizedText(nl: "\(pair.nl) vormen nu een koppel en beginnen met de kennismaking.",
+                                  en: "\(pair.en) are now a pair and start getting acquainted."))
+        case .planAwaitingConfirmation:
+            let waiting = event.participants.map(context.name)
+            let who = LocalizedText(nl: list(waiting, and: "en"), en: list(waiting, and: "and"))
+            return (LocalizedText(nl: "Planning wacht op bevestiging", en: "Plan awaiting confirmation"),
+                    LocalizedText(nl: "De planning van \(pair.nl) is voorgesteld en wacht op de bevestiging van \(who.nl).",
+                                  en: "The plan of \(pair.en) was proposed and awaits confirmation by \(who.en)."))
+        case .phaseCompleted:
+            let phase = context.phase.map(phaseName)
+            return (LocalizedText(nl: "Fase afgerond", en: "Phase completed"),
+                    LocalizedText(nl: "\(pair.nl) hebben een fase afgerond" + (phase.map { "; ze zijn nu in de fase \($0.nl)." } ?? "."),
+                                  en: "\(pair.en) completed a phase" + (phase.map { "; they are now in the phase \($0.en)." } ?? ".")))
+        case .reminderInactivity:
+            return (LocalizedText(nl: "Herinnering: geen activiteit", en: "Reminder: no activity"),
+                    LocalizedText(nl: "\(pair.nl) hebben al een tijd geen activiteit vastgelegd. Tijd om de volgende activiteit te plannen!",
+                                  en: "\(pair.en) have not logged an activity for a while. Time to plan the next one!"))
+        case .reminderEvaluation:
+            return (LocalizedText(nl: "Herinnering: evaluatie", en: "Reminder: evaluation"),
+                    LocalizedText(nl: "De planning van \(pair.nl) loopt binnenkort af en de afsluitende evaluatie is nog niet ingevuld.",
+                                  en: "The plan of \(pair.en) ends soon and the closing evaluation is not finished yet."))
+        case .bottleneckFlagged:
+            var nl = "Bij \(pair.nl) is een knelpunt gesignaleerd"
+            var en = "A bottleneck was flagged for \(pair.en)"
+            if let first = event.participants.first {
+                nl += " (betreft \(context.name(first)))"
+                en += " (concerning \(context.name(first)))"
+            }
+            if let kind = context.bottleneck {
+                let description = Bottleneck.description(kind)
+                nl += ". " + description.nl
+                en += ". " + description.en
+            } else {
+                nl += "."
+                en += "."
+            }
+            return (LocalizedText(nl: "Knelpunt gesignaleerd", en: "Bottleneck flagged"), LocalizedText(nl: nl, en: en))
+        case .trajectoryClosed:
+            return (LocalizedText(nl: "Traject afgerond", en: "Trajectory closed"),
+                    LocalizedText(nl: "\(pair.nl) hebben hun traject afgerond en allebei de evaluatie ingevuld.",
+                                  en: "\(pair.en) closed their trajectory; both finished the evaluation."))
+        }
+    }
+
+    /// "Anna (docent) en Bram (professional)": the pair's people, teacher first, or the event's
+    /// participants when the pair is unknown.
+    static func pairNames(_ event: ProgrammeEvent, _ context: EventContext) -> LocalizedText {
+        let people = context.pair.map { [$0.teacher, $0.professional] } ?? event.participants
+        guard !people.isEmpty else { return LocalizedText(nl: "Een koppel", en: "A pair") }
+        func described(_ language: Language) -> [String] {
+            people.map { id in
+                let name = context.name(id)
+                guard let side = context.sides[id] else { return name }
+                switch (side, language) {
+                case (.teacher, .nl): return "\(name) (docent)"
+                case (.teacher, .en): return "\(name) (teacher)"
+                case (.professional, _): return "\(name) (professional)"
+                }
+            }
+        }
+        return LocalizedText(nl: list(described(.nl), and: "en"), en: list(described(.en), and: "and"))
+    }
+
+    static func list(_ items: [String], and word: String) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " \(word) " + (items.last ?? "")
+        }
+    }
+
+    static func phaseName(_ phase: Phase) -> LocalizedText {
+        switch phase {
+        case .matching: return LocalizedText(nl: "matching", en: "matching")
+        case .kennismaking: return LocalizedText(nl: "kennismaking", en: "getting acquainted")
+        case .activiteiten: return LocalizedText(nl: "activiteiten", en: "activities")
+        case .afronding: return LocalizedText(nl: "afronding", en: "closing evaluation")
+        case .afgerond: return LocalizedText(nl: "afgerond", en: "closed")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Twinning
+
+/// Read access to the notification outbox: the events in order, the deliveries, the replies
+/// waiting to be posted and the reminder schedule.
+public protocol OutboxReader {
+    /// The events recorded after `id`, oldest first, at most `limit`.
+    func events(after id: Int64, limit: Int) throws -> [StoredEvent]
+    /// The id of the last event the worker fanned out.
+    func outboxCursor() throws -> Int64
+    /// Deliveries, newest first: all, or those with `status`.
+    func deliveries(status: Delivery.Status?, limit: Int) throws -> [Delivery]
+    /// One delivery.
+    func delivery(_ id: Int64) throws -> Delivery?
+    /// How many deliveries there are per status.
+    func deliveryCounts() throws -> [Delivery.Status: Int]
+    /// Replies taken on `channel` that wait to be posted and have no delivery yet, oldest first.
+    func unqueuedReplies(channel: String, limit: Int) throws -> [ProcessedRequest]
+    /// The scheduled reminders of a pair, or of all pairs, oldest first.
+    func reminders(of pairID: String?) throws -> [ScheduledReminder]
+}
+
+/// Write access to the notification outbox, inside a transaction.
+public protocol OutboxWriter {
+    /// Adds deliveries; one that exists already (same source and target) is left as it is.
+    func enqueue(_ deliveries: [NewDelivery]) throws
+    /// Remembers that the events up to `id` were fanned out.
+    func setOutboxCursor(_ id: Int64) throws
+    /// Takes up to `limit` pending deliveries to `targets` that are due at `now` and not held
+    /// by another worker: holds them until `leaseUntil`, counts an attempt, and returns them
+    /// oldest first. Of deliveries with the same ordering key only the oldest pending one is
+    /// taken. Deliveries to other targets (no longer configured) are left as they are.
+    func claimDeliveries(now: Date, leaseUntil: Date, limit: Int, targets: [String]) throws -> [Delivery]
+    /// Marks a delivery as accepted by its receiver.
+    func markDelivered(_ id: Int64, httpStatus: Int?, at time: Date) throws
+    /// Gives a delivery another attempt at `time`, noting why this one failed.
+    func scheduleRetry(_ id: Int64, at time: Date, error: String, httpStatus: Int?) throws
+    /// Moves a delivery to dead-letter with the reason.
+    func markDead(_ id: Int64, error: String, httpStatus: Int?) throws
+    /// Revives a dead delivery: pending again at `time`, with its attempts reset and the same
+    /// key; returns whether there was such a dead delivery.
+    func requeue(_ id: Int64, at time: Date) throws -> Bool
+    /// Records that the reply to a request was posted.
+    func markReplyDelivered(channel: String, requestID: String, participant: ParticipantID, at time: Date) throws
+    /// Adds an occurrence to the schedule unless it is there already (same pair, rule, anchor).
+    func scheduleReminder(pairID: String, rule: String, anchor: Date, dueAt: Date) throws
+    /// Cancels an occurrence that is no longer needed.
+    func cancelReminder(_ id: Int64) throws
+    /// Records `event` for a due occurrence and marks it sent, in this transaction.
+    func fireReminder(_ id: Int64, event: ProgrammeEvent, at time: Date) throws
+}
