@@ -12,7 +12,7 @@ struct TurnRecord {
     init(state: SessionState, output: TurnOutput) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        self.state = try encoder.encode(state)
+        self.state = try state.encodedJSON()
         var answers: [String: String?] = [:]
         for slot in output.changedSlots {
             if let value = state.slots[slot] {
