@@ -111,6 +111,7 @@ let package = Package(
             dependencies: [
                 "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinNotify",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -140,6 +141,8 @@ let package = Package(
             dependencies: [
                 "jobtwin", "TwinNotify", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

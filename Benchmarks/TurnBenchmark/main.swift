@@ -9,8 +9,15 @@ import TwinStore
 //
 // Usage: swift run -c release jobtwin-bench [participants] [turns-per-participant] [concurrency]
 //        swift run -c release jobtwin-bench pool [N]
+//        swift run -c release jobtwin-bench notify [N] [--fail-half]   (see NotifyBenchmark.swift)
 // Every turn is a real one: the participant's conversation is loaded from SQLite, the dialog
 // engine takes the answer, and the new state and answers are committed before the next turn.
+
+if CommandLine.arguments.dropFirst().first == "notify" {
+    let rest = CommandLine.arguments.dropFirst(2)
+    try await NotifyBenchmark.run(events: rest.compactMap(Int.init).first ?? 5_000, failHalf: rest.contains("--fail-half"))
+    exit(0)
+}
 
 if CommandLine.arguments.dropFirst().first == "pool" {
     try PoolBenchmark.run(size: CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 5_000)

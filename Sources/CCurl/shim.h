@@ -72,6 +72,16 @@ static inline int jt_msg_is_done(const CURLMsg *message) {
     return message->msg == CURLMSG_DONE;
 }
 
+/// Allows only http and https on `handle`, with the option the installed libcurl knows
+/// (`CURLOPT_PROTOCOLS_STR` since 7.85, the bit mask before).
+static inline CURLcode jt_easy_allow_http_only(CURL *handle) {
+#if LIBCURL_VERSION_NUM >= 0x075500
+    return curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+    return curl_easy_setopt(handle, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+}
+
 /// Initialises libcurl once per process (`CURL_GLOBAL_DEFAULT`: TLS included); the caller
 /// makes sure it runs once, before any other curl call.
 static inline CURLcode jt_global_init(void) {

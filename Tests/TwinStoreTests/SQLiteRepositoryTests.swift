@@ -22,8 +22,9 @@ struct SQLiteRepositoryTests {
     func schema() async throws {
         let repository = try SQLiteRepository(path: path)
         #expect(try repository.tableNames() == [
-            "activities", "answers", "bottlenecks", "context_checks", "evaluations", "events", "exclusions", "goals",
-            "likes", "notices", "pairs", "participants", "plans", "processed_requests", "profiles", "sessions",
+            "activities", "answers", "bottlenecks", "context_checks", "deliveries", "evaluations", "events", "exclusions", "goals",
+            "likes", "notices", "outbox_cursor", "pairs", "participants", "plans", "processed_requests", "profiles", "reminders",
+            "sessions",
         ])
         let pool = try DatabasePool(path: path)
         let mode = try await pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }

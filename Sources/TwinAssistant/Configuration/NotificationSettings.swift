@@ -13,7 +13,7 @@ import Yams
 ///     format: slack          # slack | mattermost | teams | teams-legacy | discord | json
 ///     language: nl           # default: the configuration's language
 ///     events: [match.confirmed, phase.completed, bottleneck.flagged]   # or [all] (the default)
-///     max_attempts: 10       # optional; then dead-letter
+///     max_attempts: 15       # optional; then dead-letter
 ///     timeout_seconds: 10    # optional; connect_timeout_seconds: 5; username: JobTwin (Mattermost)
 /// ```
 public struct NotificationSettings: Sendable, Hashable {

@@ -17,8 +17,9 @@ public struct NotificationTarget: Sendable, Hashable {
     public var language: Language
     /// The events to send; `nil` for all of them (`[all]`).
     public var events: Set<ProgrammeEvent.Kind>?
-    /// Attempts before a message that keeps failing goes to dead-letter.
-    public var maxAttempts: Int = 10
+    /// Attempts before a message that keeps failing goes to dead-letter: 15 spread over about
+    /// three hours with the default backoff, so a receiver can be down for a while.
+    public var maxAttempts: Int = 15
     /// How long one attempt may take in all, in seconds.
     public var timeoutSeconds: Double = 10
     /// How long connecting may take, in seconds.

@@ -19,18 +19,46 @@ public struct EventContext: Sendable, Hashable {
     /// An empty context: participants are named by their ids.
     public init() {}
 
+    /// What one fan-out already read: events of one pair come in runs, so the pair and the
+    /// profiles are read once per batch instead of once per event.
+    public struct Cache {
+        var pairs: [String: Pair?] = [:]
+        var profiles: [ParticipantID: Profile?] = [:]
+
+        /// An empty cache.
+        public init() {}
+    }
+
     /// Reads the context of `event`.
     public static func load(for event: ProgrammeEvent, from reader: any TwinReader) throws -> EventContext {
+        var cache = Cache()
+        return try load(for: event, from: reader, cache: &cache)
+    }
+
+    /// Reads the context of `event`, reusing (and filling) `cache`.
+    public static func load(for event: ProgrammeEvent, from reader: any TwinReader, cache: inout Cache) throws -> EventContext {
         var context = EventContext()
         if let pairID = event.pairID, let first = event.participants.first {
-            context.pair = try reader.pairs(of: first).first { $0.id == pairID }
+            if let known = cache.pairs[pairID] {
+                context.pair = known
+            } else {
+                context.pair = try reader.pairs(of: first).first { $0.id == pairID }
+                cache.pairs[pairID] = context.pair
+            }
         }
         var people = event.participants
         if let pair = context.pair {
             for id in [pair.teacher, pair.professional] where !people.contains(id) { people.append(id) }
         }
         for id in people {
-            if let profile = try reader.profile(id) {
+            let profile: Profile?
+            if let known = cache.profiles[id] {
+                profile = known
+            } else {
+                profile = try reader.profile(id)
+                cache.profiles[id] = profile
+            }
+            if let profile {
                 context.names[id] = profile.name
                 context.sides[id] = profile.side
             }

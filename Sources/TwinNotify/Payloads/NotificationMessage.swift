@@ -37,7 +37,7 @@ public struct NotificationMessage: Sendable, Hashable {
 
     /// The time as ISO 8601 (UTC, seconds).
     var isoTime: String {
-        ISO8601DateFormatter().string(from: occurredAt)
+        occurredAt.formatted(Date.ISO8601FormatStyle())
     }
 
     /// A message that only checks a target (`jobtwin notify test`).

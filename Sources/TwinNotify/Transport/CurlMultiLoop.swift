@@ -13,6 +13,8 @@ final class CurlMultiLoop: @unchecked Sendable {
     private struct Inbox {
         var added: [CurlTransfer] = []
         var stopping = false
+        /// The multi handle is gone: nobody may wake it any more.
+        var finished = false
     }
 
     private let multi: UnsafeMutableRawPointer
@@ -42,22 +44,26 @@ final class CurlMultiLoop: @unchecked Sendable {
         let accepted = inbox.withLock { inbox -> Bool in
             guard !inbox.stopping else { return false }
             inbox.added.append(transfer)
+            curl_multi_wakeup(multi)
             return true
         }
-        guard accepted else {
-            transfer.finish(.failure(.unavailable("the transport was shut down")))
-            return
-        }
-        curl_multi_wakeup(multi)
+        if !accepted { transfer.finish(.failure(.unavailable("the transport was shut down"))) }
     }
 
     /// Wakes the loop so that it notices a cancelled transfer at once.
-    func wake() { curl_multi_wakeup(multi) }
+    func wake() {
+        // Under the lock: the loop frees the multi handle under it too.
+        inbox.withLock { inbox in
+            if !inbox.finished { curl_multi_wakeup(multi) }
+        }
+    }
 
     /// Stops the loop: transfers still in flight end with `.unavailable`.
     func stop() {
-        inbox.withLock { $0.stopping = true }
-        curl_multi_wakeup(multi)
+        inbox.withLock { inbox in
+            inbox.stopping = true
+            if !inbox.finished { curl_multi_wakeup(multi) }
+        }
     }
 
     private func run() {
@@ -80,10 +86,13 @@ final class CurlMultiLoop: @unchecked Sendable {
             transfer.finish(.failure(.unavailable("the transport was shut down")))
         }
         active = [:]
-        for transfer in inbox.withLock({ inbox in defer { inbox.added = [] }; return inbox.added }) {
-            transfer.finish(.failure(.unavailable("the transport was shut down")))
+        let stranded = inbox.withLock { inbox in
+            defer { inbox.added = [] }
+            inbox.finished = true
+            curl_multi_cleanup(multi)
+            return inbox.added
         }
-        curl_multi_cleanup(multi)
+        for transfer in stranded { transfer.finish(.failure(.unavailable("the transport was shut down"))) }
     }
 
     private func start(_ transfer: CurlTransfer) {

@@ -15,7 +15,7 @@ final class CurlTransfer: @unchecked Sendable {
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var body = Data()
-    private var headers: [HTTPField] = []
+    private var headers: [HTTPHeader] = []
     private var resumed = false
 
     init(request: OutboundRequest, continuation: CheckedContinuation<Result<OutboundResponse, TransportError>, Never>) {
@@ -51,7 +51,7 @@ final class CurlTransfer: @unchecked Sendable {
         set(jt_easy_setopt_string(easy, CURLOPT_URL, request.url))
         // Only http and https: a configured URL can never make curl read a file or speak
         // another protocol, also not through a redirect (which is not followed anyway).
-        set(jt_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https"))
+        set(jt_easy_allow_http_only(easy))
         set(jt_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0))
         // Signals must not be used for timeouts in a multi-threaded process.
         set(jt_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1))
@@ -89,14 +89,14 @@ final class CurlTransfer: @unchecked Sendable {
             if request.method != "POST" { set(jt_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, request.method)) }
         }
         guard code == CURLE_OK else {
-            finish(.failure(.unavailable("libcurl refused an option (\(String(cString: curl_easy_strerror(code)))); it may be older than 7.85")))
+            finish(.failure(.unavailable("libcurl refused an option (\(String(cString: curl_easy_strerror(code)))); it may be older than 7.68")))
             return nil
         }
         return easy
     }
 
     /// Whether a header can be sent as one line (no CR or LF that would inject another).
-    private static func isSafeHeader(_ field: HTTPField) -> Bool {
+    private static func isSafeHeader(_ field: HTTPHeader) -> Bool {
         !field.name.isEmpty && !field.name.contains(":")
             && !(field.name + field.value).unicodeScalars.contains { $0 == "\r" || $0 == "\n" }
     }
@@ -119,7 +119,7 @@ final class CurlTransfer: @unchecked Sendable {
             return
         }
         guard let colon = line.firstIndex(of: ":"), headers.count < 100 else { return }
-        headers.append(HTTPField(String(line[..<colon]).trimmingCharacters(in: .whitespaces),
+        headers.append(HTTPHeader(String(line[..<colon]).trimmingCharacters(in: .whitespaces),
                                  String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))
     }
 

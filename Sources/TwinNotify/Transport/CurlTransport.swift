@@ -44,6 +44,9 @@ public final class CurlTransport: Sendable {
     ///   TLS, cancellation).
     public func send(_ request: OutboundRequest) async throws(TransportError) -> OutboundResponse {
         if Task.isCancelled { throw .cancelled }
+        // The transport must outlive its request even when the caller holds it only for this
+        // call (`try CurlTransport().send(…)`): its deinit stops the loop.
+        defer { withExtendedLifetime(self) {} }
         let holder = TransferHolder()
         let loop = self.loop
         let result = await withTaskCancellationHandler {

@@ -7,7 +7,7 @@ public struct OutboundRequest: Sendable, Hashable {
     /// `POST` or `GET`.
     public var method: String
     /// Request headers, in order.
-    public var headers: [HTTPField]
+    public var headers: [HTTPHeader]
     /// The body (for `POST`).
     public var body: Data
     /// How long the whole attempt may take, in seconds.
@@ -16,7 +16,7 @@ public struct OutboundRequest: Sendable, Hashable {
     public var connectTimeout: Double
 
     /// Creates a request; a JSON `POST` unless told otherwise.
-    public init(url: String, method: String = "POST", headers: [HTTPField] = [], body: Data = Data(),
+    public init(url: String, method: String = "POST", headers: [HTTPHeader] = [], body: Data = Data(),
                 timeout: Double = 10, connectTimeout: Double = 5) {
         self.url = url
         self.method = method
@@ -36,7 +36,7 @@ public struct OutboundRequest: Sendable, Hashable {
 }
 
 /// A header: name and value.
-public struct HTTPField: Sendable, Hashable {
+public struct HTTPHeader: Sendable, Hashable {
     /// The name, as sent or received.
     public var name: String
     /// The value.

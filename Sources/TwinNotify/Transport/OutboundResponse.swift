@@ -5,14 +5,14 @@ public struct OutboundResponse: Sendable, Hashable {
     /// The HTTP status code.
     public var status: Int
     /// The response headers, in order.
-    public var headers: [HTTPField]
+    public var headers: [HTTPHeader]
     /// The body, at most `CurlTransport.maxBodyBytes` of it.
     public var body: Data
     /// How many new connections this request opened: 0 when it reused one.
     public var newConnections: Int
 
     /// Creates a response.
-    public init(status: Int, headers: [HTTPField], body: Data, newConnections: Int = 0) {
+    public init(status: Int, headers: [HTTPHeader], body: Data, newConnections: Int = 0) {
         self.status = status
         self.headers = headers
         self.body = body

@@ -14,8 +14,8 @@ import TwinAssistant
 /// are acknowledged and ignored.
 ///
 /// The reply cannot go back in the response: the Events API wants it posted with
-/// `chat.postMessage`. That is the notification outbox's job (issue 6); until it exists the reply
-/// is kept in `processed_requests`, marked as not delivered.
+/// `chat.postMessage`. The reply is kept in `processed_requests`, marked as not delivered, and
+/// the notification outbox (TwinNotify) posts it with the bot token and marks it delivered.
 struct SlackEventsChannel: Sendable {
     static let path = "/slack/events"
 

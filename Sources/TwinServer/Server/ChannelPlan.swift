@@ -24,9 +24,8 @@ public struct ChannelPlan: Sendable, Hashable {
         var slackNotes: [String] = []
         if settings.slackSigningSecret != nil {
             slackNotes.append(settings.slackBotToken == nil
-                ? "no bot token (`channels.slack.bot_token` or $\(ChannelSettings.Variable.slackBotToken)): Events API replies could not be posted"
-                : "bot token from \(settings.slackBotToken?.source ?? "?")")
-            slackNotes.append("Events API replies are stored, not yet posted: posting them needs the notification outbox (issue 6)")
+                ? "no bot token (`channels.slack.bot_token` or $\(ChannelSettings.Variable.slackBotToken)): Events API replies wait in the database until one is set"
+                : "bot token from \(settings.slackBotToken?.source ?? "?"): the notification outbox posts Events API replies with chat.postMessage")
         }
         plans.append(plan("slack", ["POST /slack/commands", "POST /slack/events"],
                           secrets: [settings.slackSigningSecret].compactMap { $0 },

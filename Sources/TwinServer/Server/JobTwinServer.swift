@@ -48,21 +48,23 @@ public struct JobTwinServer: Sendable {
     }
 
     /// Runs until SIGTERM or SIGINT, then shuts down gracefully. `onRunning` gets the bound
-    /// port once the server accepts connections (the real one when the settings say 0).
-    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        try await application(onRunning: onRunning).runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    /// port once the server accepts connections (the real one when the settings say 0);
+    /// `services` run alongside and stop with it (the notification worker).
+    public func run(services: [any Service] = [], onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await application(services: services, onRunning: onRunning).runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 
     /// The Hummingbird application, as a `Service` to run in a `ServiceGroup` (tests stop it
     /// with the group's graceful shutdown).
-    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    public func application(services: [any Service] = [],
+                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let pruner = ProcessedRequestPruner(repository: assistant.repository, clock: clock,
                                             retention: Self.requestRetention, interval: .seconds(600), logger: logger)
         let logger = self.logger
         return Application(
             router: makeRouter(),
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port)),
-            services: [pruner],
+            services: [pruner] + services,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 logger.notice("listening", metadata: ["address": "\(channel.localAddress?.description ?? "?")"])

@@ -35,7 +35,8 @@ public protocol OutboxWriter {
     func markDelivered(_ id: Int64, httpStatus: Int?, at time: Date) throws
     /// Gives a delivery another attempt at `time`, noting why this one failed.
     func scheduleRetry(_ id: Int64, at time: Date, error: String, httpStatus: Int?) throws
-    /// Moves a delivery to dead-letter with the reason.
+    /// Moves a pending delivery to dead-letter with the reason (one that another worker
+    /// delivered meanwhile stays delivered).
     func markDead(_ id: Int64, error: String, httpStatus: Int?) throws
     /// Revives a dead delivery: pending again at `time`, with its attempts reset and the same
     /// key; returns whether there was such a dead delivery.

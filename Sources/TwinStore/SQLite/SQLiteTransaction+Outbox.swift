@@ -104,7 +104,7 @@ extension SQLiteTransaction {
 
     func markDead(_ id: Int64, error: String, httpStatus: Int?) throws {
         try db.execute(sql: """
-            UPDATE deliveries SET status = 'dead', lease_until = NULL, last_error = ?, last_status = ? WHERE id = ?
+            UPDATE deliveries SET status = 'dead', lease_until = NULL, last_error = ?, last_status = ? WHERE id = ? AND status = 'pending'
             """, arguments: [error, httpStatus, id])
     }
 

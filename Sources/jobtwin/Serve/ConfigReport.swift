@@ -36,6 +36,22 @@ struct ConfigReport {
             for note in plan.notes { lines.append("  \(String(repeating: " ", count: 11))note: \(note)") }
         }
         lines.append("Always: GET /healthz, GET /readyz, GET /metrics")
+        lines += notificationLines
         return lines.joined(separator: "\n")
+    }
+
+    /// The notification targets (never their URLs' paths, which hold credentials) and the
+    /// reminder rules.
+    private var notificationLines: [String] {
+        let targets = configuration.notifications.targets
+        var lines = [targets.isEmpty ? "Notifications: no targets (events wait in the database until one is configured)" : "Notifications:"]
+        for target in targets {
+            let events = target.events.map { $0.map(\.rawValue).sorted().joined(separator: ", ") } ?? "all"
+            lines.append("  \(target.name): \(target.format.rawValue), \(target.language.rawValue), \(target.displayURL) (from \(target.url.source)), events: \(events)")
+        }
+        let reminders = configuration.reminders
+        func rule(_ days: Int, _ name: String) -> String { "\(name) " + (days > 0 ? "after \(days) days" : "off") }
+        lines.append("Reminders: " + rule(reminders.inactivityDays, "inactivity_days") + "; " + rule(reminders.beforeEndDays, "before_end_days"))
+        return lines
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Synchronization
 import TwinAssistant
+import TwinNotify
 import TwinServer
 
 /// `jobtwin serve`: the webhook listener for Slack, Mattermost, Microsoft Teams and plain JSON.
@@ -79,11 +80,16 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let server = JobTwinServer(assistant: assistant, settings: configuration.server,
                                        channels: configuration.channels, logger: logger)
+            // The notification outbox and the reminders run alongside, and stop with the server.
+            let notifications = NotificationService(
+                worker: NotifySetup.worker(configuration, repository: repository, transport: try NotifySetup.transport(),
+                                           logger: Logger(label: "jobtwin.notify")),
+                reminders: NotifySetup.reminders(configuration, repository: repository))
             let host = configuration.server.host
             let address = "\(host):\(configuration.server.port)"
             let started = Mutex(false)
             do {
-                try await server.run { port in
+                try await server.run(services: [notifications]) { port in
                     started.withLock { $0 = true }
                     // One line on standard output, for scripts that started the server with --port 0.
                     print("jobtwin serve: listening on http://\(host):\(port)")

@@ -1,0 +1,256 @@
+import Foundation
+import Logging
+import Twinning
+import TwinAssistant
+import TwinStore
+
+/// Drains the notification outbox: fans new events (and Slack Events API replies waiting to be
+/// posted) out to the configured targets as delivery rows, then posts the due deliveries with
+/// libcurl, many at once, and records each outcome.
+///
+/// Delivery is at least once. A delivery is claimed with a lease before it is sent; if the
+/// process dies meanwhile, the lease runs out and the next worker sends it again with the same
+/// idempotency key and the same bytes. A 2xx marks it delivered; 429 waits for `Retry-After`;
+/// 408, 5xx, timeouts and connection failures are retried with exponential backoff and jitter
+/// until the target's `max_attempts`; any other answer is permanent and goes to dead-letter
+/// with the reason at once.
+public final class OutboxWorker: Sendable {
+    private let repository: any TwinRepository
+    private let notifications: NotificationSettings
+    private let slackBotToken: Secret?
+    private let transport: CurlTransport
+    private let clock: any Clock
+    private let options: OutboxOptions
+    private let logger: Logger
+    private let renderSlackReply: @Sendable (Reply) -> String
+    private let random: @Sendable () -> Double
+
+    /// Creates a worker.
+    ///
+    /// - Parameters:
+    ///   - notifications: the targets; events go to those whose `events:` match.
+    ///   - slackBotToken: posts the Events API replies; without it they wait in the database.
+    ///   - clock: the time of every decision (due, backoff, lease); tests pass a `ManualClock`.
+    ///   - renderSlackReply: writes a reply as Slack text (the server's renderer).
+    ///   - random: numbers in 0..<1 for the jitter; tests may fix it.
+    public init(repository: any TwinRepository, notifications: NotificationSettings, slackBotToken: Secret? = nil,
+                transport: CurlTransport, clock: any Clock = SystemClock(), options: OutboxOptions = OutboxOptions(),
+                logger: Logger = Logger(label: "jobtwin.notify"),
+                renderSlackReply: @escaping @Sendable (Reply) -> String = SlackReply.plainText,
+                random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+        self.repository = repository
+        self.notifications = notifications
+        self.slackBotToken = slackBotToken
+        self.transport = transport
+        self.clock = clock
+        self.options = options
+        self.logger = logger
+        self.renderSlackReply = renderSlackReply
+        self.random = random
+    }
+
+    // MARK: - Fan-out
+
+    /// Turns new events into deliveries for the targets that want them, and undelivered Slack
+    /// replies into deliveries for the bot, in one transaction; returns how many were added.
+    /// Runs until no new events are left.
+    @discardableResult
+    public func fanOut() async throws -> Int {
+        var added = 0
+        while true {
+            let (count, more) = try await fanOutBatch()
+            added += count
+            if !more { return added }
+        }
+    }
+
+    private func fanOutBatch() async throws -> (Int, Bool) {
+        let targets = notifications.targets
+        let now = clock.now()
+        let batch = options.fanOutBatch
+        let postsReplies = slackBotToken != nil
+        let render = renderSlackReply
+        return try await repository.transaction { tx in
+            // Without any target the events stay unread, for the targets configured later (a
+            // run without the configuration must not swallow them).
+            let events = targets.isEmpty ? [] : try tx.events(after: try tx.outboxCursor(), limit: batch)
+            var deliveries: [NewDelivery] = []
+            var cache = EventContext.Cache()
+            for stored in events {
+                let wanting = targets.filter { $0.wants(stored.event.kind) }
+                guard !wanting.isEmpty else { continue }
+                let context = try EventContext.load(for: stored.event, from: tx, cache: &cache)
+                let (title, text) = EventText.texts(stored.event, context: context)
+                for target in wanting {
+                    let key = UUID().uuidString.lowercased()
+                    let message = NotificationMessage(kind: stored.event.kind.rawValue, eventID: stored.id, pairID: stored.event.pairID,
+                                                      participants: stored.event.participants, title: title, text: text,
+                                                      occurredAt: stored.event.occurredAt, idempotencyKey: key)
+                    deliveries.append(NewDelivery(source: "event:\(stored.id)", eventID: stored.id, target: target.name,
+                                                  kind: message.kind, idempotencyKey: key,
+                                                  payload: PayloadBuilder.body(message, for: target), createdAt: now))
+                }
+            }
+            if let last = events.last { try tx.setOutboxCursor(last.id) }
+            var replies: [ProcessedRequest] = []
+            if postsReplies {
+                replies = try tx.unqueuedReplies(channel: SlackReply.requestChannel, limit: batch)
+                for request in replies {
+                    deliveries.append(NewDelivery(source: SlackReply.source(of: request), eventID: nil,
+                                                  target: NotificationSettings.slackReplyTarget, kind: "slack.reply",
+                                                  idempotencyKey: UUID().uuidString.lowercased(),
+                                                  payload: SlackReply.payload(request, render: render),
+                                                  orderingKey: request.participant.description, createdAt: now))
+                }
+            }
+            try tx.enqueue(deliveries)
+            return (deliveries.count, events.count == batch || replies.count == batch)
+        }
+    }
+
+    // MARK: - Delivery
+
+    /// The names of the targets this worker can deliver to.
+    private var targetNames: [String] {
+        notifications.targets.map(\.name) + (slackBotToken == nil ? [] : [NotificationSettings.slackReplyTarget])
+    }
+
+    /// How long a claimed delivery is held: twice the longest timeout and a second more, so a
+    /// live worker always finishes first, and one killed mid-delivery frees it soon.
+    private var lease: Double {
+        let timeouts = notifications.targets.map { max($0.timeoutSeconds, $0.connectTimeoutSeconds) }
+            + (slackBotToken == nil ? [] : [Self.slackTimeout])
+        return 2 * (timeouts.max() ?? Self.slackTimeout) + 1
+    }
+
+    private static let slackTimeout: Double = 10
+
+    /// Takes the deliveries due now (up to the batch size), sends them all at once and records
+    /// each outcome.
+    public func deliverDue() async throws -> DeliveryRound {
+        let now = clock.now()
+        let leaseUntil = now.addingTimeInterval(lease)
+        let limit = options.batchSize
+        let names = targetNames
+        let claimed = try await repository.transaction { tx in
+            try tx.claimDeliveries(now: now, leaseUntil: leaseUntil, limit: limit, targets: names)
+        }
+        guard !claimed.isEmpty else { return DeliveryRound() }
+        let results = await withTaskGroup(of: (Delivery, DeliveryOutcome, Int).self) { group in
+            for delivery in claimed {
+                group.addTask { await self.attempt(delivery) }
+            }
+            var results: [(Delivery, DeliveryOutcome, Int)] = []
+            for await result in group { results.append(result) }
+            return results
+        }
+        return try await record(results)
+    }
+
+    /// Fans out, then delivers round after round until nothing more is due now (for
+    /// `jobtwin outbox deliver`). Deliveries whose retry lies in the future are left for later.
+    public func drain() async throws -> DeliveryRound {
+        try await fanOut()
+        var total = DeliveryRound()
+        while true {
+            let round = try await deliverDue()
+            total.add(round)
+            if round.attempted == 0 { return total }
+        }
+    }
+
+    /// Sends one delivery; returns its outcome and the new connections it opened.
+    private func attempt(_ delivery: Delivery) async -> (Delivery, DeliveryOutcome, Int) {
+        guard let request = request(for: delivery) else {
+            return (delivery, .retry(reason: "the target `\(delivery.target)` has no URL or token now", status: nil, after: nil), 0)
+        }
+        do {
+            let response = try await transport.send(request)
+            let now = clock.now()
+            let outcome = delivery.target == NotificationSettings.slackReplyTarget
+                ? SlackReply.classify(response, endpoint: request.displayURL, now: now)
+                : DeliveryOutcome.classify(response, endpoint: request.displayURL, now: now)
+            return (delivery, outcome, response.newConnections)
+        } catch {
+            return (delivery, DeliveryOutcome.classify(error), 0)
+        }
+    }
+
+    /// The HTTP request of a delivery: its stored payload, to the target's current URL, with the
+    /// idempotency key.
+    func request(for delivery: Delivery) -> OutboundRequest? {
+        var headers = [HTTPHeader("Content-Type", "application/json; charset=utf-8"), HTTPHeader("Idempotency-Key", delivery.idempotencyKey)]
+        if delivery.target == NotificationSettings.slackReplyTarget {
+            guard let token = slackBotToken else { return nil }
+            headers.append(HTTPHeader("Authorization", "Bearer \(token.value)"))
+            return OutboundRequest(url: options.slackAPIBaseURL + "/chat.postMessage", headers: headers, body: delivery.payload,
+                                   timeout: Self.slackTimeout, connectTimeout: 5)
+        }
+        guard let target = notifications.target(named: delivery.target) else { return nil }
+        return OutboundRequest(url: target.url.value, headers: headers, body: delivery.payload,
+                               timeout: target.timeoutSeconds, connectTimeout: target.connectTimeoutSeconds)
+    }
+
+    private func maxAttempts(_ delivery: Delivery) -> Int {
+        notifications.target(named: delivery.target)?.maxAttempts ?? options.slackReplyMaxAttempts
+    }
+
+    /// Writes the outcomes in one transaction.
+    private func record(_ results: [(Delivery, DeliveryOutcome, Int)]) async throws -> DeliveryRound {
+        let now = clock.now()
+        let backoff = Backoff(base: options.baseBackoff, maximum: options.maxBackoff)
+        var round = DeliveryRound()
+        // The decisions (and their random jitter) are made here, the writing in the transaction.
+        var updates: [(Delivery, DeliveryOutcome, Date?)] = []
+        for (delivery, outcome, connections) in results {
+            round.attempted += 1
+            round.newConnections += connections
+            switch outcome {
+            case .delivered:
+                round.delivered += 1
+                updates.append((delivery, outcome, nil))
+                logger.debug("delivered", metadata: ["delivery": "\(delivery.id)", "target": "\(delivery.target)", "kind": "\(delivery.kind)"])
+            case .retry(let reason, let status, let after):
+                let attempts = maxAttempts(delivery)
+                if delivery.attempts >= attempts {
+                    round.dead += 1
+                    let final = DeliveryOutcome.permanent(reason: "gave up after \(delivery.attempts) attempts: \(reason)", status: status)
+                    updates.append((delivery, final, nil))
+                    logger.error("delivery moved to dead-letter", metadata: metadata(delivery, reason))
+                } else {
+                    round.retried += 1
+                    let wait = after.map { min($0, options.maxRetryAfter) }
+                        ?? backoff.delay(afterAttempts: delivery.attempts, random: random())
+                    updates.append((delivery, outcome, now.addingTimeInterval(wait)))
+                    logger.warning("delivery failed; will retry", metadata: metadata(delivery, reason).merging(["retry_in_s": "\(Int(wait.rounded(.up)))"]) { a, _ in a })
+                }
+            case .permanent(let reason, _):
+                round.dead += 1
+                updates.append((delivery, outcome, nil))
+                logger.error("delivery refused; moved to dead-letter", metadata: metadata(delivery, reason))
+            }
+        }
+        let decided = updates
+        try await repository.transaction { tx in
+            for (delivery, outcome, next) in decided {
+                switch outcome {
+                case .delivered(let status):
+                    try tx.markDelivered(delivery.id, httpStatus: status, at: now)
+                    if let reply = SlackReply.request(fromSource: delivery.source) {
+                        try tx.markReplyDelivered(channel: reply.channel, requestID: reply.requestID, participant: reply.participant, at: now)
+                    }
+                case .retry(let reason, let status, _):
+                    try tx.scheduleRetry(delivery.id, at: next ?? now, error: reason, httpStatus: status)
+                case .permanent(let reason, let status):
+                    try tx.markDead(delivery.id, error: reason, httpStatus: status)
+                }
+            }
+        }
+        return round
+    }
+
+    private func metadata(_ delivery: Delivery, _ reason: String) -> Logger.Metadata {
+        ["delivery": "\(delivery.id)", "target": "\(delivery.target)", "kind": "\(delivery.kind)",
+         "attempt": "\(delivery.attempts)", "reason": "\(reason)"]
+    }
+}
