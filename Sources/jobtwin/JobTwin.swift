@@ -8,14 +8,14 @@ struct JobTwin: AsyncParsableCommand {
         commandName: "jobtwin",
         abstract: "A chat assistant that takes Job Twinning participants through the programme.",
         discussion: """
-        A teacher and a professional from a company are paired for about three months and go
-        through four phases: matching, getting acquainted (goals and a plan), activities, and the
-        closing evaluation. JobTwin asks the questions, checks the answers against the
+        A teacher and a professional from a company are paired for about three months and go \
+        through four phases: matching, getting acquainted (goals and a plan), activities, and the \
+        closing evaluation. JobTwin asks the questions, checks the answers against the \
         programme's guidelines and keeps every answer in SQLite.
 
-        Start with `jobtwin chat`. Settings come from --config (default ./jobtwin.yaml when it
-        exists), the environment (JOBTWIN_DB, JOBTWIN_DIALOGS, the channels' secrets) and flags,
-        flags winning.
+        Start with `jobtwin chat`. Settings come from --config (default ./jobtwin.yaml when it \
+        exists), the environment (JOBTWIN_DB, JOBTWIN_DIALOGS, the channels' secrets) and flags, \
+        flags winning. \
         Exit status: 0 on success, 1 on an error (the message says what to do), 2 on bad usage.
         """,
         subcommands: [ChatCommand.self, ServeCommand.self, DialogsCommand.self, MatchCommand.self, ReportCommand.self, BottlenecksCommand.self,

@@ -11,11 +11,11 @@ struct ChatCommand: AsyncParsableCommand {
         commandName: "chat",
         abstract: "Talk with JobTwin in the terminal.",
         discussion: """
-        Every answer is saved before the next question is shown; stop at any moment (Ctrl-D,
-        Ctrl-C or `stop`) and `jobtwin chat` continues where you were. Type `help` (or `hulp`)
+        Every answer is saved before the next question is shown; stop at any moment (Ctrl-D, \
+        Ctrl-C or `stop`) and `jobtwin chat` continues where you were. Type `help` (or `hulp`) \
         at any question for the commands: back, skip, status, restart, language, stop.
 
-        With --json, one reply object per line is printed (DESIGN §5): first the opening turn,
+        With --json, one reply object per line is printed (DESIGN §5): first the opening turn, \
         then exactly one per input line — for scripts and integrations.
         """
     )

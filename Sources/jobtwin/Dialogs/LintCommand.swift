@@ -10,12 +10,12 @@ struct LintCommand: AsyncParsableCommand {
         commandName: "lint",
         abstract: "Check dialog scripts and report every problem as path:line:column.",
         discussion: """
-        Reports YAML syntax errors and every semantic error: unknown step or dialog targets,
-        unreachable steps, slots read before anything can set them, missing translations, unknown
-        actions and arguments, duplicate option values, type errors in expressions. Exit status
+        Reports YAML syntax errors and every semantic error: unknown step or dialog targets, \
+        unreachable steps, slots read before anything can set them, missing translations, unknown \
+        actions and arguments, duplicate option values, type errors in expressions. Exit status \
         1 when there is any error.
 
-        With --db, also warns about steps that stored conversations wait at but the dialogs no
+        With --db, also warns about steps that stored conversations wait at but the dialogs no \
         longer have (those conversations would resume at a safe point).
         """
     )

@@ -9,10 +9,10 @@ struct TestCommand: AsyncParsableCommand {
         commandName: "test",
         abstract: "Replay transcripts against the dialogs and report the first mismatch of each.",
         discussion: """
-        A transcript has `>` lines (what the participant types), and under each the checks of
-        its reply: `< fragment`, `? slot` (or `? -` for no question), `! kind`. Headers before
-        the first `>`: `lang: en`, `participant: repl:x`, `today: 2026-12-01`, and `pair:
-        kennismaking|activiteiten|afronding` to start in a confirmed pair at the menu. Each
+        A transcript has `>` lines (what the participant types), and under each the checks of \
+        its reply: `< fragment`, `? slot` (or `? -` for no question), `! kind`. Headers before \
+        the first `>`: `lang: en`, `participant: repl:x`, `today: 2026-12-01`, and `pair: \
+        kennismaking|activiteiten|afronding` to start in a confirmed pair at the menu. Each \
         transcript runs on a fresh temporary database. See docs/dialog-language.md.
         """
     )
