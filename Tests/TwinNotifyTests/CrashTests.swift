@@ -18,7 +18,7 @@ struct CrashTests {
             database: \(fixture.databasePath)
             reminders: {inactivity_days: 0, before_end_days: 0}
             notifications:
-              - {name: hook, url: "\(receiver.url)/hook", format: json, timeout_seconds: 1, connect_timeout_seconds: 1}
+              - {name: hook, url: "\(receiver.url)/hook", format: json, timeout_seconds: 2, connect_timeout_seconds: 1}
             """.write(toFile: config, atomically: true, encoding: .utf8)
 
             let (child, _, _) = try JobTwinProcess.start(["outbox", "deliver", "--config", config])

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Twinning
 
 /// The SQLite store: one database file in WAL mode, opened through a GRDB `DatabasePool`
 /// (one writer, concurrent readers).
@@ -49,6 +50,17 @@ public final class SQLiteRepository: TwinRepository {
 
     public func ping() async throws {
         _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
+    /// Everything stored about `id`, as a JSON document (`jobtwin export`).
+    public func exportPersonalData(of id: ParticipantID, at now: Date) async throws -> Data {
+        try await pool.read { db in try PersonalDataExport.export(id, at: now, in: db) }
+    }
+
+    /// The tables the export covers, and those that hold no personal data: together they must
+    /// be every table of the schema.
+    public static var exportCoverage: (personal: Set<String>, other: Set<String>) {
+        (Set(PersonalDataExport.rowsAbout.keys), PersonalDataExport.withoutPersonalData)
     }
 
     /// The names of every table, for completeness checks (export, erase).
