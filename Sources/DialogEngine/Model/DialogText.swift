@@ -11,6 +11,23 @@ public struct DialogText: Sendable, Hashable {
         public var text: LocalizedText
         /// Where the variant is written.
         public var location: SourceLocation
+        /// The texts split into their placeholders once, at load, rather than at every turn.
+        public let templates: [Language: Template]
+
+        /// Creates a variant.
+        public init(condition: ScriptExpression?, text: LocalizedText, location: SourceLocation) {
+            self.condition = condition
+            self.text = text
+            self.location = location
+            var templates: [Language: Template] = [:]
+            for language in Language.allCases { templates[language] = Template(text.text(in: language)) }
+            self.templates = templates
+        }
+
+        /// The parsed text in `language` (falling back like `LocalizedText.text(in:)`).
+        public func template(in language: Language) -> Template {
+            templates[language] ?? Template(text.text(in: language))
+        }
     }
 
     /// The candidates, in order.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An option of a choice question as written: the option itself and when it is shown.
 public struct OptionDefinition: Sendable, Hashable {
     /// The option (stable value, translated label, aliases).
@@ -6,4 +8,14 @@ public struct OptionDefinition: Sendable, Hashable {
     public var condition: ScriptExpression?
     /// Where the option is written.
     public var location: SourceLocation
+    /// Whether the label holds `{{slot}}` placeholders to fill when it is shown.
+    public let labelHasTemplates: Bool
+
+    /// Creates an option definition.
+    public init(option: ChoiceOption, condition: ScriptExpression?, location: SourceLocation) {
+        self.option = option
+        self.condition = condition
+        self.location = location
+        self.labelHasTemplates = option.label.nl.contains("{{") || option.label.en.contains("{{")
+    }
 }

@@ -471,7 +471,7 @@ struct Turn {
                 let holds = (try? condition.expression.evaluate { lookup($0, state, answer: answer) })?.boolValue ?? false
                 if !holds { continue }
             }
-            let template = Template(variant.text.text(in: state.language))
+            let template = variant.template(in: state.language)
             return template.render { slot in formatter.format(slot, lookup(slot, state, answer: answer)) }
         }
         return ""
@@ -485,6 +485,7 @@ struct Turn {
                (try? condition.expression.evaluate { lookup($0, state, answer: nil) })?.boolValue != true {
                 return nil
             }
+            guard definition.labelHasTemplates else { return definition }
             var shown = definition
             shown.option.label = LocalizedText { language in
                 let template = Template(definition.option.label.text(in: language))

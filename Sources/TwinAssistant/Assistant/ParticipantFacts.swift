@@ -18,11 +18,10 @@ struct ParticipantFacts: Sendable {
 
     /// Reads the facts of `participant` from the store.
     static func load(_ participant: Participant, isCoordinator: Bool, from reader: any TwinReader) throws -> ParticipantFacts {
-        let profile = try reader.profile(participant.id)
         let pairs = try reader.pairs(of: participant.id)
         let pair = pairs.first(where: \.isActive)
         let partnerName = try pair.flatMap { $0.partner(of: participant.id) }.flatMap { try reader.profile($0)?.name }
-        var facts = ParticipantFacts(participant: participant, isCoordinator: isCoordinator, profileOpen: profile?.isOpen ?? false,
+        var facts = ParticipantFacts(participant: participant, isCoordinator: isCoordinator, profileOpen: try reader.isProfileOpen(participant.id),
                                      activePair: pair, partnerName: partnerName)
         if let pair = pairs.first(where: { $0.status == .confirmed || $0.status == .closed }),
            let partner = pair.partner(of: participant.id) {

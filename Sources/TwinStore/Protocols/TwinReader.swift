@@ -16,6 +16,9 @@ public protocol TwinReader: TrajectoryReader, OutboxReader {
     func sessions() throws -> [StoredSession]
     /// The participant's latest answer per slot, as stored JSON.
     func answers(_ id: ParticipantID) throws -> [StoredAnswer]
+    /// Whether the participant's profile is open for open matching (`false` without a profile);
+    /// read on every turn, so without loading the whole profile.
+    func isProfileOpen(_ id: ParticipantID) throws -> Bool
     /// The participant's profile, once the intake saved it.
     func profile(_ id: ParticipantID) throws -> Profile?
     /// Every profile, with its participant, ordered by participant id.

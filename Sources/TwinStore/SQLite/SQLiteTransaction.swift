@@ -32,6 +32,11 @@ struct SQLiteTransaction: TwinTransaction {
             .map { StoredAnswer(slot: $0.slot, value: $0.value, answeredAt: $0.answered_at) }
     }
 
+    func isProfileOpen(_ id: ParticipantID) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT consent_given_at IS NOT NULL FROM profiles WHERE participant_id = ?"),
+                          arguments: [id.description]) ?? false
+    }
+
     func profile(_ id: ParticipantID) throws -> Profile? {
         try ProfileRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM profiles WHERE participant_id = ?"), arguments: [id.description])?.profile()
     }
