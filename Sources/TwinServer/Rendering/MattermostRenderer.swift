@@ -6,15 +6,7 @@ import TwinAssistant
 enum MattermostRenderer {
     /// The Markdown text of `reply`.
     static func text(_ reply: Reply) -> String {
-        ReplyBlocks(reply).render(escape: escape, message: { message, text in
-            switch message.kind {
-            case .advice: return ":bulb: " + text
-            case .warning: return ":warning: " + text
-            case .error: return ":x: " + text
-            case .info where message.isQuestion && !text.contains("\n") && !text.contains("*"): return "**\(text)**"
-            case .info, .summary: return text
-            }
-        }, hint: { "_\($0)_" })
+        ReplyBlocks(reply).render(escape: escape, message: ReplyBlocks.emojiMarked(bold: "**"), hint: { "_\($0)_" })
     }
 
     /// The response to a slash command (visible only to its sender) or an outgoing webhook

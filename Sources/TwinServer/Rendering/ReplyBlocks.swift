@@ -40,4 +40,18 @@ struct ReplyBlocks {
         if let hint { blocks.append(formatHint(escape(hint))) }
         return blocks.joined(separator: "\n\n")
     }
+
+    /// The message style of Slack's and Mattermost's Markdown, which differ only in how bold is
+    /// written: emoji mark advice, warnings and errors, and a one-line question is bold.
+    static func emojiMarked(bold marker: String) -> (Message, String) -> String {
+        { message, text in
+            switch message.kind {
+            case .advice: return ":bulb: " + text
+            case .warning: return ":warning: " + text
+            case .error: return ":x: " + text
+            case .info where message.isQuestion && !text.contains("\n") && !text.contains("*"): return marker + text + marker
+            case .info, .summary: return text
+            }
+        }
+    }
 }
