@@ -140,11 +140,14 @@ public final class Assistant: Sendable {
         }
         let record = try TurnRecord(state: state, output: output)
         let finalState = state
-        let messages = output.messages, prompt = output.prompt
+        // A plain answer does not change the phase, so the reply is complete before the commit:
+        // encoding it for a channel's request id happens here, not inside the single writer.
+        let reply = Reply(participant: id.description, messages: output.messages, prompt: output.prompt,
+                          phase: facts.participant.phase, language: finalState.language)
+        let processed = try request.map { try Self.processedRequest($0, of: id, reply: reply, at: now) }
         let item = GroupCommit.Item(participant: id, expectedTurns: turns, language: finalState.language.rawValue, now: now,
-                                    record: record) { phase, tx in
-            let reply = Reply(participant: id.description, messages: messages, prompt: prompt, phase: phase, language: finalState.language)
-            try Self.recordRequest(request, of: id, reply: reply, at: now, in: tx)
+                                    record: record) { _, tx in
+            if let processed { try tx.save(processed) }
             return reply
         }
         guard case .committed(let reply) = try await groupCommit.commit(item) else {
@@ -218,11 +221,15 @@ public final class Assistant: Sendable {
     private static func recordRequest(_ request: ChannelRequestID?, of id: ParticipantID, reply: Reply, at now: Date,
                                       in tx: any TwinTransaction) throws {
         guard let request else { return }
+        try tx.save(try processedRequest(request, of: id, reply: reply, at: now))
+    }
+
+    /// The stored form of a channel request and its reply, for answering a repeat of it.
+    private static func processedRequest(_ request: ChannelRequestID, of id: ParticipantID, reply: Reply, at now: Date) throws -> ProcessedRequest {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        try tx.save(ProcessedRequest(channel: request.channel, requestID: request.value, participant: id,
-                                     reply: try encoder.encode(reply), at: now,
-                                     deliveredAt: request.repliedInResponse ? now : nil))
+        return ProcessedRequest(channel: request.channel, requestID: request.value, participant: id,
+                                reply: try encoder.encode(reply), at: now, deliveredAt: request.repliedInResponse ? now : nil)
     }
 
     /// The reply after a turn was rolled back: an apology and the question still pending.
