@@ -39,3 +39,27 @@ struct ReportCommandTests {
         #expect(bottlenecks.stdout.hasPrefix("["))
     }
 }
+
+/// `jobtwin export` and `jobtwin erase` as a coordinator runs them for a data request.
+@Suite("jobtwin export and erase (process)")
+struct DataRequestCommandTests {
+    @Test("export prints the participant's data; erase needs --yes without a terminal and then removes it")
+    func exportAndErase() throws {
+        let folder = try TemporaryFolder()
+        let db = try MatchDatabaseTests.database(in: folder)
+        let export = try JobTwinProcess.run(["export", "anna", "--db", db])
+        #expect(export.status == 0)
+        let object = try #require(JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
+        #expect(object["participant"] as? String == "repl:anna")
+        #expect(export.stdout.contains("Anna de Vries"))
+
+        let refused = try JobTwinProcess.run(["erase", "anna", "--db", db])
+        #expect(refused.status == 1)
+        let erased = try JobTwinProcess.run(["erase", "anna", "--db", db, "--yes"])
+        #expect(erased.status == 0, "\(erased.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: db))
+        #expect(bytes.range(of: Data("Anna de Vries".utf8)) == nil)
+        let again = try JobTwinProcess.run(["export", "anna", "--db", db])
+        #expect(again.status == 1)
+    }
+}

@@ -57,6 +57,24 @@ public final class SQLiteRepository: TwinRepository {
         try await pool.read { db in try PersonalDataExport.export(id, at: now, in: db) }
     }
 
+    /// Erases the participant (see `PersonalDataErasure`), then checkpoints the WAL and vacuums
+    /// the file so that no copy of the erased data is left in it. Returns the anonymous stand-in
+    /// that replaced them in shared data, or `nil` when there is no such participant.
+    public func erasePersonalData(of id: ParticipantID, at now: Date) async throws -> ParticipantID? {
+        let summary = try await pool.write { db in
+            // Overwrite deleted content in place too, not only in the vacuumed copy.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            return try PersonalDataErasure.erase(id, at: now, in: db)
+        }
+        guard let summary else { return nil }
+        try await pool.barrierWriteWithoutTransaction { db in
+            try db.checkpoint(.truncate)
+            try db.execute(sql: "VACUUM")
+            try db.checkpoint(.truncate)
+        }
+        return summary.standIn
+    }
+
     /// The tables the export covers, and those that hold no personal data: together they must
     /// be every table of the schema.
     public static var exportCoverage: (personal: Set<String>, other: Set<String>) {

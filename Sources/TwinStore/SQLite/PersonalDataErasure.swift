@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import Twinning
+
+/// Erases a participant (the right to erasure under the AVG/GDPR, `jobtwin erase`).
+///
+/// Everything that is theirs is deleted; what they share with a partner stays the partner's
+/// with the erased person replaced by an anonymous stand-in (`erased:…`): the pair, the plan,
+/// the partner's own goals, activities and evaluation. Their name is also removed from texts
+/// that are someone else's (a partner's notices, stored replies, outgoing notifications).
+/// The caller then checkpoints the WAL and vacuums the file, so that no deleted page keeps a
+/// copy.
+enum PersonalDataErasure {
+    /// What was erased, for the audit and the message to the coordinator.
+    struct Summary: Sendable {
+        var standIn: ParticipantID
+        var rowsDeleted: Int
+    }
+
+    static let redacted = "[verwijderd / erased]"
+
+    static func erase(_ id: ParticipantID, at now: Date, in db: Database) throws -> Summary? {
+        let me = id.description
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM participants WHERE id = ?", arguments: [me]) == true else { return nil }
+        // The texts that identify the person, to take out of other people's data too.
+        let names = try String.fetchAll(db, sql: "SELECT name FROM profiles WHERE participant_id = ?", arguments: [me])
+            .filter { $0.count >= 2 }
+        guard let standIn = ParticipantID("erased:\(UUID().uuidString.lowercased())") else { return nil }
+        let other = standIn.description
+        var deleted = 0
+        func run(_ sql: String, _ arguments: StatementArguments) throws {
+            try db.execute(sql: sql, arguments: arguments)
+            deleted += db.changesCount
+        }
+        try run("INSERT INTO participants (id, channel, language, phase, created_at, last_active_at) VALUES (?, 'erased', 'nl', 'afgerond', ?, ?)",
+                [other, now, now])
+        // Shared data keeps its partner's side: the pair and the plan point at the stand-in.
+        try run("UPDATE pairs SET teacher_id = ? WHERE teacher_id = ?", [other, me])
+        try run("UPDATE pairs SET professional_id = ? WHERE professional_id = ?", [other, me])
+        try run("UPDATE plans SET proposed_by = ? WHERE proposed_by = ?", [other, me])
+        try run("UPDATE plans SET confirmed_versions = json_remove(confirmed_versions, '$.\"' || ? || '\"')", [me])
+        // Their own part of the shared trajectory goes.
+        try run("DELETE FROM goals WHERE owner_id = ?", [me])
+        try run("DELETE FROM activities WHERE logged_by = ?", [me])
+        try run("DELETE FROM evaluations WHERE participant_id = ?", [me])
+        try run("DELETE FROM bottlenecks WHERE participant_id = ?", [me])
+        // Events keep happening for the statistics, with the stand-in instead of the person;
+        // notifications about them that were not yet sent carry their name, so they go.
+        try run("""
+            DELETE FROM deliveries WHERE event_id IN (SELECT id FROM events WHERE EXISTS
+                (SELECT 1 FROM json_each(events.participants) WHERE value = ?1)) OR instr(source, ?1) > 0
+            """, [me])
+        try run("UPDATE events SET participants = replace(participants, '\"' || ? || '\"', '\"' || ? || '\"')", [me, other])
+        // The rest is theirs alone and goes with the participant row (foreign keys cascade):
+        // the conversation, answers, profile, likes, exclusions, context check, notices,
+        // processed requests.
+        try run("DELETE FROM likes WHERE from_id = ?1 OR to_id = ?1", [me])
+        try run("DELETE FROM participants WHERE id = ?", [me])
+        // Their name in other people's texts.
+        for name in names {
+            for (table, column) in [("notices", "text_nl"), ("notices", "text_en"), ("activities", "notes"), ("goals", "text"),
+                                    ("answers", "value"), ("processed_requests", "reply_json"), ("deliveries", "payload"),
+                                    ("plans", "agreements"), ("plans", "period")] {
+                try run("UPDATE \(table) SET \(column) = replace(CAST(\(column) AS TEXT), ?1, ?2) WHERE instr(CAST(\(column) AS TEXT), ?1) > 0",
+                        [name, redacted])
+            }
+            // Stored conversation states of others may show the name in a slot; answers are
+            // their own, so only the name is taken out. The turn count moves on, so that no
+            // cached copy of the old state is written back.
+            try run("""
+                UPDATE sessions SET state = CAST(replace(CAST(state AS TEXT), ?1, ?2) AS BLOB), turns = turns + 1
+                WHERE instr(CAST(state AS TEXT), ?1) > 0
+                """, [name, redacted])
+        }
+        return Summary(standIn: standIn, rowsDeleted: deleted)
+    }
+}
