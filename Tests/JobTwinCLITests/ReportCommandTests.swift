@@ -61,5 +61,14 @@ struct DataRequestCommandTests {
         #expect(bytes.range(of: Data("Anna de Vries".utf8)) == nil)
         let again = try JobTwinProcess.run(["export", "anna", "--db", db])
         #expect(again.status == 1)
+
+        _ = try JobTwinProcess.run(["match", "--db", db, "--exclude", "bea", "carl"])
+        let audit = try JobTwinProcess.run(["audit", "--db", db, "--json"])
+        let entries = try #require(JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.map { $0["action"] as? String } == ["export", "erase", "match.exclude"])
+        #expect(entries.allSatisfy { ($0["subject"] as? String) != "repl:anna" }, "the erased id is replaced in the log")
+        #expect((entries.first?["subject"] as? String)?.hasPrefix("erased:") == true)
+        let file = try Data(contentsOf: URL(fileURLWithPath: db))
+        #expect(file.range(of: Data("repl:anna".utf8)) == nil)
     }
 }

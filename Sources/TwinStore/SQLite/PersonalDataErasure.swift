@@ -55,6 +55,10 @@ enum PersonalDataErasure {
         // the conversation, answers, profile, likes, exclusions, context check, notices,
         // processed requests.
         try run("DELETE FROM likes WHERE from_id = ?1 OR to_id = ?1", [me])
+        // The audit log keeps what happened, not to whom.
+        try run("UPDATE audit_log SET subject = ? WHERE subject = ?", [other, me])
+        try run("UPDATE audit_log SET actor = ? WHERE actor = ?", [other, me])
+        try run("UPDATE audit_log SET detail = replace(detail, ?1, ?2) WHERE instr(detail, ?1) > 0", [me, other])
         try run("DELETE FROM participants WHERE id = ?", [me])
         // Their name in other people's texts.
         for name in names {

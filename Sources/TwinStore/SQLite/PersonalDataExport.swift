@@ -31,6 +31,7 @@ enum PersonalDataExport {
         "processed_requests": "participant_id = ?1",
         "deliveries": "event_id IN (SELECT id FROM events WHERE EXISTS (SELECT 1 FROM json_each(events.participants) WHERE value = ?1)) OR instr(source, ?1) > 0",
         "reminders": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
+        "audit_log": "subject = ?1 OR actor = ?1",
     ]
 
     /// Tables that hold no personal data.

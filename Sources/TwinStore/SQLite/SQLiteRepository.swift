@@ -75,6 +75,23 @@ public final class SQLiteRepository: TwinRepository {
         return summary.standIn
     }
 
+    /// Appends an entry to the audit log.
+    public func audit(_ entry: AuditEntry) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [entry.at, entry.actor, entry.action, entry.subject, entry.detail])
+        }
+    }
+
+    /// The audit log, oldest first.
+    public func auditLog() async throws -> [AuditEntry] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT at, actor, action, subject, detail FROM audit_log ORDER BY id").map { row in
+                AuditEntry(at: row["at"], actor: row["actor"], action: row["action"], subject: row["subject"], detail: row["detail"])
+            }
+        }
+    }
+
     /// The tables the export covers, and those that hold no personal data: together they must
     /// be every table of the schema.
     public static var exportCoverage: (personal: Set<String>, other: Set<String>) {

@@ -221,6 +221,18 @@ enum Schema {
             }
             try db.create(index: "reminders_due", on: "reminders", columns: ["status", "due_at"])
         }
+        migrator.registerMigration("audit log") { db in
+            // Append-only: nothing in JobTwin updates or deletes a row, except erasure, which
+            // replaces an erased person's id by their anonymous stand-in.
+            try db.create(table: "audit_log") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull()
+                t.column("actor", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("subject", .text)
+                t.column("detail", .text).notNull()
+            }
+        }
         return migrator
     }
 }

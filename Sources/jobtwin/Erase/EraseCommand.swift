@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Twinning
+import TwinStore
 
 /// `jobtwin erase`: remove everything personal about one participant.
 struct EraseCommand: AsyncParsableCommand {
@@ -48,6 +49,9 @@ struct EraseCommand: AsyncParsableCommand {
             guard let standIn = try await repository.erasePersonalData(of: id, at: Date()) else {
                 throw CLIError(message: "There is no participant \(id).")
             }
+            // Logged under the stand-in: the erased id itself must not come back into the file.
+            try await repository.audit(AuditEntry(at: Date(), actor: Actor.current, action: "erase", subject: standIn.description,
+                                                  detail: "participant erased; shared data kept under this stand-in"))
             print("Erased \(id); shared data now refers to \(standIn). The database file was vacuumed.")
         }
     }

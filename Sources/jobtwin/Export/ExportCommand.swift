@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Twinning
+import TwinStore
 
 /// `jobtwin export`: everything stored about one participant, as JSON.
 struct ExportCommand: AsyncParsableCommand {
@@ -31,6 +32,8 @@ struct ExportCommand: AsyncParsableCommand {
                 throw CLIError(message: "There is no participant \(id); check the id (CHANNEL:ID, e.g. repl:anna).")
             }
             let data = try await repository.exportPersonalData(of: id, at: Date())
+            try await repository.audit(AuditEntry(at: Date(), actor: Actor.current, action: "export", subject: id.description,
+                                                  detail: "exported \(data.count) bytes"))
             FileHandle.standardOutput.write(data)
             print()
         }

@@ -3,6 +3,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinAssistant
+import TwinStore
 
 /// `jobtwin match`: propose pairs of teachers and professionals.
 ///
@@ -77,11 +78,14 @@ struct MatchCommand: AsyncParsableCommand {
             }
             let configuration = try common.configuration()
             let language = lang.flatMap(Language.init(spelling:)) ?? configuration.language
-            let service = MatchingService(repository: try common.repository(configuration), program: try common.program(configuration))
+            let repository = try common.repository(configuration)
+            let service = MatchingService(repository: repository, program: try common.program(configuration))
             let method = MatchingMethod(rawValue: method) ?? .optimal
             if exclude.count == 2 {
                 let (a, b) = try Self.ids(exclude)
                 try await service.exclude(a, b)
+                try await repository.audit(AuditEntry(at: Date(), actor: Actor.current, action: "match.exclude", subject: a.description,
+                                                      detail: "excluded from pairing with \(b)"))
                 print(language == .nl ? "\(a) en \(b) worden niet meer aan elkaar gekoppeld." : "\(a) and \(b) will not be paired.")
                 return
             }
@@ -92,6 +96,10 @@ struct MatchCommand: AsyncParsableCommand {
             }
             let output = try await DatabaseMatching(service: service, method: method, language: language)
                 .run(json: json, apply: apply) { yes || Self.confirmOnTerminal(language) }
+            if apply {
+                try await repository.audit(AuditEntry(at: Date(), actor: Actor.current, action: "match.apply", subject: nil,
+                                                      detail: "confirmed the proposals of a \(method.rawValue) round"))
+            }
             FileHandle.standardOutput.write(Data(output.utf8))
         }
     }

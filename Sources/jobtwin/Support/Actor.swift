@@ -1,0 +1,10 @@
+import Foundation
+
+/// Who runs a command, for the audit log: the terminal's user as a `repl:` participant id.
+enum Actor {
+    static var current: String {
+        let environment = ProcessInfo.processInfo.environment
+        let user = ["USER", "LOGNAME", "USERNAME"].compactMap { environment[$0] }.first { !$0.isEmpty } ?? "unknown"
+        return "repl:\(user)"
+    }
+}
