@@ -20,6 +20,8 @@ public struct JobTwinConfiguration: Sendable {
     public var channels = ChannelSettings()
     /// When a trajectory's data counts as a bottleneck.
     public var bottlenecks = BottleneckSettings()
+    /// How long closed trajectories are kept.
+    public var retention = RetentionSettings()
     /// Where the notification outbox posts events.
     public var notifications = NotificationSettings()
     /// When reminders are sent.
@@ -96,7 +98,9 @@ public struct JobTwinConfiguration: Sendable {
                 notificationsNode = value
             case "reminders":
                 reminders = try ReminderSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
-            case "retention", "transcripts":
+            case "retention":
+                retention = try RetentionSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
+            case "transcripts":
                 // Settings of later features.
                 break
             default:

@@ -89,7 +89,9 @@ struct ServeCommand: AsyncParsableCommand {
             let address = "\(host):\(configuration.server.port)"
             let started = Mutex(false)
             do {
-                try await server.run(services: [notifications]) { port in
+                let retention = RetentionService(repository: repository, closedDays: configuration.retention.closedDays,
+                                                 logger: Logger(label: "jobtwin.retention"))
+                try await server.run(services: [notifications, retention]) { port in
                     started.withLock { $0 = true }
                     // One line on standard output, for scripts that started the server with --port 0.
                     print("jobtwin serve: listening on http://\(host):\(port)")
