@@ -84,6 +84,17 @@ struct MatchScoringTests {
         #expect(scorer.total(t, p) == scorer.score(teacher: teacher, professional: professional).total)
     }
 
+    @Test("the fast total stays exact beyond 63 distinct option values (long lists of an author's own)")
+    func manyOptionValues() {
+        var vocabulary = Vocabulary()
+        let filler = Self.candidate("filler", .teacher, criteria: [.personal], motivations: (0..<70).map { "m\($0)" })
+        _ = ScoringFeatures(filler, vocabulary: &vocabulary)
+        let teacher = Self.candidate("t", .teacher, criteria: [.personal, .companyType], motivations: ["late_a"], companyTypes: ["late_x"])
+        let professional = Self.candidate("p", .professional, criteria: [.personal], motivations: ["late_b"], companyTypes: ["late_y"])
+        let t = ScoringFeatures(teacher, vocabulary: &vocabulary), p = ScoringFeatures(professional, vocabulary: &vocabulary)
+        #expect(scorer.total(t, p) == scorer.score(teacher: teacher, professional: professional).total)
+    }
+
     @Test("hard constraints: same side, same organisation, a coordinator's exclusion, an earlier pair")
     func constraints() {
         let anna = Self.candidate("anna", .teacher, organization: "Erasmus College")

@@ -322,11 +322,8 @@ struct Turn {
                 break
             }
         }
-        let language = state.language
-        return LocalizedText { lang in
-            EngineText.status(title: dialog.title, question: lang == language ? current : current,
-                              next: next, answered: state.answered).text(in: lang)
-        }
+        // The questions are rendered in the participant's language, which is also the one shown.
+        return EngineText.status(title: dialog.title, question: current, next: next, answered: state.answered)
     }
 
     // MARK: - Running steps

@@ -146,7 +146,7 @@ public final class Assistant: Sendable {
                           phase: facts.participant.phase, language: finalState.language)
         let processed = try request.map { try Self.processedRequest($0, of: id, reply: reply, at: now) }
         let item = GroupCommit.Item(participant: id, expectedTurns: turns, language: finalState.language.rawValue, now: now,
-                                    record: record) { _, tx in
+                                    record: record) { tx in
             if let processed { try tx.save(processed) }
             return reply
         }

@@ -19,9 +19,9 @@ final class GroupCommit: Sendable {
         var language: String
         var now: Date
         var record: TurnRecord
-        /// Builds the reply once the participant's phase is known, inside the transaction, and
-        /// stores whatever else belongs with it (a channel's request id).
-        var reply: @Sendable (Phase, any TwinTransaction) throws -> Reply
+        /// Stores whatever else belongs with the turn (a channel's request id) inside the
+        /// transaction, and gives the reply.
+        var reply: @Sendable (any TwinTransaction) throws -> Reply
     }
 
     /// What became of one item.
@@ -74,9 +74,9 @@ final class GroupCommit: Sendable {
                 let outcomes = try await repository.transaction { tx in
                     try items.map { item -> Outcome in
                         guard try tx.sessionTurns(item.participant) == item.expectedTurns,
-                              let phase = try tx.touch(item.participant, language: item.language, at: item.now) else { return .conflict }
+                              try tx.touch(item.participant, language: item.language, at: item.now) != nil else { return .conflict }
                         try item.record.save(for: item.participant, turns: item.expectedTurns + 1, at: item.now, in: tx)
-                        return .committed(try item.reply(phase, tx))
+                        return .committed(try item.reply(tx))
                     }
                 }
                 for (waiter, outcome) in zip(batch, outcomes) { waiter.continuation.resume(returning: outcome) }

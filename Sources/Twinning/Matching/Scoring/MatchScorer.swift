@@ -43,6 +43,9 @@ public struct MatchScorer: Sendable {
 
     /// `total` with the two fields' similarity already looked up (a round keeps a table of it).
     public func total(_ t: ScoringFeatures, _ p: ScoringFeatures, fieldSimilarity similarity: Double) -> Double {
+        // More distinct option values than the masks hold (an author's very long lists): the
+        // exact rules over the lists.
+        guard t.masksAreExact, p.masksAreExact else { return (evaluate(t, p, record: nil) * 10).rounded() / 10 }
         var sum = 0.0
         let bothOther = similarity == 0 && t.field == "other" && p.field == "other"
         sum += fieldPoints(t, similarity: similarity, bothOther: bothOther)

@@ -24,8 +24,8 @@ public final class ScoringFeatures: Sendable {
     let targetGroupWords: [String]
     let region: Set<Int>
     let regionText: String
-    /// The sets above as bit masks over vocabulary ids below 64, for the fast total.
-    let criteriaMask: UInt64
+    /// The sets above as bit masks over option ids, for the fast total; exact only while every
+    /// value's id is below 63 (see `masksAreExact`).
     let motivationMask: UInt64
     let companyMask: UInt64
     let educationMask: UInt64
@@ -36,6 +36,9 @@ public final class ScoringFeatures: Sendable {
     let wantsCompanyType: Bool
     let wantsEducationType: Bool
     let wantsOpen: Bool
+    /// Whether the masks hold every value on a bit of its own; when not, the scorer compares
+    /// the lists instead.
+    let masksAreExact: Bool
     /// The organisation compared without case, accents and punctuation.
     let organizationKey: String
 
@@ -56,12 +59,12 @@ public final class ScoringFeatures: Sendable {
         targetGroup = targetGroupWords.map { vocabulary.word($0) }
         region = Set(TextOverlap.words(p.region).map { vocabulary.id($0) })
         regionText = p.region
-        criteriaMask = vocabulary.mask(p.criteria.map(\.rawValue))
         motivationMask = vocabulary.mask(p.motivations.filter { $0 != "other" })
         companyMask = vocabulary.mask(p.companyTypes.filter { $0 != "other" })
         educationMask = vocabulary.mask(p.educationTypes)
         fieldID = vocabulary.optionID(p.field)
         organizationKey = MatchConstraints.organizationKey(p.organization)
+        masksAreExact = vocabulary.masksAreExact
         wantsSubject = p.criteria.contains(.subject)
         wantsPersonal = p.criteria.contains(.personal)
         wantsCompanyType = p.criteria.contains(.companyType)
@@ -94,15 +97,15 @@ public struct Vocabulary: Sendable {
         return id
     }
 
-    /// A mask of the values' ids; values beyond the 64th distinct one share the last bit, which
-    /// can only make the fast total count an overlap the explanation would not — so scoring
-    /// falls back to the exact lists then (see `MatchScorer`).
+    /// A mask of the values' ids; values beyond the 63rd distinct one share the last bit, which
+    /// could count an overlap that is not there — so the scorer compares the lists then
+    /// (`ScoringFeatures.masksAreExact`).
     mutating func mask(_ values: [String]) -> UInt64 {
         values.reduce(0) { $0 | (1 << UInt64(min(63, optionID($1)))) }
     }
 
-    /// Whether more distinct option values were seen than the masks can hold exactly.
-    var masksAreExact: Bool { optionIDs.count < 64 }
+    /// Whether every option value seen so far has a bit of its own.
+    var masksAreExact: Bool { optionIDs.count < 63 }
 
     mutating func word(_ word: String) -> ScoringFeatures.Word {
         let characters = Array(word)
