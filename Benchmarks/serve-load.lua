@@ -12,7 +12,7 @@ local participants = tonumber(os.getenv("PARTICIPANTS") or "1000")
 local limit = tonumber(os.getenv("LIMIT") or "0")
 local offset = tonumber(os.getenv("OFFSET") or "0")
 local token = os.getenv("TOKEN") or ""
-local answers = { "Anna de Vries", "docent", "Erasmus College", "Rotterdam", "docent wiskunde", "wiskunde",
+local answers = { "ja", "Anna de Vries", "docent", "Erasmus College", "Rotterdam", "docent wiskunde", "wiskunde",
                   "lerarenopleiding", "vmbo", "vmbo, havo", "1", "1", "1, 2", "2", "ja", "ja" }
 
 local threads = {}

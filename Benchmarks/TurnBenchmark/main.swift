@@ -29,7 +29,7 @@ let participants = arguments.count > 0 ? arguments[0] : 1_000
 let turnsEach = arguments.count > 1 ? arguments[1] : 20
 let concurrency = arguments.count > 2 ? arguments[2] : 32
 
-let intake = ["Anna de Vries", "docent", "Erasmus College", "Rotterdam", "docent wiskunde", "wiskunde",
+let intake = ["ja", "Anna de Vries", "docent", "Erasmus College", "Rotterdam", "docent wiskunde", "wiskunde",
               "lerarenopleiding", "vmbo", "vmbo, havo", "1", "1", "1, 2", "2", "ja", "ja"]
 
 func answer(_ n: Int) -> String {

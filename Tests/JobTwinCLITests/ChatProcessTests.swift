@@ -8,7 +8,7 @@ import Twinning
 struct ChatProcessTests {
     /// The intake answers in order, with the slot each one answers.
     static let intake: [(slot: String, answer: String)] = [
-        ("profile.name", "Anna de Vries"), ("profile.side", "docent"), ("profile.organization", "Erasmus College"),
+        ("consent.processing", "ja"), ("profile.name", "Anna de Vries"), ("profile.side", "docent"), ("profile.organization", "Erasmus College"),
         ("profile.region", "Rotterdam"), ("profile.role", "docent wiskunde"), ("profile.field", "wiskunde"),
         ("profile.background", "lerarenopleiding"), ("profile.target_group", "vmbo"),
         ("profile.education_type", "vmbo, havo"), ("profile.company_type", "1"), ("profile.motivation", "1"),
@@ -19,22 +19,23 @@ struct ChatProcessTests {
     @Test("--json prints the opening turn and exactly one reply per input line")
     func jsonContract() throws {
         let folder = try TemporaryFolder()
-        let lines = ["Anna", "", "docent", "status"]
+        let lines = ["ja", "Anna", "", "docent", "status"]
         let output = try JobTwinProcess.run(["chat", "--json", "--db", folder.path("t.sqlite"), "--participant", "anna"],
                                             input: Data(lines.map { $0 + "\n" }.joined().utf8))
         #expect(output.status == 0)
         #expect(output.lines.count == lines.count + 1)
         let replies = try output.lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-        #expect(replies[0].promptSlot == "profile.name")
+        #expect(replies[0].promptSlot == "consent.processing")
         #expect(replies[0]["phase"] as? String == "matching")
         #expect(replies[0]["participant"] as? String == "repl:anna")
-        #expect(replies[1].promptSlot == "profile.side")
-        let options = try #require((replies[1]["prompt"] as? [String: Any])?["options"] as? [[String: Any]])
-        #expect(options.map { $0["value"] as? String } == ["teacher", "professional"])
-        #expect(replies[2].kinds.contains("error"), "an empty line is refused with a reason")
+        #expect(replies[1].promptSlot == "profile.name")
         #expect(replies[2].promptSlot == "profile.side")
-        #expect(replies[3].promptSlot == "profile.organization")
-        #expect(replies[4].texts.contains { $0.contains("Je bent bij") })
+        let options = try #require((replies[2]["prompt"] as? [String: Any])?["options"] as? [[String: Any]])
+        #expect(options.map { $0["value"] as? String } == ["teacher", "professional"])
+        #expect(replies[3].kinds.contains("error"), "an empty line is refused with a reason")
+        #expect(replies[3].promptSlot == "profile.side")
+        #expect(replies[4].promptSlot == "profile.organization")
+        #expect(replies[5].texts.contains { $0.contains("Je bent bij") })
     }
 
     @Test("kill -9 in the middle of the intake loses no acknowledged answer; the next start resumes at the pending question")
@@ -45,7 +46,7 @@ struct ChatProcessTests {
             let participant = "crash\(killAfter)"
             let chat = try InteractiveChat(arguments: ["--db", db, "--participant", participant])
             var reply = try chat.readReply()
-            #expect(reply.promptSlot == "profile.name")
+            #expect(reply.promptSlot == Self.intake[0].slot)
             for step in Self.intake.prefix(killAfter) {
                 #expect(reply.promptSlot == step.slot)
                 reply = try chat.send(step.answer)
@@ -80,12 +81,16 @@ struct ChatProcessTests {
         #expect(profile.side == .teacher)
         #expect(profile.subjectPreference == .different)
         #expect(profile.openMatchingConsent != nil)
+        let decisions = try await repository.read { try $0.consentDecisions(of: id) }
+        #expect(decisions.map(\.purpose) == [.processing])
+        #expect(decisions.first?.given == true)
+        #expect(decisions.first?.textVersion.hasPrefix("processing-") == true, "the version of the statement shown is recorded")
     }
 
     @Test("invalid UTF-8, a 100 KB line, control characters and template markers are refused or kept literally, and nothing breaks")
     func badInput() async throws {
         let folder = try TemporaryFolder()
-        var input = Data()
+        var input = Data("ja\n".utf8)                                           // consent
         input.append(Data([0x41, 0xFF, 0xFE, 0x42, 0x0A]))                      // invalid UTF-8
         input.append(Data((String(repeating: "x", count: 100_000) + "\n").utf8))  // 100 KB
         input.append(Data("{{profile.side}} \u{07}\u{202E}Anna\n".utf8))          // template, bell, bidi override
@@ -93,14 +98,15 @@ struct ChatProcessTests {
         let output = try JobTwinProcess.run(["chat", "--json", "--db", folder.path("bad.sqlite"), "--participant", "eve"], input: input)
         #expect(output.status == 0)
         let replies = try output.lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-        #expect(replies.count == 5)
-        #expect(replies[1].kinds.contains("error"))
+        #expect(replies.count == 6)
         #expect(replies[1].promptSlot == "profile.name")
         #expect(replies[2].kinds.contains("error"))
         #expect(replies[2].promptSlot == "profile.name")
-        #expect(replies[3].promptSlot == "profile.side", "the cleaned name was accepted")
-        #expect(replies[4].kinds.contains("error"))
-        #expect(replies[4].promptSlot == "profile.side")
+        #expect(replies[3].kinds.contains("error"))
+        #expect(replies[3].promptSlot == "profile.name")
+        #expect(replies[4].promptSlot == "profile.side", "the cleaned name was accepted")
+        #expect(replies[5].kinds.contains("error"))
+        #expect(replies[5].promptSlot == "profile.side")
         let repository = try SQLiteRepository(path: folder.path("bad.sqlite"))
         let id = try #require(ParticipantID("repl:eve"))
         let answers = try await repository.read { try $0.answers(id) }
@@ -113,7 +119,7 @@ struct ChatProcessTests {
         let folder = try TemporaryFolder()
         let db = folder.path("human.sqlite")
         let first = try JobTwinProcess.run(["chat", "--db", db, "--participant", "bob", "--lang", "en"],
-                                           input: Data("Bob Jansen\nstop\nnever read\n".utf8))
+                                           input: Data("yes\nBob Jansen\nstop\nnever read\n".utf8))
         #expect(first.status == 0)
         #expect(first.stdout.contains("1. Teacher"))
         #expect(first.stdout.contains("Paused"))

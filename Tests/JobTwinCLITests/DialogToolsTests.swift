@@ -74,7 +74,7 @@ struct DialogToolsTests {
         # deliberately wrong on line 5
         lang: nl
         > hallo
-        ? profile.name
+        ? consent.processing
         < Dit staat er niet
         """.write(toFile: folder.path("bad.transcript"), atomically: true, encoding: .utf8)
         let bad = try JobTwinProcess.run(["dialogs", "test", folder.path("bad.transcript")])

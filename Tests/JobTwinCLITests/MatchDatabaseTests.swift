@@ -6,11 +6,11 @@ import TwinStore
 /// `jobtwin match` over a database filled through real intakes.
 @Suite("jobtwin match (database)")
 struct MatchDatabaseTests {
-    /// Intake answers: name, side, organisation, region, role, field, background, target group,
-    /// education type, company type, motivation, criteria, subject preference, open, confirm.
+    /// Intake answers: consent, name, side, organisation, region, role, field, background, target
+    /// group, education type, company type, motivation, criteria, subject preference, open, confirm.
     static func intake(name: String, side: String, organization: String, region: String, field: String,
                        preference: String = "1", open: String = "nee") -> String {
-        [name, side, organization, region, "rol", field, "opleiding", "doelgroep", "vmbo", "1", "1", "1, 2", preference, open, "ja"]
+        ["ja", name, side, organization, region, "rol", field, "opleiding", "doelgroep", "vmbo", "1", "1", "1, 2", preference, open, "ja"]
             .map { $0 + "\n" }.joined()
     }
 

@@ -12,7 +12,7 @@ struct AssistantTurnTests {
     func opening() async throws {
         let fixture = try AssistantFixture()
         let reply = try await fixture.assistant.handle(participant: AssistantFixture.id("api:u1"), text: "Anna")
-        #expect(reply.prompt?.slot == "profile.name")
+        #expect(reply.prompt?.slot == "consent.processing")
         #expect(reply.phase == .matching)
         #expect(reply.language == .nl)
         #expect(reply.messages.first?.text.contains("Welkom") == true)
@@ -24,11 +24,11 @@ struct AssistantTurnTests {
         let fixture = try AssistantFixture()
         let id = AssistantFixture.id("api:u2")
         _ = try await fixture.assistant.open(participant: id)
-        for answer in AssistantFixture.intakeAnswers.prefix(4) {
+        for answer in AssistantFixture.fullIntake.prefix(5) {
             _ = try await fixture.assistant.handle(participant: id, text: answer)
         }
         let answers = try await fixture.repository.read { try $0.answers(id) }
-        #expect(Set(answers.map(\.slot)) == ["profile.name", "profile.side", "profile.organization", "profile.region"])
+        #expect(Set(answers.map(\.slot)) == ["consent.processing", "profile.name", "profile.side", "profile.organization", "profile.region"])
         let restarted = try fixture.reopened()
         let reply = try await restarted.open(participant: id)
         #expect(reply.prompt?.slot == "profile.role")
@@ -40,7 +40,7 @@ struct AssistantTurnTests {
         let id = AssistantFixture.id("api:u3")
         _ = try await fixture.assistant.open(participant: id)
         var reply: Reply?
-        for answer in AssistantFixture.intakeAnswers {
+        for answer in AssistantFixture.fullIntake {
             reply = try await fixture.assistant.handle(participant: id, text: answer)
         }
         #expect(reply?.prompt?.slot == "menu.action")
@@ -60,6 +60,7 @@ struct AssistantTurnTests {
         let english = try await fixture.assistant.handle(participant: id, text: "hi", lang: .en)
         #expect(english.language == .en)
         #expect(english.messages.first?.text.contains("Welcome") == true)
+        _ = try await fixture.assistant.handle(participant: id, text: "yes")
         let next = try await fixture.assistant.handle(participant: id, text: "Ann Smith")
         #expect(next.language == .en)
         #expect(next.prompt?.options?.first?.label == "Teacher")
@@ -72,8 +73,8 @@ struct AssistantTurnTests {
         let fixture = try AssistantFixture()
         let id = AssistantFixture.id("api:u5")
         _ = try await fixture.assistant.open(participant: id)
-        var answers = AssistantFixture.intakeAnswers
-        answers[0] = "{{profile.organization}} <b>Anna</b>"
+        var answers = AssistantFixture.fullIntake
+        answers[1] = "{{profile.organization}} <b>Anna</b>"
         var reply: Reply?
         for answer in answers.dropLast() {
             reply = try await fixture.assistant.handle(participant: id, text: answer)
@@ -91,7 +92,7 @@ struct AssistantTurnTests {
                 group.addTask {
                     let id = AssistantFixture.id("api:p\(n)")
                     _ = try await assistant.open(participant: id)
-                    for answer in AssistantFixture.intakeAnswers.prefix(3) {
+                    for answer in AssistantFixture.fullIntake.prefix(3) {
                         _ = try await assistant.handle(participant: id, text: answer)
                     }
                 }
@@ -105,7 +106,7 @@ struct AssistantTurnTests {
         // One participant, many messages at once: every one is applied exactly once, in some order.
         let id = AssistantFixture.id("api:same")
         _ = try await assistant.open(participant: id)
-        _ = try await assistant.handle(participant: id, text: "Sam")
+        _ = try await assistant.handle(participant: id, text: "ja")
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<20 {
                 group.addTask { _ = try await assistant.handle(participant: id, text: "status") }
@@ -139,7 +140,7 @@ struct AssistantTurnTests {
         }
         let reply = try await fixture.assistant.handle(participant: id, text: "hello")
         #expect(reply.messages.first?.kind == .warning)
-        #expect(reply.prompt?.slot == "profile.name")
+        #expect(reply.prompt?.slot == "consent.processing")
     }
 
     @Test("the reply encodes as the contract of DESIGN §5, with null prompt fields")
@@ -150,8 +151,8 @@ struct AssistantTurnTests {
         #expect(object["participant"] as? String == "api:json")
         #expect(object["phase"] as? String == "matching")
         let prompt = try #require(object["prompt"] as? [String: Any])
-        #expect(prompt["slot"] as? String == "profile.name")
-        #expect(prompt["type"] as? String == "text")
+        #expect(prompt["slot"] as? String == "consent.processing")
+        #expect(prompt["type"] as? String == "yesno")
         #expect(prompt.keys.contains("options"))
         #expect(prompt["optional"] as? Bool == false)
         let messages = try #require(object["messages"] as? [[String: Any]])

@@ -13,12 +13,13 @@ struct OpenMatchingFlowTests {
         "informatica", "stagiairs", "vmbo", "1", "1", "1, 2", "1", "ja", "ja",
     ]
 
-    /// Runs the intake of `id` with `answers`, the open-profile answer replaced by `open`.
+    /// Runs the intake of `id`: consent, then the profile `answers` with the open-profile
+    /// answer replaced by `open`.
     static func intake(_ assistant: Assistant, _ id: ParticipantID, _ answers: [String], open: Bool = true) async throws {
         _ = try await assistant.open(participant: id, lang: .nl)
         var answers = answers
         answers[13] = open ? "ja" : "nee"
-        for answer in answers { _ = try await assistant.handle(participant: id, text: answer) }
+        for answer in [AssistantFixture.consentAnswer] + answers { _ = try await assistant.handle(participant: id, text: answer) }
     }
 
     /// Chooses a menu option by its value.

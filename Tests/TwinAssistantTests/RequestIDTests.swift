@@ -19,6 +19,7 @@ struct RequestIDTests {
         let anna = AssistantFixture.id("api:anna")
         let opened = try await fixture.assistant.handle(participant: anna, text: "hallo", requestID: try id("m1"))
         #expect(try await fixture.assistant.handle(participant: anna, text: "hallo", requestID: try id("m1")) == opened)
+        _ = try await fixture.assistant.handle(participant: anna, text: AssistantFixture.consentAnswer)
 
         let answered = try await fixture.assistant.handle(participant: anna, text: "Anna de Vries", requestID: try id("m2"))
         #expect(answered.prompt?.slot == "profile.side")
@@ -26,9 +27,9 @@ struct RequestIDTests {
         #expect(again == answered)
 
         let (turns, answers) = try await fixture.repository.read { (try $0.sessionTurns(anna), try $0.answers(anna)) }
-        #expect(turns == 2)
-        #expect(answers.map(\.slot) == ["profile.name"])
-        #expect(answers.first?.value.contains("Anna de Vries") == true)
+        #expect(turns == 3)
+        #expect(answers.map(\.slot) == ["consent.processing", "profile.name"])
+        #expect(answers.last?.value.contains("Anna de Vries") == true)
     }
 
     @Test("the record is written with the turn and survives a restart; undelivered replies are marked")

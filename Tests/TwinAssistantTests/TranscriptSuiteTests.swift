@@ -22,6 +22,10 @@ struct TranscriptSuiteTests {
         #expect(names.contains("intake.en.transcript"))
         #expect(names.contains("menu.nl.transcript"))
         #expect(names.contains("menu.en.transcript"))
+        #expect(names.contains("consent.nl.transcript"))
+        #expect(names.contains("consent.en.transcript"))
+        #expect(names.contains("coordinator.nl.transcript"))
+        #expect(names.contains("coordinator.en.transcript"))
         for phase in ["kennismaking", "activiteiten", "afronding"] {
             #expect(names.contains("\(phase).nl.transcript"))
             #expect(names.contains("\(phase).en.transcript"))
@@ -50,6 +54,29 @@ struct TranscriptSuiteTests {
         }
     }
 
+    @Test("`coordinator: true` makes the participant a coordinator, with two unpaired participants in the programme")
+    func coordinatorHeader() async throws {
+        let transcript = try Transcript(path: "t", text: """
+        lang: en
+        coordinator: true
+        > hi
+        ? coordinator.action
+        > overview
+        < Carla Jansen (transcript:carla)
+        < Daan Visser (transcript:daan)
+        """)
+        #expect(transcript.isCoordinator)
+        let mismatch = try await TranscriptRunner(program: try DialogLibrary.load(directory: nil)).run(transcript)
+        #expect(mismatch == nil, "\(mismatch.map(String.init(describing:)) ?? "")")
+        #expect(try Transcript(path: "t", text: "> hi").isCoordinator == false)
+        do {
+            _ = try Transcript(path: "t", text: "coordinator: maybe\n> hi")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("`coordinator:` is true or false"))
+        }
+    }
+
     @Test("transcript replays without a mismatch", arguments: files)
     func replay(_ name: String) async throws {
         let path = Self.folder.appendingPathComponent(name).path
@@ -65,12 +92,14 @@ struct TranscriptSuiteTests {
         let transcript = try Transcript(path: "t", text: """
         lang: en
         > hi
+        ? consent.processing
+        > yes
         ? profile.name
         > Ann
         ? profile.organization
         """)
         let mismatch = try await TranscriptRunner(program: try DialogLibrary.load(directory: nil)).run(transcript)
-        #expect(mismatch?.line == 5)
+        #expect(mismatch?.line == 7)
         #expect(mismatch?.message.contains("asks `profile.side`") == true)
     }
 

@@ -76,10 +76,11 @@ struct BadInputTests {
     func oddText() async throws {
         try await ServerFixture.with { server in
             _ = try await server.message("u1", "hallo")
+            _ = try await server.message("u1", "ja")
             let response = try await server.message("u1", "{{profile.name}} \u{202E}Anna\u{200B} 👩‍💻")
             #expect(response.status == 200)
             let answers = try await server.repository.read { try $0.answers(.init("api:u1")!) }
-            let value = try #require(answers.first?.value)
+            let value = try #require(answers.first { $0.slot == "profile.name" }?.value)
             #expect(value.contains("{{profile.name}}"))
             #expect(!value.contains("\u{202E}"))
         }

@@ -36,15 +36,17 @@ struct JSONChannelTests {
             #expect(reply["participant"] as? String == "api:u1")
             #expect(reply["phase"] as? String == "matching")
             #expect(reply["language"] as? String == "en")
-            #expect((reply["prompt"] as? [String: Any])?["slot"] as? String == "profile.name")
+            #expect((reply["prompt"] as? [String: Any])?["slot"] as? String == "consent.processing")
             #expect((reply["messages"] as? [[String: Any]])?.isEmpty == false)
 
             // "api:u1" as the reply names it is the same participant.
-            let second = try await server.message("api:u1", "Anna de Vries")
-            #expect((second.json["prompt"] as? [String: Any])?["slot"] as? String == "profile.side")
-            #expect(try await server.turns("api:u1") == 2)
+            let second = try await server.message("api:u1", "yes")
+            #expect((second.json["prompt"] as? [String: Any])?["slot"] as? String == "profile.name")
+            let third = try await server.message("u1", "Anna de Vries")
+            #expect((third.json["prompt"] as? [String: Any])?["slot"] as? String == "profile.side")
+            #expect(try await server.turns("api:u1") == 3)
             let answers = try await server.repository.read { try $0.answers(ParticipantID("api:u1")!) }
-            #expect(answers.map(\.slot) == ["profile.name"])
+            #expect(answers.map(\.slot) == ["consent.processing", "profile.name"])
         }
     }
 
@@ -112,7 +114,7 @@ struct JSONChannelTests {
             #expect(response.status == 200)
             let kinds = (response.json["messages"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
             #expect(kinds?.first == "error")
-            #expect((response.json["prompt"] as? [String: Any])?["slot"] as? String == "profile.name")
+            #expect((response.json["prompt"] as? [String: Any])?["slot"] as? String == "consent.processing")
             let answers = try await server.repository.read { try $0.answers(ParticipantID("api:u1")!) }
             #expect(answers.isEmpty)
         }

@@ -22,7 +22,8 @@ struct SQLiteRepositoryTests {
     func schema() async throws {
         let repository = try SQLiteRepository(path: path)
         #expect(try repository.tableNames() == [
-            "activities", "answers", "audit_log", "bottlenecks", "context_checks", "deliveries", "evaluations", "events", "exclusions", "goals",
+            "activities", "answers", "audit_log", "bottlenecks", "consents", "context_checks", "conversation_texts", "deliveries",
+            "evaluations", "events", "exclusions", "goals",
             "likes", "notices", "outbox_cursor", "pairs", "participants", "plans", "processed_requests", "profiles", "reminders",
             "sessions",
         ])

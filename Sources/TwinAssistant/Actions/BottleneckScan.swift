@@ -16,16 +16,19 @@ public enum BottleneckScan {
     /// Detects the bottlenecks of every running pair now, flags the new ones and resolves the
     /// ones that are gone. Returns the open bottlenecks afterwards.
     public static func scan(_ repository: any TwinRepository, detector: BottleneckDetector = BottleneckDetector(), now: Date) async throws -> [Bottleneck] {
-        try await repository.transaction { tx in
-            for pair in try tx.allPairs() where pair.status == .confirmed {
-                var agreements: [ParticipantID: ManagerAgreement] = [:]
-                for id in [pair.teacher, pair.professional] { agreements[id] = try tx.managerAgreement(of: id) }
-                let found = detector.detect(pair: pair, plan: try tx.plan(of: pair.id), activities: try tx.activities(of: pair.id),
-                                            managerAgreements: agreements, now: now)
-                for bottleneck in found { try flag(bottleneck, in: tx) }
-                try tx.resolveBottlenecks(of: pair.id, except: found, at: now)
-            }
-            return try tx.openBottlenecks(of: nil)
+        try await repository.transaction { tx in try scan(in: tx, detector: detector, now: now) }
+    }
+
+    /// The scan inside a transaction the caller holds — a coordinator's turn in the chat.
+    public static func scan(in tx: any TwinTransaction, detector: BottleneckDetector = BottleneckDetector(), now: Date) throws -> [Bottleneck] {
+        for pair in try tx.allPairs() where pair.status == .confirmed {
+            var agreements: [ParticipantID: ManagerAgreement] = [:]
+            for id in [pair.teacher, pair.professional] { agreements[id] = try tx.managerAgreement(of: id) }
+            let found = detector.detect(pair: pair, plan: try tx.plan(of: pair.id), activities: try tx.activities(of: pair.id),
+                                        managerAgreements: agreements, now: now)
+            for bottleneck in found { try flag(bottleneck, in: tx) }
+            try tx.resolveBottlenecks(of: pair.id, except: found, at: now)
         }
+        return try tx.openBottlenecks(of: nil)
     }
 }

@@ -21,10 +21,12 @@ public enum JobTwinInterface {
         "plan.status": .text,
         "activity.awaiting_my_confirmation": .bool,
         "evaluation.status": .text,
+        "conversations.keep_texts": .bool,
     ]
 
     /// The interface as the dialog engine needs it.
     public static let host = HostInterface(
         entryDialog: entryDialog, homeDialog: homeDialog, hostSlots: hostSlots,
-        actions: ProfileActions.signatures + MatchActions.signatures + TrajectoryActions.signatures)
+        actions: ProfileActions.signatures + MatchActions.signatures + TrajectoryActions.signatures
+            + DataRightsActions.signatures + CoordinatorActions.signatures)
 }

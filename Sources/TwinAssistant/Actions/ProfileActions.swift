@@ -3,14 +3,26 @@ import Foundation
 import Twinning
 import TwinStore
 
-/// The actions of phase 1's intake: saving the profile and opening or closing it for open
-/// matching.
+/// The actions of phase 1's intake: recording consent for processing, saving the profile and
+/// opening or closing it for open matching.
 enum ProfileActions {
     /// The version of the open-matching consent text in the dialogs; recorded with every
     /// consent so that it is known what a participant agreed to. Change it when the text changes.
     static let consentVersion = "open-matching-2026-11"
 
+    /// The version of the privacy statement shown before the consent question for processing
+    /// (Dialogs/consent.yaml, step `statement`); recorded with every decision so that it is known
+    /// what a participant agreed to. Change it when the text changes. A decision taken where the
+    /// installation keeps raw conversation texts (the statement then says so) is recorded with
+    /// `+texts` appended.
+    static let processingConsentVersion = "processing-2026-11"
+
     static let signatures: [ActionSignature] = [
+        ActionSignature(
+            name: "record_consent",
+            summary: "Records the participant's decision about a purpose (`processing`) with the time and the version of the text shown; returns whether consent is now given.",
+            parameters: [.init("purpose", .text), .init("given", .bool)],
+            result: .bool),
         ActionSignature(
             name: "save_profile",
             summary: "Checks the intake answers and saves them as the participant's profile; true when saved.",
@@ -30,7 +42,28 @@ enum ProfileActions {
             result: .bool),
     ]
 
+    /// Appends the participant's decision about `purpose` to their consent history. An unknown
+    /// purpose (a custom dialog's typo) records nothing and returns false with a warning.
+    static func recordConsent(_ call: ActionCall, participant: ParticipantID, in tx: any TwinTransaction, now: Date,
+                              keepsTexts: Bool) throws -> ActionResult {
+        guard let purpose = call["purpose"].textValue.flatMap(ConsentPurpose.init(rawValue:)) else {
+            return ActionResult(value: .bool(false), messages: [OutputMessage(.warning, LocalizedText(
+                nl: "Je keuze kon niet worden vastgelegd. Meld dit aan de coördinator van het programma.",
+                en: "Your choice could not be recorded. Please tell the programme's coordinator."))])
+        }
+        let given = call["given"].boolValue ?? false
+        let version = processingConsentVersion + (keepsTexts ? "+texts" : "")
+        try tx.record(ConsentDecision(purpose: purpose, textVersion: version, given: given, recordedAt: now), for: participant)
+        return ActionResult(value: .bool(given))
+    }
+
     static func saveProfile(_ call: ActionCall, participant: ParticipantID, in tx: any TwinTransaction, now: Date) throws -> ActionResult {
+        // Defence in depth: a custom dialog that skips the consent question cannot store a profile.
+        guard try tx.hasConsent(.processing, of: participant) else {
+            return ActionResult(value: .bool(false), messages: [OutputMessage(.warning, LocalizedText(
+                nl: "Je profiel is niet opgeslagen: je hebt (nog) geen toestemming gegeven om je gegevens te bewaren, en zonder die toestemming houdt het programma geen profiel bij.",
+                en: "Your profile has not been saved: you have not (yet) consented to your data being kept, and without that consent the programme keeps no profile."))])
+        }
         var draft = ProfileDraft()
         draft.name = call["name"].textValue
         draft.side = call["side"].textValue

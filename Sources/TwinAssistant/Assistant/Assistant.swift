@@ -49,7 +49,7 @@ public final class Assistant: Sendable {
     /// - Throws: `AssistantError.storage` when the database failed (nothing of the turn was kept).
     public func handle(participant: ParticipantID, text: String, lang: Language? = nil,
                        requestID: ChannelRequestID? = nil) async throws(AssistantError) -> Reply {
-        try await turn(participant, lang, requestID) { runtime, state, host, today in
+        try await turn(participant, lang, requestID, incoming: text) { runtime, state, host, today in
             try runtime.handle(text, state: &state, host: host, today: today)
         }
     }
@@ -59,7 +59,7 @@ public final class Assistant: Sendable {
     /// as in `handle`.
     public func open(participant: ParticipantID, lang: Language? = nil,
                      requestID: ChannelRequestID? = nil) async throws(AssistantError) -> Reply {
-        try await turn(participant, lang, requestID) { runtime, state, host, today in
+        try await turn(participant, lang, requestID, incoming: nil) { runtime, state, host, today in
             try runtime.open(&state, host: host, today: today)
         }
     }
@@ -75,14 +75,16 @@ public final class Assistant: Sendable {
 
     private typealias Step = @Sendable (DialogRuntime, inout SessionState, any DialogHost, LocalDate) throws -> TurnOutput
 
-    private func turn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?,
+    /// `incoming` is the participant's message (`nil` when the conversation is only opened),
+    /// kept word for word when `keepConversationTexts` is on.
+    private func turn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?, incoming: String?,
                       _ step: @escaping Step) async throws(AssistantError) -> Reply {
         do {
             return try await locks.withLock(id) { () async throws -> Reply in
                 // The fast path looks the request up first, under this lock, so that the full
                 // path never sees a request that was already taken.
-                if let reply = try await fastTurn(id, lang, request, step) { return reply }
-                return try await fullTurn(id, lang, request, step)
+                if let reply = try await fastTurn(id, lang, request, incoming, step) { return reply }
+                return try await fullTurn(id, lang, request, incoming, step)
             }
         } catch let error as DialogRuntimeError {
             cache.forget(id)
@@ -104,7 +106,8 @@ public final class Assistant: Sendable {
     /// parallel and the single SQLite writer only stores the result. Returns `nil` when the
     /// turn needs the full path: a new participant, a domain action, or a conversation changed
     /// by someone else meanwhile. A request taken before gets its stored reply here.
-    private func fastTurn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?, _ step: Step) async throws -> Reply? {
+    private func fastTurn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?, _ incoming: String?,
+                          _ step: Step) async throws -> Reply? {
         // The participant and the turn counter; the stored state itself only when the cache
         // does not hold that version of it.
         let cache = self.cache
@@ -131,7 +134,7 @@ public final class Assistant: Sendable {
         guard case .ready(let facts, let turns, let decoded)? = snapshot, var state = decoded else { return nil }
         if let lang { state.language = lang }
         let now = clock.now()
-        let host = TurnHost(facts: facts, transaction: nil, now: now, explainer: explainer)
+        let host = TurnHost(facts: facts, transaction: nil, now: now, explainer: explainer, keepsTexts: options.keepConversationTexts)
         let output: TurnOutput
         do {
             output = try step(runtime, &state, host, LocalDate(now))
@@ -145,9 +148,13 @@ public final class Assistant: Sendable {
         let reply = Reply(participant: id.description, messages: output.messages, prompt: output.prompt,
                           phase: facts.participant.phase, language: finalState.language)
         let processed = try request.map { try Self.processedRequest($0, of: id, reply: reply, at: now) }
+        // Only when the installation keeps them (off, the turn does no extra work at all), and
+        // only of a participant who consented to processing.
+        let texts = options.keepConversationTexts ? ConversationTexts.of(turn: incoming, reply: reply, at: now) : nil
         let item = GroupCommit.Item(participant: id, expectedTurns: turns, language: finalState.language.rawValue, now: now,
                                     record: record) { tx in
             if let processed { try tx.save(processed) }
+            if let texts, try tx.hasConsent(.processing, of: id) { try tx.save(texts, for: id) }
             return reply
         }
         guard case .committed(let reply) = try await groupCommit.commit(item) else {
@@ -160,15 +167,28 @@ public final class Assistant: Sendable {
 
     /// The turn inside one write transaction: for new participants and domain actions, whose
     /// effects and the conversation state must be committed together.
-    private func fullTurn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?, _ step: @escaping Step) async throws -> Reply {
+    private func fullTurn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?, _ incoming: String?,
+                          _ step: @escaping Step) async throws -> Reply {
         let runtime = self.runtime
         let now = clock.now()
         let options = self.options
         let logger = self.logger
+        let effects = TurnEffects()
         let (reply, state, turns) = try await repository.transaction { tx in
-            let result = try Self.fullTurn(id, lang, now: now, runtime: runtime, options: options, logger: logger, tx: tx, step: step)
-            try Self.recordRequest(request, of: id, reply: result.0, at: now, in: tx)
+            let result = try Self.fullTurn(id, lang, now: now, runtime: runtime, options: options, logger: logger, tx: tx,
+                                           effects: effects, step: step)
+            // A turn that asks for erasure keeps no record of its request: the erasure removes it.
+            if !effects.erasureRequested { try Self.recordRequest(request, of: id, reply: result.0, at: now, in: tx) }
+            if options.keepConversationTexts, try tx.hasConsent(.processing, of: id) {
+                try tx.save(ConversationTexts.of(turn: incoming, reply: result.0, at: now), for: id)
+            }
             return result
+        }
+        if effects.erasureRequested {
+            // After the commit, outside any transaction, still under the participant's lock.
+            cache.forget(id)
+            return await SelfErasure.complete(id, language: state.language, turnReply: reply, request: request,
+                                              repository: repository, now: now, logger: logger)
         }
         cache.store(state, for: id, turns: turns)
         return reply
@@ -176,7 +196,7 @@ public final class Assistant: Sendable {
 
     private static func fullTurn(_ id: ParticipantID, _ lang: Language?, now: Date, runtime: DialogRuntime,
                                  options: AssistantOptions, logger: Logger, tx: any TwinTransaction,
-                                 step: Step) throws -> (Reply, SessionState, Int) {
+                                 effects: TurnEffects? = nil, step: Step) throws -> (Reply, SessionState, Int) {
         let existing = try tx.participant(id)
         let participant = existing ?? Participant(id: id, language: (lang ?? options.defaultLanguage).rawValue, createdAt: now)
         if existing == nil { try tx.save(participant) }
@@ -199,7 +219,9 @@ public final class Assistant: Sendable {
         if let lang { state.language = lang }
 
         let facts = try ParticipantFacts.load(participant, isCoordinator: options.coordinators.contains(id), from: tx)
-        let host = TurnHost(facts: facts, transaction: tx, now: now, explainer: MatchExplainer(program: runtime.program))
+        let host = TurnHost(facts: facts, transaction: tx, now: now, explainer: MatchExplainer(program: runtime.program),
+                            keepsTexts: options.keepConversationTexts, effects: effects,
+                            coordinators: options.coordinators, detector: options.bottleneckDetector)
         let output = try step(runtime, &state, host, LocalDate(now))
 
         var updated = try tx.participant(id) ?? participant

@@ -11,10 +11,21 @@ public struct AssistantOptions: Sendable {
     /// How many decoded conversations to keep in memory (0 to keep none).
     public var cachedSessions: Int
 
+    /// The thresholds with which a coordinator's overview in the chat detects bottlenecks
+    /// (`bottlenecks:` in the configuration).
+    public var bottleneckDetector = BottleneckDetector()
+
+    /// Whether every turn also stores the raw texts — what the participant sent and what was
+    /// replied — in the turn's transaction (`conversations.keep_texts`). Off by default: only
+    /// the answers are kept.
+    public var keepConversationTexts: Bool
+
     /// Creates options.
-    public init(defaultLanguage: Language = .default, coordinators: Set<ParticipantID> = [], cachedSessions: Int = 2_000) {
+    public init(defaultLanguage: Language = .default, coordinators: Set<ParticipantID> = [], cachedSessions: Int = 2_000,
+                keepConversationTexts: Bool = false) {
         self.defaultLanguage = defaultLanguage
         self.coordinators = coordinators
         self.cachedSessions = cachedSessions
+        self.keepConversationTexts = keepConversationTexts
     }
 }

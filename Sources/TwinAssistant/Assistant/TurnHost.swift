@@ -12,23 +12,40 @@ struct TurnHost: DialogHost {
     let transaction: (any TwinTransaction)?
     let now: Date
     let explainer: MatchExplainer
+    /// Whether the installation keeps raw conversation texts (`conversations.keep_texts`).
+    var keepsTexts = false
+    /// What the turn's actions ask of the assistant after the commit (an erasure); `nil` where
+    /// no such work can follow (outside the full path).
+    var effects: TurnEffects? = nil
+    /// Every coordinator, and the bottleneck thresholds, for the coordinator's actions.
+    var coordinators: Set<ParticipantID> = []
+    var detector = BottleneckDetector()
 
     func hostSlot(_ name: String) -> Value {
-        facts.value(name)
+        if name == "conversations.keep_texts" { return .bool(keepsTexts) }
+        return facts.value(name)
     }
 
     func perform(_ call: ActionCall) throws -> ActionResult {
         guard let transaction else { throw ActionNeedsTransaction() }
         let id = facts.participant.id
         switch call.name {
+        case "record_consent":
+            return try ProfileActions.recordConsent(call, participant: id, in: transaction, now: now, keepsTexts: keepsTexts)
         case "save_profile":
             return try ProfileActions.saveProfile(call, participant: id, in: transaction, now: now)
         case "set_open_profile":
             return try ProfileActions.setOpenProfile(call, participant: id, in: transaction, now: now)
         default:
+            // Coordinator actions check the role themselves: a participant gets a refusal.
+            let coordination = CoordinatorActions.Context(
+                caller: id, isCoordinator: facts.isCoordinator, coordinators: coordinators, tx: transaction, now: now,
+                matching: MatchingCore(explainer: explainer), detector: detector)
+            if let result = try CoordinatorActions.perform(call, coordination) { return result }
             let context = MatchActions.Context(participant: id, transaction: transaction, now: now, explainer: explainer)
             if let result = try MatchActions.perform(call, context) { return result }
             if let result = try TrajectoryActions.perform(call, participant: id, tx: transaction, now: now) { return result }
+            if let result = try DataRightsActions.perform(call, participant: id, tx: transaction, now: now, effects: effects) { return result }
             // The linter refuses dialogs with unknown actions, so only a host/interface mismatch
             // in this code can get here.
             throw DialogRuntimeError("the assistant has no action `\(call.name)`", dialog: "?", step: "?")

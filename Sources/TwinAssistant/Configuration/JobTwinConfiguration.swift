@@ -22,6 +22,8 @@ public struct JobTwinConfiguration: Sendable {
     public var bottlenecks = BottleneckSettings()
     /// How long closed trajectories are kept.
     public var retention = RetentionSettings()
+    /// Whether raw conversation texts are kept besides the answers.
+    public var conversations = ConversationSettings()
     /// Where the notification outbox posts events.
     public var notifications = NotificationSettings()
     /// When reminders are sent.
@@ -100,11 +102,10 @@ public struct JobTwinConfiguration: Sendable {
                 reminders = try ReminderSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
             case "retention":
                 retention = try RetentionSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
-            case "transcripts":
-                // Settings of later features.
-                break
+            case "conversations":
+                conversations = try ConversationSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
             default:
-                throw .invalid(path + line, "unknown setting `\(key)` (known: database, language, coordinators, dialogs, server, channels, bottlenecks, notifications, reminders)")
+                throw .invalid(path + line, "unknown setting `\(key)` (known: database, language, coordinators, dialogs, server, channels, bottlenecks, notifications, reminders, retention, conversations)")
             }
         }
         if let notificationsNode {

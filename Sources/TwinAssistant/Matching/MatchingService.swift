@@ -7,13 +7,14 @@ import TwinStore
 /// their explanations, and applying them as the coordinator's decision.
 public struct MatchingService: Sendable {
     private let repository: any TwinRepository
-    private let explainer: MatchExplainer
+    private let core: MatchingCore
+    private var explainer: MatchExplainer { core.explainer }
     private let clock: any Clock
 
     /// Creates the service; option labels for explanations come from `program`.
     public init(repository: any TwinRepository, program: Program, clock: any Clock = SystemClock()) {
         self.repository = repository
-        self.explainer = MatchExplainer(program: program)
+        self.core = MatchingCore(program: program)
         self.clock = clock
     }
 
@@ -29,29 +30,10 @@ public struct MatchingService: Sendable {
         public var names: [ParticipantID: String]
     }
 
-    /// The pool (participants in phase 1 with a profile and no pair) and its constraints.
-    private func round() async throws -> (MatchingRound, [Pair], [ParticipantID: String]) {
-        try await repository.read { reader in
-            let pairs = try reader.allPairs()
-            let paired = Set(pairs.filter(\.isActive).flatMap { [$0.teacher, $0.professional] })
-            var candidates: [MatchCandidate] = []
-            var names: [ParticipantID: String] = [:]
-            for (id, profile) in try reader.profiles() {
-                names[id] = profile.name
-                guard !paired.contains(id), try reader.participant(id)?.phase == .matching else { continue }
-                candidates.append(MatchCandidate(id: id, profile: profile))
-            }
-            let constraints = MatchConstraints(
-                exclusions: try reader.exclusions(),
-                previousPairs: Set(pairs.filter { !$0.isActive }.map { [$0.teacher, $0.professional] }))
-            return (MatchingRound(candidates: candidates, constraints: constraints), pairs.filter(\.isActive), names)
-        }
-    }
-
     /// Proposes pairs for every unmatched participant.
     public func propose(method: MatchingMethod) async throws -> Proposal {
-        let (round, existing, names) = try await round()
-        return Proposal(method: method, result: round.solve(method), existingPairs: existing, names: names)
+        let core = self.core
+        return try await repository.read { reader in try core.propose(method: method, in: reader) }
     }
 
     /// Confirms `proposal` as the coordinator's decision: the pairs are created confirmed, both
@@ -60,66 +42,22 @@ public struct MatchingService: Sendable {
     ///
     /// - Returns: the pairs created.
     public func apply(_ proposal: Proposal) async throws -> [Pair] {
-        let now = clock.now()
-        let proposals = proposal.result.proposals
-        return try await repository.transaction { tx in
-            var created: [Pair] = []
-            for score in proposals {
-                let busy = try tx.pairs(of: score.teacher).contains(where: \.isActive)
-                    || tx.pairs(of: score.professional).contains(where: \.isActive)
-                guard !busy else { continue }
-                let pair = Pair(id: UUID().uuidString.lowercased(), teacher: score.teacher, professional: score.professional,
-                                origin: .coordinator, status: .confirmed, score: score.total, proposedAt: now,
-                                teacherConfirmedAt: now, professionalConfirmedAt: now, confirmedAt: now)
-                try tx.save(pair)
-                try PairConfirmation.start(pair, at: now, in: tx)
-                created.append(pair)
-            }
-            return created
-        }
+        let now = clock.now(), core = self.core
+        let requested = proposal.result.proposals.map { ($0.teacher, $0.professional) }
+        return try await repository.transaction { tx in try core.apply(requested, in: tx, now: now).created }
     }
 
     /// Excludes a pair from every later round (a coordinator's decision).
     public func exclude(_ a: ParticipantID, _ b: ParticipantID) async throws {
-        let now = clock.now()
-        try await repository.transaction { tx in try tx.addExclusion(a, b, at: now) }
+        let now = clock.now(), core = self.core
+        try await repository.transaction { tx in try core.exclude(a, b, in: tx, now: now) }
     }
 
     /// Why `a` and `b` are — or are not — proposed as a pair: their score and its reasons, or the
     /// constraint that forbids them, and whom each got instead.
     public func whyNot(_ a: ParticipantID, _ b: ParticipantID, method: MatchingMethod, language: Language) async throws -> String {
-        let (round, _, names) = try await round()
-        let nl = language == .nl
-        func name(_ id: ParticipantID) -> String { names[id].map { "\($0) (\(id))" } ?? id.description }
-        guard let (score, ineligibility) = round.explain(a, b) else {
-            return nl ? "\(name(a)) en \(name(b)) zitten niet allebei in de pool (een profiel, fase matching, nog geen duo)."
-                      : "\(name(a)) and \(name(b)) are not both in the pool (a profile, phase matching, no pair yet)."
-        }
-        if let ineligibility {
-            return (nl ? "\(name(a)) en \(name(b)) kunnen geen duo vormen: " : "\(name(a)) and \(name(b)) cannot be paired: ")
-                + explainer.ineligibility(ineligibility, language: language) + "."
-        }
-        guard let score else { return "" }
-        var lines = [(nl ? "Score van \(name(a)) en \(name(b)): " : "Score of \(name(a)) and \(name(b)): ") + Value.format(score.total, in: language)]
-        lines += explainer.lines(score, names: names, language: language).map { "  " + $0 }
-        let result = round.solve(method)
-        if result.proposals.contains(where: { $0.teacher == score.teacher && $0.professional == score.professional }) {
-            lines.append(nl ? "Dit duo wordt voorgesteld." : "This pair is proposed.")
-            return lines.joined(separator: "\n")
-        }
-        for id in [score.teacher, score.professional] {
-            if let other = result.proposals.first(where: { $0.teacher == id || $0.professional == id }) {
-                let partner = other.teacher == id ? other.professional : other.teacher
-                lines.append(nl ? "\(name(id)) krijgt in plaats daarvan \(name(partner)) (score \(Value.format(other.total, in: language)))."
-                                : "\(name(id)) gets \(name(partner)) instead (score \(Value.format(other.total, in: language))).")
-            } else {
-                lines.append(nl ? "\(name(id)) krijgt in deze ronde geen partner." : "\(name(id)) gets no partner in this round.")
-            }
-        }
-        lines.append(method == .optimal
-            ? (nl ? "Samen leveren die duo's een hogere totaalscore op dan met dit duo." : "Together those pairs give a higher total score than with this pair.")
-            : (nl ? "In een stabiele matching heeft minstens één van beiden een partner die hij of zij hoger rangschikt." : "In a stable matching at least one of them has a partner they rank higher."))
-        return lines.joined(separator: "\n")
+        let core = self.core
+        return try await repository.read { reader in try core.whyNot(a, b, method: method, language: language, in: reader) }
     }
 
     /// The proposal as text for the coordinator.

@@ -10,34 +10,44 @@ public struct CoordinatorOverview: Sendable {
     private let repository: any TwinRepository
     private let clock: any Clock
     private let detector: BottleneckDetector
+    private let hiding: Set<ParticipantID>
 
-    /// Creates the overview.
-    public init(repository: any TwinRepository, clock: any Clock = SystemClock(), detector: BottleneckDetector = BottleneckDetector()) {
+    /// Creates the overview; the participants in `hiding` (the coordinators, who have a
+    /// conversation but take no part) are not listed as unpaired.
+    public init(repository: any TwinRepository, clock: any Clock = SystemClock(), detector: BottleneckDetector = BottleneckDetector(),
+                hiding: Set<ParticipantID> = []) {
         self.repository = repository
         self.clock = clock
         self.detector = detector
+        self.hiding = hiding
     }
 
     /// The overview now (after a bottleneck scan).
     public func document(language: Language) async throws -> ReportDocument {
-        let now = clock.now()
-        _ = try await BottleneckScan.scan(repository, detector: detector, now: now)
-        struct Row: Sendable { var pair: Pair; var phase: Phase?; var plan: Plan?; var activities: [Activity]; var bottlenecks: [Bottleneck] }
-        let (rows, names, unmatched) = try await repository.read { reader -> ([Row], [ParticipantID: String], [String]) in
-            let names = Dictionary(uniqueKeysWithValues: try reader.profiles().map { ($0.0, $0.1.name) })
-            var rows: [Row] = []
-            for pair in try reader.allPairs() where pair.status != .declined {
-                rows.append(Row(pair: pair, phase: try reader.participant(pair.teacher)?.phase, plan: try reader.plan(of: pair.id),
-                                activities: try reader.activities(of: pair.id), bottlenecks: try reader.openBottlenecks(of: pair.id)))
-            }
-            let paired = Set(rows.filter { $0.pair.isActive || $0.pair.status == .closed }.flatMap { [$0.pair.teacher, $0.pair.professional] })
-            let unmatched = try reader.participants().filter { $0.phase == .matching && !paired.contains($0.id) }
-                .map { participant -> String in
-                    guard let name = names[participant.id] else { return participant.id.description }
-                    return "\(name) (\(participant.id))"
-                }
-            return (rows, names, unmatched)
+        let now = clock.now(), detector = self.detector, hiding = self.hiding
+        return try await repository.transaction { tx in
+            try Self.document(language: language, in: tx, now: now, detector: detector, hiding: hiding)
         }
+    }
+
+    /// The overview inside a transaction the caller holds (a coordinator's turn in the chat):
+    /// scans for bottlenecks first, then reads every pair.
+    public static func document(language: Language, in tx: any TwinTransaction, now: Date,
+                                detector: BottleneckDetector = BottleneckDetector(), hiding: Set<ParticipantID> = []) throws -> ReportDocument {
+        _ = try BottleneckScan.scan(in: tx, detector: detector, now: now)
+        struct Row { var pair: Pair; var phase: Phase?; var plan: Plan?; var activities: [Activity]; var bottlenecks: [Bottleneck] }
+        let names = Dictionary(uniqueKeysWithValues: try tx.profiles().map { ($0.0, $0.1.name) })
+        var rows: [Row] = []
+        for pair in try tx.allPairs() where pair.status != .declined {
+            rows.append(Row(pair: pair, phase: try tx.participant(pair.teacher)?.phase, plan: try tx.plan(of: pair.id),
+                            activities: try tx.activities(of: pair.id), bottlenecks: try tx.openBottlenecks(of: pair.id)))
+        }
+        let paired = Set(rows.filter { $0.pair.isActive || $0.pair.status == .closed }.flatMap { [$0.pair.teacher, $0.pair.professional] })
+        let unmatched = try tx.participants().filter { $0.phase == .matching && !paired.contains($0.id) && !hiding.contains($0.id) }
+            .map { participant -> String in
+                guard let name = names[participant.id] else { return participant.id.description }
+                return "\(name) (\(participant.id))"
+            }
         let nl = language == .nl
         func name(_ id: ParticipantID) -> String { names[id] ?? id.description }
         var sections: [ReportDocument.Section] = []

@@ -58,6 +58,27 @@ public struct ReportDocument: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// The report as plain text for a chat message, narrow enough for a phone: a section's
+    /// heading on a line of its own, list items as bullets (blocks of one section apart by an
+    /// empty line — the coordinator overview gives each pair a list of its own), a table's rows
+    /// as `column: value` lines instead of columns. Each channel escapes it for its platform.
+    public var chatText: String {
+        var lines = [title]
+        for section in sections {
+            lines += ["", section.heading]
+            for (index, block) in section.blocks.enumerated() {
+                if index > 0 { lines.append("") }
+                switch block {
+                case .paragraph(let text): lines.append(text)
+                case .list(let items): lines += items.map { "• " + $0 }
+                case .table(let header, let rows):
+                    lines += rows.map { row in "• " + zip(header, row).map { "\($0.0): \($0.1)" }.joined(separator: "; ") }
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// The report as a standalone HTML page.
     public func html(language: String) -> String {
         func escape(_ text: String) -> String {

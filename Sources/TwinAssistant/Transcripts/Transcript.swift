@@ -15,6 +15,8 @@ import DialogEngine
 ///
 /// A `pair:` header (`kennismaking`, `activiteiten` or `afronding`) starts the transcript in a
 /// trajectory instead of at the intake; see `TranscriptPair`.
+///
+/// A `coordinator: true` header makes the participant a coordinator; see `TranscriptPool`.
 public struct Transcript: Sendable {
     /// One expectation about a reply.
     public enum Expectation: Sendable, Hashable {
@@ -43,6 +45,10 @@ public struct Transcript: Sendable {
     /// Where the participant starts: `nil` for a new participant (the first line opens the
     /// intake), or a confirmed pair in this phase, resting at the menu.
     public var pair: TranscriptPair.Stage?
+    /// Whether the participant is a coordinator (`coordinator: true`): the conversation starts
+    /// at the coordinator's home, and the programme holds two unpaired participants
+    /// (`TranscriptPool`) besides any `pair:`.
+    public var isCoordinator = false
 
     /// Parses a transcript.
     ///
@@ -103,8 +109,13 @@ public struct Transcript: Sendable {
                         throw TranscriptError(path: path, line: number, message: "`pair:` is one of \(stages)")
                     }
                     pair = stage
+                case "coordinator":
+                    guard let flag = ["true": true, "yes": true, "false": false, "no": false][value.lowercased()] else {
+                        throw TranscriptError(path: path, line: number, message: "`coordinator:` is true or false")
+                    }
+                    isCoordinator = flag
                 default:
-                    throw TranscriptError(path: path, line: number, message: "unknown header `\(key)` (expected lang, participant, today, pair)")
+                    throw TranscriptError(path: path, line: number, message: "unknown header `\(key)` (expected lang, participant, today, pair, coordinator)")
                 }
                 continue
             }

@@ -5,9 +5,10 @@ import TwinStore
 
 /// The starting point of a transcript with a `pair:` header: the transcript's participant (a
 /// teacher, Anna de Vries) and a partner professional (`transcript:partner`, Bram Bakker), both
-/// with a complete profile, in a pair the coordinator confirmed — written straight into the
-/// store, without running their intakes. The participant's conversation rests at the menu's
-/// question, so the transcript's first `>` line already answers it.
+/// with consent for processing and a complete profile, in a pair the coordinator confirmed —
+/// written straight into the store, without running their intakes. The participant's
+/// conversation rests at the menu's question, so the transcript's first `>` line already
+/// answers it.
 ///
 /// - `kennismaking`: the pair was just confirmed (phase 2); no goals, no plan.
 /// - `activiteiten`: confirmed five weeks ago; goals (one each, one joint); a plan of 13 weeks,
@@ -73,6 +74,10 @@ public struct TranscriptPair: Sendable {
         try await repository.transaction { tx in
             try tx.save(Participant(id: teacher, language: language.rawValue, createdAt: confirmedAt))
             try tx.save(Participant(id: professional, language: language.rawValue, createdAt: confirmedAt))
+            for id in [teacher, professional] {
+                try tx.record(ConsentDecision(purpose: .processing, textVersion: ProfileActions.processingConsentVersion,
+                                              given: true, recordedAt: confirmedAt), for: id)
+            }
             try tx.save(teacherProfile, for: teacher)
             try tx.save(professionalProfile, for: professional)
             let pair = Pair(id: "transcript-pair", teacher: teacher, professional: professional, origin: .coordinator,
@@ -114,6 +119,7 @@ public struct TranscriptPair: Sendable {
     static func restingState(profile: Profile, language: Language, program: Program) -> (SessionState, needsOpen: Bool) {
         var state = SessionState(language: language)
         state.slots = [
+            "consent.processing": .bool(true),
             "profile.name": .text(profile.name),
             "profile.side": .text(profile.side.rawValue),
             "profile.organization": .text(profile.organization),

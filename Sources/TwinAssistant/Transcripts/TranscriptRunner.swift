@@ -28,12 +28,21 @@ public struct TranscriptRunner: Sendable {
             calendar.timeZone = .current
             return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12))
         } ?? Date()
-        let assistant = Assistant(program: program, repository: repository, clock: ManualClock(start),
-                                  options: AssistantOptions(defaultLanguage: transcript.language))
         guard let participant = ParticipantID(transcript.participant) else {
             return TranscriptError(path: transcript.path, line: 1, message: "`\(transcript.participant)` is not a participant id")
         }
-        if let stage = transcript.pair {
+        let assistant = Assistant(program: program, repository: repository, clock: ManualClock(start),
+                                  options: AssistantOptions(defaultLanguage: transcript.language,
+                                                            coordinators: transcript.isCoordinator ? [participant] : []))
+        if transcript.isCoordinator {
+            // The coordinator starts anew (the first line opens the conversation); the pair, if
+            // any, is someone else's.
+            try await TranscriptPool.prepare(in: repository, language: transcript.language, now: start)
+            if let stage = transcript.pair {
+                let setup = TranscriptPair(stage: stage, participant: TranscriptPool.pairTeacherID, language: transcript.language, now: start)
+                _ = try await setup.prepare(in: repository, program: program)
+            }
+        } else if let stage = transcript.pair {
             let setup = TranscriptPair(stage: stage, participant: participant, language: transcript.language, now: start)
             if try await setup.prepare(in: repository, program: program) {
                 // The menu does not start with a question: let the engine run it from its start.

@@ -1,5 +1,6 @@
 import Foundation
 import Twinning
+import TwinAssistant
 import TwinStore
 
 /// What the texts of an event need from the database, read in the fan-out's transaction: the
@@ -15,6 +16,9 @@ public struct EventContext: Sendable, Hashable {
     public var phase: Phase?
     /// The kind of bottleneck (for `bottleneck.flagged`).
     public var bottleneck: Bottleneck.Kind?
+    /// The coordinator's message, as both partners got it (for `coordinator.nudge`); `nil`
+    /// when it is no longer stored (the partners were erased).
+    public var nudge: String?
 
     /// An empty context: participants are named by their ids.
     public init() {}
@@ -70,6 +74,10 @@ public struct EventContext: Sendable, Hashable {
             let open = try reader.openBottlenecks(of: pairID)
             context.bottleneck = (open.first { $0.detectedAt == event.occurredAt && $0.participant == event.participants.first }
                 ?? open.last)?.kind
+        }
+        if event.kind == .coordinatorNudge, let first = event.participants.first {
+            context.nudge = try reader.notices(for: first, kind: NudgeNotice.kind)
+                .last { $0.createdAt == event.occurredAt }.map(NudgeNotice.message(of:))
         }
         return context
     }

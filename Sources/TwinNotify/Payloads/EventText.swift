@@ -60,6 +60,17 @@ public enum EventText {
             return (LocalizedText(nl: "Traject afgerond", en: "Trajectory closed"),
                     LocalizedText(nl: "\(pair.nl) hebben hun traject afgerond en allebei de evaluatie ingevuld.",
                                   en: "\(pair.en) closed their trajectory; both finished the evaluation."))
+        case .coordinatorNudge:
+            var nl = "De coördinator heeft \(pair.nl) een bericht gestuurd"
+            var en = "The coordinator sent \(pair.en) a message"
+            if let message = context.nudge {
+                nl += ": \u{201C}\(message)\u{201D}"
+                en += ": \u{201C}\(message)\u{201D}"
+            } else {
+                nl += "."
+                en += "."
+            }
+            return (LocalizedText(nl: "Bericht van de coördinator", en: "Message from the coordinator"), LocalizedText(nl: nl, en: en))
         }
     }
 

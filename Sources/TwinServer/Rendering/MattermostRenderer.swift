@@ -10,9 +10,15 @@ enum MattermostRenderer {
     }
 
     /// The response to a slash command (visible only to its sender) or an outgoing webhook
-    /// (posted in the channel).
+    /// (posted in the channel). A reply longer than one post (`MessageLimit.mattermost`) goes to
+    /// a slash command as several posts (`extra_responses`, split at line boundaries); an
+    /// outgoing webhook's response is one text, which Mattermost itself splits into posts.
     static func response(_ reply: Reply, slashCommand: Bool) -> MattermostResponse {
-        MattermostResponse(text: text(reply), response_type: slashCommand ? "ephemeral" : nil)
+        guard slashCommand else { return MattermostResponse(text: text(reply), response_type: nil) }
+        let parts = ReplyBlocks(reply).split(escape: escape, message: ReplyBlocks.emojiMarked(bold: "**"), hint: { "_\($0)_" },
+                                             within: .mattermost)
+        let extra = parts.dropFirst().map { MattermostResponse(text: $0, response_type: "ephemeral") }
+        return MattermostResponse(text: parts.first ?? "", response_type: "ephemeral", extra_responses: extra.isEmpty ? nil : extra)
     }
 
     /// Defuses mentions: `@name` at the start of a word becomes `@\u{200B}name`.
@@ -31,16 +37,19 @@ enum MattermostRenderer {
     }
 }
 
-/// The JSON Mattermost expects back; `response_type` is left out for outgoing webhooks.
+/// The JSON Mattermost expects back; `response_type` is left out for outgoing webhooks, and
+/// `extra_responses` (further posts of a slash command's reply) when there are none.
 struct MattermostResponse: Encodable {
     let text: String
     let response_type: String?
+    var extra_responses: [MattermostResponse]? = nil
 
-    private enum CodingKeys: String, CodingKey { case text, response_type }
+    private enum CodingKeys: String, CodingKey { case text, response_type, extra_responses }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(text, forKey: .text)
         try container.encodeIfPresent(response_type, forKey: .response_type)
+        try container.encodeIfPresent(extra_responses, forKey: .extra_responses)
     }
 }

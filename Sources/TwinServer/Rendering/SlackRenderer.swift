@@ -4,9 +4,10 @@ import TwinAssistant
 /// and `&`, `<`, `>` escaped so that a participant's text cannot form links or mentions
 /// (`<!channel>`).
 enum SlackRenderer {
-    /// The mrkdwn text of `reply`.
+    /// The mrkdwn text of `reply`, within Slack's message limit (`MessageLimit.slack`): a longer
+    /// reply has its longest message shortened, with a note saying so.
     static func text(_ reply: Reply) -> String {
-        ReplyBlocks(reply).render(escape: escape, message: ReplyBlocks.emojiMarked(bold: "*"), hint: { "_\($0)_" })
+        ReplyBlocks(reply).render(escape: escape, message: ReplyBlocks.emojiMarked(bold: "*"), hint: { "_\($0)_" }, within: .slack)
     }
 
     /// The response to a slash command: visible only to the participant who typed it.

@@ -4,7 +4,8 @@ import TwinAssistant
 /// choices; `&`, `<` and `>` written as entities, since Teams reads tags such as `<at>` in
 /// message text.
 enum TeamsRenderer {
-    /// The text of `reply`.
+    /// The text of `reply`, within what Teams takes in one message (`MessageLimit.teams`): a
+    /// longer reply has its longest message shortened, with a note saying so.
     static func text(_ reply: Reply) -> String {
         ReplyBlocks(reply).render(escape: escape, message: { message, text in
             switch message.kind {
@@ -14,7 +15,7 @@ enum TeamsRenderer {
             case .info where message.isQuestion && !text.contains("\n") && !text.contains("*"): return "**\(text)**"
             case .info, .summary: return text
             }
-        })
+        }, within: .teams)
     }
 
     /// The activity Teams shows as the webhook's answer.

@@ -18,6 +18,8 @@ public protocol TrajectoryReader {
     func openBottlenecks(of pairID: String?) throws -> [Bottleneck]
     /// Notices not yet shown to the participant, oldest first.
     func pendingNotices(for id: ParticipantID) throws -> [Notice]
+    /// Every notice of `kind` left for the participant, shown or not, oldest first.
+    func notices(for id: ParticipantID, kind: String) throws -> [Notice]
 }
 
 /// Write access to the trajectories, inside a transaction.

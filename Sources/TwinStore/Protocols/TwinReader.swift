@@ -1,7 +1,8 @@
+import Foundation
 import Twinning
 
 /// Read access to the stored programme.
-public protocol TwinReader: TrajectoryReader, OutboxReader {
+public protocol TwinReader: TrajectoryReader, OutboxReader, PrivacyReader {
     /// The participant, if they ever wrote.
     func participant(_ id: ParticipantID) throws -> Participant?
     /// Every participant, ordered by id.
@@ -37,4 +38,8 @@ public protocol TwinReader: TrajectoryReader, OutboxReader {
     func events() throws -> [ProgrammeEvent]
     /// The participant's request `requestID` on `channel`, when it was already taken.
     func processedRequest(channel: String, requestID: String, participant: ParticipantID) throws -> ProcessedRequest?
+    /// Everything stored about the participant, as the JSON document of `jobtwin export`
+    /// (`{"participant", "exported_at", "tables": {table: [row…]}}`), read in this transaction;
+    /// `scope` says whether copies of chat replies are written out in full.
+    func exportPersonalData(of id: ParticipantID, at now: Date, scope: PersonalDataExportScope) throws -> Data
 }

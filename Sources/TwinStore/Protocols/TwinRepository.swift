@@ -1,3 +1,6 @@
+import Foundation
+import Twinning
+
 /// The storage JobTwin needs, in the domain's language.
 ///
 /// Every turn of a conversation runs in one `transaction`: the participant's record, the
@@ -14,4 +17,11 @@ public protocol TwinRepository: Sendable {
 
     /// Whether the database answers (for readiness checks).
     func ping() async throws
+
+    /// Erases the participant — everything that is theirs deleted, shared data kept for the
+    /// partner under an anonymous stand-in, their name taken out of other people's texts — and
+    /// then compacts the storage so that no copy of the erased data is left in it. Runs outside
+    /// any transaction (it cannot run inside one). Returns the stand-in, or `nil` when there is
+    /// no such participant (nothing is changed then).
+    func erasePersonalData(of id: ParticipantID, at now: Date) async throws -> ParticipantID?
 }

@@ -2,7 +2,7 @@ import Foundation
 import Twinning
 
 /// Read and write access inside one transaction.
-public protocol TwinTransaction: TwinReader, TrajectoryWriter, OutboxWriter {
+public protocol TwinTransaction: TwinReader, TrajectoryWriter, OutboxWriter, PrivacyWriter {
     /// Inserts or updates the participant.
     func save(_ participant: Participant) throws
     /// Records that the participant was active at `time` in `language`, and returns their
@@ -24,6 +24,9 @@ public protocol TwinTransaction: TwinReader, TrajectoryWriter, OutboxWriter {
     func addExclusion(_ a: ParticipantID, _ b: ParticipantID, at time: Date) throws
     /// Records an event for the notification worker, in this transaction.
     func record(_ event: ProgrammeEvent) throws
+    /// Appends an entry to the audit log, in this transaction: a coordinator's action in the
+    /// chat is logged together with what it did, or not at all.
+    func audit(_ entry: AuditEntry) throws
     /// Records a taken request with its reply, in the transaction of its turn; fails when the
     /// same request was already recorded.
     func save(_ request: ProcessedRequest) throws

@@ -37,6 +37,8 @@ enum PersonalDataErasure {
         // Shared data keeps its partner's side: the pair and the plan point at the stand-in.
         try run("UPDATE pairs SET teacher_id = ? WHERE teacher_id = ?", [other, me])
         try run("UPDATE pairs SET professional_id = ? WHERE professional_id = ?", [other, me])
+        // A proposal nobody can confirm any more does not go on: the partner is free to be matched.
+        try run("UPDATE pairs SET status = 'declined' WHERE status = 'proposed' AND (teacher_id = ?1 OR professional_id = ?1)", [other])
         try run("UPDATE plans SET proposed_by = ? WHERE proposed_by = ?", [other, me])
         try run("UPDATE plans SET confirmed_versions = json_remove(confirmed_versions, '$.\"' || ? || '\"')", [me])
         // Their own part of the shared trajectory goes.
@@ -53,7 +55,7 @@ enum PersonalDataErasure {
         try run("UPDATE events SET participants = replace(participants, '\"' || ? || '\"', '\"' || ? || '\"')", [me, other])
         // The rest is theirs alone and goes with the participant row (foreign keys cascade):
         // the conversation, answers, profile, likes, exclusions, context check, notices,
-        // processed requests.
+        // processed requests, consent decisions, kept conversation texts.
         try run("DELETE FROM likes WHERE from_id = ?1 OR to_id = ?1", [me])
         // The audit log keeps what happened, not to whom.
         try run("UPDATE audit_log SET subject = ? WHERE subject = ?", [other, me])
@@ -64,7 +66,7 @@ enum PersonalDataErasure {
         for name in names {
             for (table, column) in [("notices", "text_nl"), ("notices", "text_en"), ("activities", "notes"), ("goals", "text"),
                                     ("answers", "value"), ("processed_requests", "reply_json"), ("deliveries", "payload"),
-                                    ("plans", "agreements"), ("plans", "period")] {
+                                    ("plans", "agreements"), ("plans", "period"), ("conversation_texts", "text")] {
                 try run("UPDATE \(table) SET \(column) = replace(CAST(\(column) AS TEXT), ?1, ?2) WHERE instr(CAST(\(column) AS TEXT), ?1) > 0",
                         [name, redacted])
             }

@@ -32,20 +32,34 @@ enum PersonalDataExport {
         "deliveries": "event_id IN (SELECT id FROM events WHERE EXISTS (SELECT 1 FROM json_each(events.participants) WHERE value = ?1)) OR instr(source, ?1) > 0",
         "reminders": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
         "audit_log": "subject = ?1 OR actor = ?1",
+        "consents": "participant_id = ?1",
+        "conversation_texts": "participant_id = ?1",
+    ]
+
+    /// What the participant's own export in the chat selects differently: what other people
+    /// decided about them is also those people's data, so the chat shows only their own likes
+    /// and passes, and no coordinator's exclusions (the coordinator's `jobtwin export` has both).
+    static let chatRowsAbout: [String: String] = [
+        "likes": "from_id = ?1",
+        "exclusions": "?1 IS NULL",  // never; the id is bound to every statement
     ]
 
     /// Tables that hold no personal data.
     static let withoutPersonalData: Set<String> = ["outbox_cursor"]
 
     /// The export of `id` as a JSON object: `{"participant": …, "exported_at": …, "tables": {table: [row…]}}`.
-    static func export(_ id: ParticipantID, at now: Date, in db: Database) throws -> Data {
+    /// With `scope` `.chat`, the copies of chat replies are given by their size (see
+    /// `PersonalDataExportScope`).
+    static func export(_ id: ParticipantID, at now: Date, in db: Database, scope: PersonalDataExportScope = .complete) throws -> Data {
         var tables: [String: Any] = [:]
-        for (table, condition) in rowsAbout.sorted(by: { $0.key < $1.key }) {
+        for (table, everything) in rowsAbout.sorted(by: { $0.key < $1.key }) {
+            let condition = scope == .chat ? (chatRowsAbout[table] ?? everything) : everything
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE \(condition)", arguments: [id.description])
             tables[table] = rows.map { row in
                 var object: [String: Any] = [:]
                 for (column, value) in row {
-                    object[column] = json(value)
+                    object[column] = scope == .chat && isChatReplyCopy(table: table, column: column, row: row)
+                        ? leftOut(value) : json(value)
                 }
                 return object
             }
@@ -56,6 +70,28 @@ enum PersonalDataExport {
             "tables": tables,
         ]
         return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+    }
+
+    /// Whether a column holds a copy of a reply that was shown in the chat: the stored reply of a
+    /// processed request, the payload of a Slack reply waiting in the outbox, or a kept reply text.
+    private static func isChatReplyCopy(table: String, column: String, row: Row) -> Bool {
+        switch (table, column) {
+        case ("processed_requests", "reply_json"): return true
+        case ("deliveries", "payload"): return (row["source"] as String?)?.hasPrefix("reply:") == true
+        case ("conversation_texts", "text"): return (row["direction"] as String?) == "out"
+        default: return false
+        }
+    }
+
+    /// What the chat export shows instead of a copy of a reply: that it was left out, and its size.
+    private static func leftOut(_ value: DatabaseValue) -> Any {
+        let bytes: Int
+        switch value.storage {
+        case .string(let text): bytes = text.utf8.count
+        case .blob(let data): bytes = data.count
+        default: bytes = 0
+        }
+        return ["left_out": "a copy of a reply already shown in the chat", "bytes": bytes] as [String: Any]
     }
 
     /// A database value as JSON: text that holds JSON (lists, stored states) is embedded as JSON.

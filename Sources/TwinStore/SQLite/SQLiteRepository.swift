@@ -77,10 +77,7 @@ public final class SQLiteRepository: TwinRepository {
 
     /// Appends an entry to the audit log.
     public func audit(_ entry: AuditEntry) async throws {
-        try await pool.write { db in
-            try db.execute(sql: "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [entry.at, entry.actor, entry.action, entry.subject, entry.detail])
-        }
+        try await pool.write { db in try SQLiteTransaction(db: db).audit(entry) }
     }
 
     /// The audit log, oldest first.

@@ -233,6 +233,31 @@ enum Schema {
                 t.column("detail", .text).notNull()
             }
         }
+        migrator.registerMigration("v4: consents, conversation texts") { db in
+            // Consent decisions, append-only: a withdrawal (or a yes after a no) is a new row and
+            // the latest row per purpose counts. The text version says what was shown.
+            try db.create(table: "consents") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("participant_id", .text).notNull()
+                    .references("participants", onDelete: .cascade)
+                t.column("purpose", .text).notNull()
+                t.column("text_version", .text).notNull()
+                t.column("given", .boolean).notNull()
+                t.column("recorded_at", .datetime).notNull()
+            }
+            try db.create(index: "consents_on_participant", on: "consents", columns: ["participant_id", "purpose"])
+            // The raw texts of conversations, only written when `conversations.keep_texts` is on:
+            // what the participant sent (`in`) and what JobTwin replied (`out`), per turn.
+            try db.create(table: "conversation_texts") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("participant_id", .text).notNull()
+                    .references("participants", onDelete: .cascade)
+                t.column("at", .datetime).notNull()
+                t.column("direction", .text).notNull().check { ["in", "out"].contains($0) }
+                t.column("text", .text).notNull()
+            }
+            try db.create(index: "conversation_texts_on_participant", on: "conversation_texts", columns: ["participant_id"])
+        }
         return migrator
     }
 }

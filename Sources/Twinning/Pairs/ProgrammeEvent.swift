@@ -3,8 +3,8 @@ import Foundation
 /// Something that happened that other people need to hear about: recorded in the same
 /// transaction as the change that caused it, delivered later by the notification worker.
 public struct ProgrammeEvent: Sendable, Hashable, Codable {
-    /// The kinds of event (DESIGN §8 names, and `reminder.evaluation` for the reminder before a
-    /// plan's end).
+    /// The kinds of event (DESIGN §8 names, `reminder.evaluation` for the reminder before a
+    /// plan's end, and `coordinator.nudge` for a coordinator's message to a pair).
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case matchProposed = "match.proposed"
         case matchMutualLike = "match.mutual_like"
@@ -16,6 +16,9 @@ public struct ProgrammeEvent: Sendable, Hashable, Codable {
         case reminderEvaluation = "reminder.evaluation"
         case bottleneckFlagged = "bottleneck.flagged"
         case trajectoryClosed = "trajectory.closed"
+        /// A coordinator sent a pair a short message from the chat (a nudge); both partners
+        /// see it at their next turn.
+        case coordinatorNudge = "coordinator.nudge"
     }
 
     /// What happened.

@@ -17,6 +17,11 @@ struct ChatCommand: AsyncParsableCommand {
 
         With --json, one reply object per line is printed (DESIGN §5): first the opening turn, \
         then exactly one per input line — for scripts and integrations.
+
+        A coordinator (listed under `coordinators:` in the configuration, or for one session \
+        with --coordinator) gets the coordinator's commands instead of the intake: the overview \
+        of all pairs, the open bottlenecks, match proposals and their confirmation, why-not, \
+        keeping two participants apart, and a nudge to a pair.
         """
     )
 
@@ -30,6 +35,9 @@ struct ChatCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Print each reply as one JSON object per line.")
     var json = false
+
+    @Flag(name: .long, help: "Be a coordinator for this session (the configuration's `coordinators:` list is the lasting way).")
+    var coordinator = false
 
     func run() async throws {
         try await runReportingErrors {
@@ -47,11 +55,18 @@ struct ChatCommand: AsyncParsableCommand {
             let repository = try common.repository(configuration)
             var logger = Logger(label: "jobtwin.chat")
             logger.logLevel = .critical
-            let assistant = Assistant(
-                program: program, repository: repository,
-                options: AssistantOptions(defaultLanguage: language ?? configuration.language,
-                                          coordinators: configuration.coordinators),
-                logger: logger)
+            var options = AssistantOptions(defaultLanguage: language ?? configuration.language,
+                                           coordinators: configuration.coordinators,
+                                           keepConversationTexts: configuration.conversations.keepTexts)
+            options.bottleneckDetector = configuration.bottlenecks.detector
+            if coordinator {
+                options.coordinators.insert(id)
+                // On standard error, so that --json keeps one reply object per line.
+                let note = "jobtwin chat: \(id) is a coordinator for this session (--coordinator); "
+                    + "list it under `coordinators:` in the configuration to make it lasting.\n"
+                FileHandle.standardError.write(Data(note.utf8))
+            }
+            let assistant = Assistant(program: program, repository: repository, options: options, logger: logger)
             try await converse(with: assistant, as: id, language: language)
         }
     }

@@ -58,7 +58,8 @@ struct ReportCommand: AsyncParsableCommand {
                 } else if pairs {
                     language = requested ?? configuration.language
                     document = try await CoordinatorOverview(repository: try common.repository(configuration),
-                                                             detector: configuration.bottlenecks.detector).document(language: language)
+                                                             detector: configuration.bottlenecks.detector,
+                                                             hiding: configuration.coordinators).document(language: language)
                 } else {
                     guard let text = participant, let id = ParticipantID(text) else {
                         throw CLIError(message: "Participant ids are CHANNEL:ID, like slack:T1:U2 or repl:anna.")

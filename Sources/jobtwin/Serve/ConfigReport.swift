@@ -24,6 +24,9 @@ struct ConfigReport {
             "Limits: bodies up to \(server.maxBodyBytes) bytes; "
                 + (limit.isEnabled ? "\(limit.perMinute) messages a minute per participant, bursts of \(limit.burst)" : "no rate limit"),
             "Coordinators: \(configuration.coordinators.count)",
+            configuration.conversations.keepTexts
+                ? "Conversations: raw texts are kept (conversations.keep_texts: true): every message and reply, word for word"
+                : "Conversations: answers only; raw texts are not kept (conversations.keep_texts: false)",
             "Channels:",
         ]
         for plan in plans {

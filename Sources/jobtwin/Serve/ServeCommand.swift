@@ -70,9 +70,11 @@ struct ServeCommand: AsyncParsableCommand {
             let logger = Logger(label: "jobtwin.serve")
             let program = try common.program(configuration)
             let repository = try common.repository(configuration)
-            let assistant = Assistant(program: program, repository: repository,
-                                      options: AssistantOptions(defaultLanguage: configuration.language,
-                                                                coordinators: configuration.coordinators),
+            var options = AssistantOptions(defaultLanguage: configuration.language,
+                                           coordinators: configuration.coordinators,
+                                           keepConversationTexts: configuration.conversations.keepTexts)
+            options.bottleneckDetector = configuration.bottlenecks.detector
+            let assistant = Assistant(program: program, repository: repository, options: options,
                                       logger: Logger(label: "jobtwin.assistant"))
             for plan in plans {
                 logger.notice("channel \(plan.channel): \(plan.served ? "served" : "not served")",

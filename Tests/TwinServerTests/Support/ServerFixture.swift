@@ -49,9 +49,10 @@ final class ServerFixture: Sendable {
         self.client = HTTPClient(port: port)
     }
 
-    /// Starts a server, runs `body` against it, and stops it.
+    /// Starts a server (with `coordinators` in the coordinator role), runs `body` against it,
+    /// and stops it.
     static func with<T: Sendable>(settings: ServerSettings = settings(), channels: ChannelSettings = allChannels,
-                                  now: Date = Date(timeIntervalSince1970: 1_796_000_000),
+                                  now: Date = Date(timeIntervalSince1970: 1_796_000_000), coordinators: Set<ParticipantID> = [],
                                   _ body: (ServerFixture) async throws -> T) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -59,7 +60,8 @@ final class ServerFixture: Sendable {
         let repository = try SQLiteRepository(path: folder.appendingPathComponent("serve.sqlite").path)
         let clock = ManualClock(now)
         let quiet = Logger(label: "jobtwin.test") { _ in SwiftLogNoOpLogHandler() }
-        let assistant = Assistant(program: try DialogLibrary.load(directory: nil), repository: repository, clock: clock, logger: quiet)
+        let assistant = Assistant(program: try DialogLibrary.load(directory: nil), repository: repository, clock: clock,
+                                  options: AssistantOptions(coordinators: coordinators), logger: quiet)
         let server = JobTwinServer(assistant: assistant, settings: settings, channels: channels, clock: clock, logger: quiet)
 
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)

@@ -1,0 +1,112 @@
+import DialogEngine
+import Twinning
+
+/// The texts of a participant's own data requests in the chat — seeing what is stored and
+/// having it erased — in both languages.
+enum DataRightsText {
+    /// The reply after the erasure, instead of the dialog's text.
+    static let erased = LocalizedText(
+        nl: """
+            Klaar: al je gegevens zijn verwijderd — je profiel, je antwoorden, je doelen, je activiteiten en je evaluatie, en ook dit gesprek. \
+            In het logboek van de coördinator staat alleen dat er iemand is verwijderd, niet wie.
+            Wil je later toch (weer) meedoen? Stuur dan gewoon een nieuw bericht: je begint dan opnieuw bij de kennismaking. Bedankt voor je deelname!
+            """,
+        en: """
+            Done: all your data has been erased — your profile, your answers, your goals, your activities and your evaluation, and this conversation too. \
+            The coordinator's log only keeps that someone was erased, not who.
+            Would you like to take part (again) later? Just send a new message: you will start again at the introduction. Thank you for taking part!
+            """)
+
+    /// The reply when the erasure could not be carried out (nothing was erased).
+    static let erasureFailed = LocalizedText(
+        nl: "Het verwijderen is niet gelukt; er is niets verwijderd. Probeer het straks opnieuw via 'Mijn gegevens' in het menu, of vraag de coördinator om het voor je te doen.",
+        en: "Erasing did not work; nothing was erased. Please try again later via 'My data' in the menu, or ask the coordinator to do it for you.")
+
+    /// The notice for the partner of a running trajectory whose partner was erased; it names nobody.
+    static let partnerLeft = LocalizedText(
+        nl: "Je Job Twinning-partner doet niet meer mee en heeft op eigen verzoek al zijn of haar gegevens laten verwijderen. Jouw eigen doelen, activiteiten, evaluatie en jouw deel van de planning blijven gewoon bewaard. Neem contact op met de coördinator om te bespreken hoe je verder gaat.",
+        en: "Your Job Twinning partner is no longer taking part: at their own request, all their data has been erased. Your own goals, activities, evaluation and your part of the plan are kept as they are. Please contact the coordinator to discuss how to go on.")
+
+    /// The notice for the other side of a match proposal whose other participant was erased.
+    static let proposalEnded = LocalizedText(
+        nl: "Het matchvoorstel gaat niet door: de andere deelnemer doet niet meer mee. Je profiel blijft staan, dus je kunt opnieuw gematcht worden.",
+        en: "The match proposal will not go ahead: the other participant is no longer taking part. Your profile stays, so you can be matched again.")
+
+    /// What the export shows first: a readable overview of what is stored.
+    struct Overview {
+        var profile: Profile?
+        var answers: Int
+        var pair: Pair?
+        var partnerName: String?
+        var goals: (mine: Int, joint: Int, partner: Int)
+        var plan: Plan?
+        var activities: (all: Int, mine: Int)
+        var contextCheck: Bool
+        var evaluation: Evaluation?
+        var likes: Int
+        var notices: Int
+        var requests: Int
+        var auditLines: Int
+
+        /// The overview in `language`, ending with a word on the JSON that follows.
+        func text(in language: Language) -> String {
+            let nl = language == .nl
+            func yesNo(_ value: Bool) -> String { value ? (nl ? "ja" : "yes") : (nl ? "nee" : "no") }
+            var lines = [nl ? "Dit is wat JobTwin over jou bewaart:" : "This is what JobTwin keeps about you:"]
+            if let profile {
+                lines.append(nl ? "• Je profiel: ja (naam: \(profile.name); zichtbaar in open matching: \(yesNo(profile.isOpen)))"
+                                : "• Your profile: yes (name: \(profile.name); visible in open matching: \(yesNo(profile.isOpen)))")
+            } else {
+                lines.append(nl ? "• Je profiel: nee, nog niet ingevuld" : "• Your profile: no, not filled in yet")
+            }
+            lines.append((nl ? "• Je antwoorden in het gesprek: " : "• Your answers in the conversation: ") + "\(answers)")
+            lines.append((nl ? "• Je duo: " : "• Your pair: ") + pairText(nl))
+            if pair != nil {
+                lines.append(nl ? "• Doelen: \(goals.mine) van jou, \(goals.joint) gezamenlijk, \(goals.partner) van je partner"
+                                : "• Goals: \(goals.mine) of yours, \(goals.joint) joint, \(goals.partner) of your partner's")
+                if let plan {
+                    let hours = Value.format(plan.hours, in: language)
+                    lines.append(nl ? "• Planning: \(plan.weeks) weken, \(plan.meetings) ontmoetingen, \(hours) uur per persoon (versie \(plan.version))"
+                                    : "• Plan: \(plan.weeks) weeks, \(plan.meetings) meetings, \(hours) hours each (version \(plan.version))")
+                } else {
+                    lines.append(nl ? "• Planning: nog geen" : "• Plan: none yet")
+                }
+                lines.append(nl ? "• Activiteiten: \(activities.all), waarvan \(activities.mine) door jou vastgelegd"
+                                : "• Activities: \(activities.all), \(activities.mine) of them logged by you")
+                lines.append((nl ? "• Evaluatie: " : "• Evaluation: ") + evaluationText(nl))
+            }
+            lines.append((nl ? "• Contextcheck (afspraken met je leidinggevende): " : "• Context check (agreements with your manager): ")
+                         + (contextCheck ? (nl ? "ingevuld" : "filled in") : (nl ? "niet ingevuld" : "not filled in")))
+            lines.append((nl ? "• Je likes en passes in open matching: " : "• Your likes and passes in open matching: ") + "\(likes)")
+            lines.append((nl ? "• Berichten die voor jou klaarstonden: " : "• Messages that were left for you: ") + "\(notices)")
+            lines.append((nl ? "• Je chatberichten van de laatste 24 uur (bewaard om dubbel verstuurde berichten te herkennen): "
+                             : "• Your chat messages of the last 24 hours (kept to recognise messages sent twice): ") + "\(requests)")
+            lines.append((nl ? "• Regels over jou in het logboek van de coördinator: " : "• Lines about you in the coordinator's log: ") + "\(auditLines)")
+            lines.append(nl ? """
+                Hieronder staat alles, precies zoals het is opgeslagen, in JSON (een tekstformaat voor gegevens). Kopieën van eerdere antwoorden in deze chat staan er alleen met hun grootte in. \
+                Kan je chatprogramma zo'n lang bericht niet tonen, dan staat aan het eind dat het is afgekapt; vraag dan de coördinator om je volledige export.
+                """ : """
+                Below is everything, exactly as it is stored, in JSON (a text format for data). Copies of earlier replies in this chat are listed by their size only. \
+                If your chat app cannot show a message this long, the end says it was cut short; then ask the coordinator for your complete export.
+                """)
+            return lines.joined(separator: "\n")
+        }
+
+        private func pairText(_ nl: Bool) -> String {
+            guard let pair else { return nl ? "nog geen" : "none yet" }
+            let with = partnerName.map { nl ? "met \($0)" : "with \($0)" } ?? (nl ? "met een deelnemer die niet meer meedoet" : "with a participant who no longer takes part")
+            switch pair.status {
+            case .proposed: return with + (nl ? ", voorgesteld en nog niet door jullie allebei bevestigd" : ", proposed and not yet confirmed by both of you")
+            case .confirmed: return with + (nl ? ", bevestigd" : ", confirmed")
+            case .closed: return with + (nl ? ", traject afgerond" : ", trajectory completed")
+            case .declined: return with + (nl ? ", voorstel afgewezen" : ", proposal declined")
+            }
+        }
+
+        private func evaluationText(_ nl: Bool) -> String {
+            guard let evaluation else { return nl ? "nog niet begonnen" : "not started yet" }
+            if evaluation.finishedAt != nil { return nl ? "afgerond" : "finished" }
+            return nl ? "begonnen" : "started"
+        }
+    }
+}

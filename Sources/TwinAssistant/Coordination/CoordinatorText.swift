@@ -1,0 +1,154 @@
+import DialogEngine
+import Twinning
+
+/// The texts of the coordinator's actions in the chat, in both languages. Lines stay short and
+/// there are no tables, so that they read well on a phone.
+enum CoordinatorText {
+    static let refused = LocalizedText(
+        nl: "Dit kan alleen een coördinator van het programma. Er is niets getoond of veranderd.",
+        en: "Only a coordinator of the programme can do this. Nothing was shown or changed.")
+    static let noBottlenecks = LocalizedText(
+        nl: "Er zijn geen open knelpunten.",
+        en: "There are no open bottlenecks.")
+    static let noProposals = LocalizedText(
+        nl: "Er is nu niets voor te stellen: de pool heeft geen mogelijke duo's (een profiel, fase matching, nog geen duo).",
+        en: "There is nothing to propose now: the pool has no possible pairs (a profile, phase matching, no pair yet).")
+    static let nothingApplied = LocalizedText(
+        nl: "Er zijn geen duo's bevestigd.",
+        en: "No pairs were confirmed.")
+    static let noRunningPairs = LocalizedText(
+        nl: "Er zijn nog geen lopende duo's.",
+        en: "There are no running pairs yet.")
+    static let samePerson = LocalizedText(
+        nl: "Dat is twee keer dezelfde deelnemer; kies twee verschillende deelnemers.",
+        en: "That is the same participant twice; choose two different participants.")
+    static let emptyMessage = LocalizedText(
+        nl: "Het bericht is leeg; er is niets verstuurd.",
+        en: "The message is empty; nothing was sent.")
+
+    static func bottlenecksHeader(_ count: Int) -> LocalizedText {
+        LocalizedText(nl: "Open knelpunten (\(count)), met wat deelnemers zelf hielp:",
+                      en: "Open bottlenecks (\(count)), with what helped participants themselves:")
+    }
+
+    static func unknownParticipant(_ typed: String) -> LocalizedText {
+        LocalizedText(
+            nl: "Ik vind niemand die „\(typed)” heet of dat id heeft. Typ een id zoals slack:T1:U1 of repl:anna, of de volledige naam.",
+            en: "I find nobody called \u{201C}\(typed)\u{201D} or with that id. Type an id such as slack:T1:U1 or repl:anna, or the full name.")
+    }
+
+    static func ambiguous(_ people: [String]) -> LocalizedText {
+        LocalizedText(nl: "Meerdere deelnemers hebben die naam: \(people.joined(separator: ", ")). Typ het id van wie je bedoelt.",
+                      en: "Several participants have that name: \(people.joined(separator: ", ")). Type the id of the one you mean.")
+    }
+
+    static func excluded(_ a: String, _ b: String) -> LocalizedText {
+        LocalizedText(nl: "Vastgelegd: \(a) en \(b) worden in geen enkele matchingronde meer aan elkaar gekoppeld.",
+                      en: "Recorded: \(a) and \(b) will not be paired in any matching round.")
+    }
+
+    static func pairPicked(_ pair: String) -> LocalizedText {
+        LocalizedText(nl: "Duo: \(pair).", en: "Pair: \(pair).")
+    }
+
+    static func unknownPair(_ typed: String) -> LocalizedText {
+        LocalizedText(
+            nl: "Ik vind geen lopend duo bij „\(typed)”. Typ het nummer uit de lijst, of het id of de naam van een van beiden.",
+            en: "I find no running pair for \u{201C}\(typed)\u{201D}. Type the number from the list, or the id or name of one of the two.")
+    }
+
+    static func nudged(_ a: String, _ b: String) -> LocalizedText {
+        LocalizedText(nl: "Verstuurd. \(a) en \(b) zien je bericht bij hun volgende beurt; meldingskanalen krijgen het ook.",
+                      en: "Sent. \(a) and \(b) will see your message at their next turn; notification channels get it too.")
+    }
+
+    /// A participant as the coordinator sees them after a lookup: name, id, side, organisation
+    /// and phase.
+    static func found(name: String?, id: ParticipantID, side: Side?, organization: String?, phase: Phase?) -> LocalizedText {
+        LocalizedText { language in
+            let nl = language == .nl
+            var text = (nl ? "Gevonden: " : "Found: ") + (name.map { "\($0) (\(id))" } ?? id.description)
+            var details: [String] = []
+            if let side { details.append(side == .teacher ? (nl ? "docent" : "teacher") : "professional") }
+            if let organization { details.append(organization) }
+            if let phase { details.append((nl ? "fase " : "phase ") + phase.rawValue) }
+            if name == nil { details.append(nl ? "nog geen profiel" : "no profile yet") }
+            if !details.isEmpty { text += " — " + details.joined(separator: ", ") }
+            return text
+        }
+    }
+
+    /// The proposals of a round, numbered, each with its reasons and points.
+    static func proposals(_ proposal: MatchingService.Proposal, explainer: MatchExplainer) -> LocalizedText {
+        LocalizedText { language in
+            let nl = language == .nl
+            func name(_ id: ParticipantID) -> String { proposal.names[id] ?? id.description }
+            let method = proposal.method == .optimal ? (nl ? "optimale toewijzing" : "optimal assignment")
+                                                     : (nl ? "stabiele matching" : "stable matching")
+            var lines = [(nl ? "Matchvoorstellen (\(method)), totaalscore " : "Match proposals (\(method)), total score ")
+                + Value.format(proposal.result.total, in: language) + ":"]
+            for (index, score) in proposal.result.proposals.enumerated() {
+                lines.append("")
+                lines.append("\(index + 1). \(name(score.teacher)) ↔ \(name(score.professional)) (score \(Value.format(score.total, in: language)))")
+                lines += explainer.lines(score, names: proposal.names, language: language).map { "   " + $0 }
+            }
+            if !proposal.existingPairs.isEmpty {
+                lines.append("")
+                lines.append(nl ? "Bestaande duo's blijven zoals ze zijn: \(proposal.existingPairs.count)."
+                                : "Existing pairs stay as they are: \(proposal.existingPairs.count).")
+            }
+            let unmatched = proposal.result.unmatchedTeachers + proposal.result.unmatchedProfessionals
+            if !unmatched.isEmpty {
+                lines.append("")
+                lines.append((nl ? "Zonder partner in deze ronde: " : "Without a partner in this round: ")
+                    + unmatched.map { "\(name($0)) (\($0))" }.joined(separator: ", "))
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// What applying the shown proposals did.
+    static func applied(created: [String], skipped: [(pair: String, reason: LocalizedText)]) -> LocalizedText {
+        LocalizedText { language in
+            let nl = language == .nl
+            var lines: [String] = []
+            if created.isEmpty {
+                lines.append(nothingApplied.text(in: language))
+            } else {
+                lines.append(nl ? "Bevestigd (\(created.count)); deze duo's gaan naar fase 2 (kennismaking) en krijgen bericht:"
+                                : "Confirmed (\(created.count)); these pairs move to phase 2 (getting acquainted) and will be notified:")
+                lines += created.map { "• " + $0 }
+            }
+            if !skipped.isEmpty {
+                lines.append(nl ? "Niet meer mogelijk, overgeslagen:" : "No longer possible, skipped:")
+                lines += skipped.map { "• \($0.pair): \($0.reason.text(in: language))" }
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// The running pairs, numbered, for choosing one.
+    static func runningPairs(_ pairs: [(names: String, status: LocalizedText)]) -> LocalizedText {
+        LocalizedText { language in
+            var lines = [language == .nl ? "Lopende duo's:" : "Running pairs:"]
+            for (index, pair) in pairs.enumerated() {
+                lines.append("\(index + 1). \(pair.names) — \(pair.status.text(in: language))")
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// Where a pair stands, for the list of running pairs.
+    static func status(_ pair: Pair, phase: Phase?) -> LocalizedText {
+        if pair.status == .proposed {
+            return LocalizedText(nl: "voorgesteld, wacht op bevestiging", en: "proposed, awaiting confirmation")
+        }
+        let phase = phase ?? .kennismaking
+        switch phase {
+        case .matching, .kennismaking: return LocalizedText(nl: "fase 2, kennismaking", en: "phase 2, getting acquainted")
+        case .activiteiten: return LocalizedText(nl: "fase 3, activiteiten", en: "phase 3, activities")
+        case .afronding: return LocalizedText(nl: "fase 4, afronding", en: "phase 4, closing")
+        case .afgerond: return LocalizedText(nl: "afgerond", en: "closed")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+import Twinning
+
+/// Consent decisions (`consents`) and kept conversation texts (`conversation_texts`).
+extension SQLiteTransaction: PrivacyReader, PrivacyWriter {
+    func consentDecisions(of id: ParticipantID) throws -> [ConsentDecision] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT purpose, text_version, given, recorded_at FROM consents WHERE participant_id = ? ORDER BY id
+            """, arguments: [id.description])
+        return try rows.map { row in
+            let purpose: String = row["purpose"]
+            guard let known = ConsentPurpose(rawValue: purpose) else {
+                throw StoreError.corruptRow(table: "consents", key: id.description, reason: "unknown purpose `\(purpose)`")
+            }
+            return ConsentDecision(purpose: known, textVersion: row["text_version"], given: row["given"], recordedAt: row["recorded_at"])
+        }
+    }
+
+    func hasConsent(_ purpose: ConsentPurpose, of id: ParticipantID) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT given FROM consents WHERE participant_id = ? AND purpose = ? ORDER BY id DESC LIMIT 1
+            """), arguments: [id.description, purpose.rawValue]) ?? false
+    }
+
+    func conversationTexts(of id: ParticipantID) throws -> [ConversationText] {
+        try Row.fetchAll(db, sql: "SELECT at, direction, text FROM conversation_texts WHERE participant_id = ? ORDER BY id",
+                         arguments: [id.description]).compactMap { row in
+            guard let direction = ConversationText.Direction(rawValue: row["direction"]) else { return nil }
+            return ConversationText(at: row["at"], direction: direction, text: row["text"])
+        }
+    }
+
+    func record(_ decision: ConsentDecision, for id: ParticipantID) throws {
+        try db.execute(sql: """
+            INSERT INTO consents (participant_id, purpose, text_version, given, recorded_at) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [id.description, decision.purpose.rawValue, decision.textVersion, decision.given, decision.recordedAt])
+    }
+
+    func save(_ texts: [ConversationText], for id: ParticipantID) throws {
+        // Written on every turn when texts are kept: a cached statement is not compiled again.
+        let statement = try db.cachedStatement(sql: "INSERT INTO conversation_texts (participant_id, at, direction, text) VALUES (?, ?, ?, ?)")
+        for text in texts {
+            try statement.execute(arguments: [id.description, text.at, text.direction.rawValue, text.text])
+        }
+    }
+}
