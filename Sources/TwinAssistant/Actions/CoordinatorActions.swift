@@ -87,7 +87,7 @@ enum CoordinatorActions {
             return ActionResult(value: emptyValue(signature.result), messages: [OutputMessage(.warning, CoordinatorText.refused)])
         }
         switch call.name {
-        case "coordinator_overview": return try overview(context)
+        case "coordinator_overview": return try overview(call, context)
         case "coordinator_bottlenecks": return try bottlenecks(context)
         case "coordinator_propose": return try propose(call, context)
         case "coordinator_apply": return try apply(call, context)
@@ -126,13 +126,17 @@ enum CoordinatorActions {
 
     // MARK: - Overview and bottlenecks
 
-    private static func overview(_ c: Context) throws -> ActionResult {
-        let documents = (nl: try CoordinatorOverview.document(language: .nl, in: c.tx, now: c.now, detector: c.detector, hiding: c.coordinators),
-                         en: try CoordinatorOverview.document(language: .en, in: c.tx, now: c.now, detector: c.detector, hiding: c.coordinators))
+    /// A text made once, in the language the message is shown in (`call.language`): for the
+    /// outputs that cost a scan or a matching round to make.
+    private static func shownIn(_ language: Language, _ text: String) -> LocalizedText {
+        language == .nl ? LocalizedText(nl: text, en: "") : LocalizedText(nl: "", en: text)
+    }
+
+    private static func overview(_ call: ActionCall, _ c: Context) throws -> ActionResult {
+        let document = try CoordinatorOverview.document(language: call.language, in: c.tx, now: c.now, detector: c.detector, hiding: c.coordinators)
         let pairs = try c.tx.allPairs().filter { $0.status != .declined }
         try audit(c, "coordinator.overview", "viewed the overview of \(pairs.count) pairs")
-        return ActionResult(value: .integer(pairs.count),
-                            messages: [OutputMessage(.summary, LocalizedText(nl: documents.nl.chatText, en: documents.en.chatText))])
+        return ActionResult(value: .integer(pairs.count), messages: [OutputMessage(.summary, shownIn(call.language, document.chatText))])
     }
 
     private static func bottlenecks(_ c: Context) throws -> ActionResult {
@@ -248,11 +252,10 @@ enum CoordinatorActions {
             try audit(c, "coordinator.why_not", "asked why two participants are or are not paired; not both found")
             return ActionResult(value: .bool(false), messages: refusal.messages)
         }
-        let (nl, en) = (try c.matching.whyNot(a, b, method: .optimal, language: .nl, in: c.tx),
-                        try c.matching.whyNot(a, b, method: .optimal, language: .en, in: c.tx))
+        let explanation = try c.matching.whyNot(a, b, method: .optimal, language: call.language, in: c.tx)
         try audit(c, "coordinator.why_not", subjects: [a], "asked why this participant and \(b) are or are not paired")
         try audit(c, "coordinator.why_not", subjects: [b], "asked why this participant and \(a) are or are not paired")
-        return ActionResult(value: .bool(true), messages: [OutputMessage(.summary, LocalizedText(nl: nl, en: en))])
+        return ActionResult(value: .bool(true), messages: [OutputMessage(.summary, shownIn(call.language, explanation))])
     }
 
     private static func exclude(_ call: ActionCall, _ c: Context) throws -> ActionResult {

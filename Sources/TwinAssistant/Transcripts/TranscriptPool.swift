@@ -16,8 +16,9 @@ public enum TranscriptPool {
     public static let professionalID = ParticipantID("transcript:daan")!
     /// The teacher of the `pair:` in a coordinator's transcript.
     public static let pairTeacherID = ParticipantID("transcript:anna")!
-    /// The names of the two.
+    /// The pool teacher's name.
     public static let teacherName = "Carla Jansen"
+    /// The pool professional's name.
     public static let professionalName = "Daan Visser"
 
     /// Writes the two into `repository`, their profiles as of `now`.
