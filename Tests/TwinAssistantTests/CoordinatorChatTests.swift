@@ -46,12 +46,14 @@ struct CoordinatorChatTests {
         #expect(try await fixture.repository.read { try $0.profile(Self.boss) } == nil, "no profile, no intake")
     }
 
-    @Test("a coordinator whose conversation comes back to the menu's start is sent to the coordinator's home")
-    func menuSendsCoordinatorsHome() async throws {
+    @Test("a coordinator whose conversation is in the menu — at its start, or at its question since before the role — is sent home",
+          arguments: ["", "menu"])
+    func menuSendsCoordinatorsHome(_ step: String) async throws {
         let (fixture, assistant) = try await Self.fixture()
-        // A conversation resting at the start of the home dialog, as after a dialog ended.
+        // A conversation resting at the start of the home dialog (as after a dialog ended), or at
+        // the menu's question (as when the role was given to a participant).
         var state = SessionState(language: .nl)
-        state.stack = [Frame(dialog: "menu", step: "")]
+        state.stack = [Frame(dialog: "menu", step: step)]
         state.awaiting = .answer
         let encoded = try JSONEncoder().encode(state)
         let now = fixture.clock.now()
@@ -59,9 +61,10 @@ struct CoordinatorChatTests {
             try tx.save(Participant(id: Self.boss, language: "nl", createdAt: now))
             try tx.saveSession(StoredSession(participant: Self.boss, state: encoded, turns: 1, updatedAt: now))
         }
-        let reply = try await assistant.handle(participant: Self.boss, text: "1")
+        let reply = try await assistant.handle(participant: Self.boss, text: "Mijn profiel bekijken")
         #expect(reply.prompt?.slot == "coordinator.action")
         #expect(reply.prompt?.options?.contains { $0.value == "profile" } == false)
+        #expect(!Self.text(reply).contains("Dit is je profiel"), "the participant's option did not run")
     }
 
     @Test("a participant starts at the intake and never sees the coordinator's options")
