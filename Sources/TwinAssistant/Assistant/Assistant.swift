@@ -226,10 +226,8 @@ public final class Assistant: Sendable {
 
     /// The stored form of a channel request and its reply, for answering a repeat of it.
     private static func processedRequest(_ request: ChannelRequestID, of id: ParticipantID, reply: Reply, at now: Date) throws -> ProcessedRequest {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return ProcessedRequest(channel: request.channel, requestID: request.value, participant: id,
-                                reply: try encoder.encode(reply), at: now, deliveredAt: request.repliedInResponse ? now : nil)
+        ProcessedRequest(channel: request.channel, requestID: request.value, participant: id,
+                                reply: try reply.encodedJSON(), at: now, deliveredAt: request.repliedInResponse ? now : nil)
     }
 
     /// The reply after a turn was rolled back: an apology and the question still pending.
