@@ -12,9 +12,6 @@ public final class SQLiteRepository: TwinRepository {
     public let path: String
     private let pool: DatabasePool
 
-    /// How much of the database file is read through a memory map (SQLite's `mmap_size`).
-    static let memoryMapBytes = 256 << 20
-
     /// Opens (creating it when needed) the database at `path` and brings its schema up to date.
     ///
     /// - Throws: `StoreError` with what to do when the file cannot be used.
@@ -24,9 +21,6 @@ public final class SQLiteRepository: TwinRepository {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Pages are read through a memory map instead of a read() system call each, which
-            // took a fifth of a turn's time under load.
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.memoryMapBytes)")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
