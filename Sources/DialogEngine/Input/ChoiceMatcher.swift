@@ -13,12 +13,21 @@ struct ChoiceMatcher {
     /// The options, in the order they are shown and numbered.
     let options: [ChoiceOption]
 
-    private let spellings: [ChoiceSpellings]
+    /// The options' folded spellings, taken only once an answer is not simply a number: an
+    /// option whose label was filled in for this turn is folded only then.
+    private final class Spellings {
+        let options: [ChoiceOption]
+        lazy var all: [ChoiceSpellings] = options.map(\.spellings)
+        init(_ options: [ChoiceOption]) { self.options = options }
+    }
 
-    /// Prepares matching against `options` (their spellings were folded when they were made).
+    private let cache: Spellings
+    private var spellings: [ChoiceSpellings] { cache.all }
+
+    /// Prepares matching against `options`.
     init(options: [ChoiceOption]) {
         self.options = options
-        spellings = options.map(\.spellings)
+        cache = Spellings(options)
     }
 
     /// The shortest shortened word that may select an option; shorter ones fit too much.

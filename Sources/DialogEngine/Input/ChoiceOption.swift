@@ -1,21 +1,26 @@
 /// One option of a choice question.
 public struct ChoiceOption: Sendable, Hashable, Codable {
     /// The stable identifier stored in the slot; never shown, so labels can change freely.
-    public var value: String { didSet { spellings = Self.fold(value, label, aliases) } }
+    public var value: String { didSet { folded = nil } }
     /// What the participant sees, in both languages.
-    public var label: LocalizedText { didSet { spellings = Self.fold(value, label, aliases) } }
+    public var label: LocalizedText { didSet { folded = nil } }
     /// Extra spellings that also select this option (`leraar` for `Docent`).
-    public var aliases: [String] { didSet { spellings = Self.fold(value, label, aliases) } }
-    /// The option's spellings as answers are compared with them, kept up to date with the
-    /// three properties above.
-    private(set) var spellings: ChoiceSpellings
+    public var aliases: [String] { didSet { folded = nil } }
+    /// The spellings folded when the option was made; dropped when it is changed (a label
+    /// filled in for one turn), whose spellings are then folded only if an answer is matched.
+    private var folded: ChoiceSpellings?
+
+    /// The option's spellings as answers are compared with them.
+    var spellings: ChoiceSpellings {
+        folded ?? Self.fold(value, label, aliases)
+    }
 
     /// Creates an option.
     public init(value: String, label: LocalizedText, aliases: [String] = []) {
         self.value = value
         self.label = label
         self.aliases = aliases
-        spellings = Self.fold(value, label, aliases)
+        folded = Self.fold(value, label, aliases)
     }
 
     private static func fold(_ value: String, _ label: LocalizedText, _ aliases: [String]) -> ChoiceSpellings {
