@@ -13,25 +13,21 @@ struct ChoiceMatcher {
     /// The options, in the order they are shown and numbered.
     let options: [ChoiceOption]
 
-    /// The folded spellings of one option, computed once per question rather than per part.
-    private struct Spellings {
-        let value: String
-        let labels: [String]
-        let aliases: [String]
-        var all: [String] { [value] + labels + aliases }
+    /// The options' folded spellings, taken only once an answer is not simply a number: an
+    /// option whose label was filled in for this turn is folded only then.
+    private final class Spellings {
+        let options: [ChoiceOption]
+        lazy var all: [ChoiceSpellings] = options.map(\.spellings)
+        init(_ options: [ChoiceOption]) { self.options = options }
     }
 
-    private let spellings: [Spellings]
+    private let cache: Spellings
+    private var spellings: [ChoiceSpellings] { cache.all }
 
     /// Prepares matching against `options`.
     init(options: [ChoiceOption]) {
         self.options = options
-        spellings = options.map { option in
-            Spellings(
-                value: TextFolding.fold(option.value),
-                labels: [TextFolding.fold(option.label.nl), TextFolding.fold(option.label.en)],
-                aliases: option.aliases.map(TextFolding.fold))
-        }
+        cache = Spellings(options)
     }
 
     /// The shortest shortened word that may select an option; shorter ones fit too much.
@@ -57,18 +53,20 @@ struct ChoiceMatcher {
         if let number = Self.number(folded), options.indices.contains(number - 1) {
             return .option(number - 1)
         }
-        let stages: [(Spellings) -> Bool] = [
-            { $0.value == folded },
-            { $0.labels.contains(folded) || $0.aliases.contains(folded) },
-            { Self.hasWordPrefix(folded, in: $0.all) },
-        ]
-        for stage in stages {
-            let outcome = Self.outcome(spellings.indices.filter { stage(spellings[$0]) })
+        var outcome = Self.outcome(spellings.indices.filter { spellings[$0].value == folded })
+        if outcome != .noMatch { return outcome }
+        outcome = Self.outcome(spellings.indices.filter { spellings[$0].labels.contains(folded) || spellings[$0].aliases.contains(folded) })
+        if outcome != .noMatch { return outcome }
+        // A shortened word: the answer is the start of a word of a spelling.
+        if folded.count >= Self.minimumPrefixLength {
+            let needle = Array((" " + folded).utf8)
+            outcome = Self.outcome(spellings.indices.filter { spellings[$0].containsWordStart(needle) })
             if outcome != .noMatch { return outcome }
         }
-        let whole = closest(folded) { $0.all }
+        let typed = Array(folded.unicodeScalars)
+        let whole = closest(typed) { $0.scalars }
         if whole != .noMatch || folded.contains(" ") { return whole }
-        return closest(folded) { $0.all.flatMap { $0.split(separator: " ").map(String.init) } }
+        return closest(typed) { $0.wordScalars }
     }
 
     /// The exact stages only (number, value, label, alias): used before splitting a
@@ -97,26 +95,19 @@ struct ChoiceMatcher {
         return Int(folded)
     }
 
-    private static func hasWordPrefix(_ folded: String, in candidates: [String]) -> Bool {
-        guard folded.count >= minimumPrefixLength else { return false }
-        // Folded texts are single-spaced, so a leading space marks every word start.
-        let needle = " " + folded
-        return candidates.contains { (" " + $0).contains(needle) }
-    }
-
     /// The option whose spellings come closest to `folded` within the typo allowance; the
     /// allowance is taken from the shorter of the two, so a short answer is not stretched to a
     /// long label.
-    private func closest(_ folded: String, spellingsOf: (Spellings) -> [String]) -> Outcome {
+    private func closest(_ typed: [Unicode.Scalar], spellingsOf: (ChoiceSpellings) -> [[Unicode.Scalar]]) -> Outcome {
         var best = Int.max
         var bestIndices: [Int] = []
-        let typedLength = folded.count
+        let typedLength = typed.count
         for (index, option) in spellings.enumerated() {
             var optionBest = Int.max
             for candidate in spellingsOf(option) {
                 let limit = Self.typoLimit(forLength: Swift.min(typedLength, candidate.count))
                 guard limit > 0,
-                      let distance = EditDistance.optimalStringAlignment(folded, candidate, limit: limit)
+                      let distance = EditDistance.optimalStringAlignment(typed, candidate, limit: limit)
                 else { continue }
                 optionBest = Swift.min(optionBest, distance)
             }

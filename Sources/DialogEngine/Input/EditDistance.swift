@@ -14,9 +14,15 @@ public enum EditDistance {
     /// Only the diagonal band of width `2 × limit + 1` is filled and the work stops as soon as a
     /// whole row exceeds `limit`, so comparing a short answer with many options stays cheap.
     public static func optimalStringAlignment(_ a: String, _ b: String, limit: Int) -> Int? {
+        optimalStringAlignment(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit)
+    }
+
+    /// `optimalStringAlignment` over spellings already split into Unicode scalars, for callers
+    /// that compare one answer with many prepared spellings.
+    public static func optimalStringAlignment(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
         guard limit >= 0 else { return nil }
-        var s = Array(a.unicodeScalars)
-        var t = Array(b.unicodeScalars)
+        var s = a
+        var t = b
         if s.count > t.count { swap(&s, &t) }
         let n = s.count
         let m = t.count

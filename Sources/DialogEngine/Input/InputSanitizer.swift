@@ -24,6 +24,12 @@ public enum InputSanitizer {
         let (byteBudget, overflow) = limit.multipliedReportingOverflow(by: 32)
         if !overflow, raw.utf8.count > byteBudget { return .failure(tooLong(limit)) }
 
+        // Most answers are plain printable ASCII (with new lines): nothing to remove or normalise.
+        if raw.utf8.allSatisfy({ (0x20...0x7E).contains($0) || $0 == 0x0A }) {
+            let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.utf8.count > limit ? .failure(tooLong(limit)) : .success(trimmed)
+        }
+
         let scalars = Array(raw.unicodeScalars)
         var kept = String.UnicodeScalarView()
         var index = 0

@@ -107,6 +107,8 @@ enum MultiChoiceAnswerParser {
 
     /// The numbers of `1-3`, `3-1`, `2 t/m 4`; `nil` when the part is not a range.
     private static func range(_ part: String) -> [Int]? {
+        // Most parts are words; only a part with a digit can be a range.
+        guard part.utf8.contains(where: { (48...57).contains($0) }) else { return nil }
         let lowered = part.lowercased()
         for separator in rangeSeparators {
             let sides = lowered.components(separatedBy: separator)

@@ -10,6 +10,8 @@ public struct OptionDefinition: Sendable, Hashable {
     public var location: SourceLocation
     /// Whether the label holds `{{slot}}` placeholders to fill when it is shown.
     public let labelHasTemplates: Bool
+    /// The label's templates, parsed once at load, when it has placeholders.
+    let labelTemplates: (nl: Template, en: Template)?
 
     /// Creates an option definition.
     public init(option: ChoiceOption, condition: ScriptExpression?, location: SourceLocation) {
@@ -17,5 +19,18 @@ public struct OptionDefinition: Sendable, Hashable {
         self.condition = condition
         self.location = location
         self.labelHasTemplates = option.label.nl.contains("{{") || option.label.en.contains("{{")
+        labelTemplates = labelHasTemplates ? (Template(option.label.nl), Template(option.label.en)) : nil
+    }
+
+    /// Definitions are equal when what they define is; the parsed templates follow from it.
+    public static func == (a: OptionDefinition, b: OptionDefinition) -> Bool {
+        a.option == b.option && a.condition == b.condition && a.location == b.location
+    }
+
+    /// Hashes what equality compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(option)
+        hasher.combine(condition)
+        hasher.combine(location)
     }
 }

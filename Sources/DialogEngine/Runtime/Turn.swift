@@ -476,17 +476,17 @@ struct Turn {
 
     /// The options shown now: those whose condition holds, with templates in their labels filled.
     private func visibleOptions(_ question: Question, _ state: SessionState) throws -> [OptionDefinition] {
-        let formatters = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, SlotFormatter(program: program, language: $0)) })
-        return question.options.compactMap { definition in
+        question.options.compactMap { definition in
             if let condition = definition.condition,
                (try? condition.expression.evaluate { lookup($0, state, answer: nil) })?.boolValue != true {
                 return nil
             }
-            guard definition.labelHasTemplates else { return definition }
+            guard let templates = definition.labelTemplates else { return definition }
             var shown = definition
             shown.option.label = LocalizedText { language in
-                let template = Template(definition.option.label.text(in: language))
-                guard !template.slots.isEmpty, let formatter = formatters[language] else { return definition.option.label.text(in: language) }
+                let template = language == .nl ? templates.nl : templates.en
+                guard !template.slots.isEmpty else { return definition.option.label.text(in: language) }
+                let formatter = SlotFormatter(program: program, language: language)
                 return template.render { formatter.format($0, lookup($0, state, answer: nil)) }
             }
             return shown

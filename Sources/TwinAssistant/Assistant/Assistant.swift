@@ -108,29 +108,29 @@ public final class Assistant: Sendable {
     /// by someone else meanwhile. A request taken before gets its stored reply here.
     private func fastTurn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?, _ incoming: String?,
                           _ step: Step) async throws -> Reply? {
-        // The participant and the turn counter; the stored state itself only when the cache
-        // does not hold that version of it.
+        // A cached conversation is computed at once, without reading anything: the group
+        // commit checks it against what is stored. Otherwise the participant, the turn counter
+        // and the facts are read first, and the state itself when the cache lacks that version.
         let cache = self.cache
         let isCoordinator = options.coordinators.contains(id)
-        let snapshot = try await repository.read { reader -> FastSnapshot? in
-            if let request, let done = try reader.processedRequest(channel: request.channel, requestID: request.value, participant: id) {
-                return .taken(done)
-            }
-            guard let participant = try reader.participant(id), let turns = try reader.sessionTurns(id) else { return nil }
-            // Notices from the partner are shown and marked in the full path, in one transaction.
-            guard try reader.pendingNotices(for: id).isEmpty else { return nil }
-            let facts = try ParticipantFacts.load(participant, isCoordinator: isCoordinator, from: reader)
-            if let cached = cache.state(id, turns: turns) { return .ready(facts, turns, cached) }
-            guard let stored = try reader.session(id) else { return nil }
-            return .ready(facts, turns, try? JSONDecoder().decode(SessionState.self, from: stored.state))
-        }
-        if case .taken(let done)? = snapshot {
-            do {
-                return try JSONDecoder().decode(Reply.self, from: done.reply)
-            } catch {
-                throw StoreError.corruptRow(table: "processed_requests", key: request?.description ?? "?", reason: "the stored reply cannot be read")
+        let snapshot: FastSnapshot?
+        if let entry = cache.entry(id), let facts = entry.facts {
+            snapshot = .ready(facts, entry.turns, entry.state)
+        } else {
+            snapshot = try await repository.read { reader -> FastSnapshot? in
+                if let request, let done = try reader.processedRequest(channel: request.channel, requestID: request.value, participant: id) {
+                    return .taken(done.reply)
+                }
+                guard let participant = try reader.participant(id), let turns = try reader.sessionTurns(id) else { return nil }
+                // Notices from the partner are shown and marked in the full path, in one transaction.
+                guard try reader.pendingNotices(for: id).isEmpty else { return nil }
+                let facts = try ParticipantFacts.load(participant, isCoordinator: isCoordinator, from: reader)
+                if let cached = cache.state(id, turns: turns) { return .ready(facts, turns, cached) }
+                guard let stored = try reader.session(id) else { return nil }
+                return .ready(facts, turns, try? JSONDecoder().decode(SessionState.self, from: stored.state))
             }
         }
+        if case .taken(let stored)? = snapshot { return try Self.storedReply(stored, request) }
         guard case .ready(let facts, let turns, let decoded)? = snapshot, var state = decoded else { return nil }
         if let lang { state.language = lang }
         let now = clock.now()
@@ -151,18 +151,40 @@ public final class Assistant: Sendable {
         // Only when the installation keeps them (off, the turn does no extra work at all), and
         // only of a participant who consented to processing.
         let texts = options.keepConversationTexts ? ConversationTexts.of(turn: incoming, reply: reply, at: now) : nil
+        let precheck: @Sendable (any TwinTransaction) throws -> GroupCommit.Outcome? = { tx in
+            if let request, let done = try tx.processedRequest(channel: request.channel, requestID: request.value, participant: id) {
+                return .taken(done.reply)
+            }
+            guard let participant = try tx.participant(id), try tx.pendingNotices(for: id).isEmpty,
+                  try ParticipantFacts.load(participant, isCoordinator: isCoordinator, from: tx).sameSlots(as: facts)
+            else { return .conflict }
+            return nil
+        }
         let item = GroupCommit.Item(participant: id, expectedTurns: turns, language: finalState.language.rawValue, now: now,
-                                    record: record) { tx in
+                                    record: record, precheck: precheck) { tx in
             if let processed { try tx.save(processed) }
             if let texts, try tx.hasConsent(.processing, of: id) { try tx.save(texts, for: id) }
             return reply
         }
-        guard case .committed(let reply) = try await groupCommit.commit(item) else {
+        switch try await groupCommit.commit(item) {
+        case .committed(let reply):
+            cache.store(finalState, facts: facts, for: id, turns: turns + 1)
+            return reply
+        case .taken(let stored):
+            return try Self.storedReply(stored, request)
+        case .conflict:
             cache.forget(id)
             return nil
         }
-        cache.store(finalState, for: id, turns: turns + 1)
-        return reply
+    }
+
+    /// The reply a request got when it was first taken, from its stored JSON.
+    private static func storedReply(_ data: Data, _ request: ChannelRequestID?) throws -> Reply {
+        do {
+            return try JSONDecoder().decode(Reply.self, from: data)
+        } catch {
+            throw StoreError.corruptRow(table: "processed_requests", key: request?.description ?? "?", reason: "the stored reply cannot be read")
+        }
     }
 
     /// The turn inside one write transaction: for new participants and domain actions, whose
@@ -248,10 +270,8 @@ public final class Assistant: Sendable {
 
     /// The stored form of a channel request and its reply, for answering a repeat of it.
     private static func processedRequest(_ request: ChannelRequestID, of id: ParticipantID, reply: Reply, at now: Date) throws -> ProcessedRequest {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return ProcessedRequest(channel: request.channel, requestID: request.value, participant: id,
-                                reply: try encoder.encode(reply), at: now, deliveredAt: request.repliedInResponse ? now : nil)
+        ProcessedRequest(channel: request.channel, requestID: request.value, participant: id,
+                                reply: try reply.encodedJSON(), at: now, deliveredAt: request.repliedInResponse ? now : nil)
     }
 
     /// The reply after a turn was rolled back: an apology and the question still pending.
@@ -276,8 +296,8 @@ public final class Assistant: Sendable {
 
 /// What the fast path read before computing a turn.
 private enum FastSnapshot: Sendable {
-    /// The request was taken before; this is its record.
-    case taken(ProcessedRequest)
+    /// The request was taken before; this is the reply it got, as stored.
+    case taken(Data)
     /// The participant's facts, turn counter and state (`nil` when it cannot be decoded).
     case ready(ParticipantFacts, Int, SessionState?)
 }

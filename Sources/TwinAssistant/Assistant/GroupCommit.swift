@@ -19,6 +19,9 @@ final class GroupCommit: Sendable {
         var language: String
         var now: Date
         var record: TurnRecord
+        /// Checks, inside the transaction and before anything is stored, that the turn was
+        /// computed from what is stored now; a non-`nil` outcome is the item's result instead.
+        var precheck: @Sendable (any TwinTransaction) throws -> Outcome?
         /// Stores whatever else belongs with the turn (a channel's request id) inside the
         /// transaction, and gives the reply.
         var reply: @Sendable (any TwinTransaction) throws -> Reply
@@ -30,6 +33,8 @@ final class GroupCommit: Sendable {
         case committed(Reply)
         /// Not stored: the conversation changed meanwhile.
         case conflict
+        /// Not stored: the channel's request was taken before; this is the reply it got, as stored.
+        case taken(Data)
     }
 
     private typealias Waiter = (item: Item, continuation: CheckedContinuation<Outcome, any Error>)
@@ -73,6 +78,7 @@ final class GroupCommit: Sendable {
             do {
                 let outcomes = try await repository.transaction { tx in
                     try items.map { item -> Outcome in
+                        if let outcome = try item.precheck(tx) { return outcome }
                         guard try tx.sessionTurns(item.participant) == item.expectedTurns,
                               try tx.touch(item.participant, language: item.language, at: item.now) != nil else { return .conflict }
                         try item.record.save(for: item.participant, turns: item.expectedTurns + 1, at: item.now, in: tx)

@@ -38,6 +38,14 @@ struct ParticipantFacts: Sendable {
         return facts
     }
 
+    /// Whether every host slot has the same value under `other` — then a turn computed with
+    /// these facts is exactly the turn it would be with `other`.
+    func sameSlots(as other: ParticipantFacts) -> Bool {
+        Self.slotNames.allSatisfy { value($0) == other.value($0) }
+    }
+
+    private static let slotNames = Array(JobTwinInterface.hostSlots.keys)
+
     /// The value of a host slot.
     func value(_ slot: String) -> Value {
         switch slot {

@@ -10,13 +10,11 @@ struct TurnRecord {
     let answers: [String: String?]
 
     init(state: SessionState, output: TurnOutput) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         self.state = try state.encodedJSON()
         var answers: [String: String?] = [:]
         for slot in output.changedSlots {
             if let value = state.slots[slot] {
-                answers[slot] = String(decoding: try encoder.encode(value), as: UTF8.self)
+                answers[slot] = String(decoding: try value.encodedJSON(), as: UTF8.self)
             } else {
                 answers[slot] = .some(nil)
             }

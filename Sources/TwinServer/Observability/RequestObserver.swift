@@ -44,6 +44,10 @@ struct RequestObserver: RouterMiddleware {
         let duration = clock.now - start
         metrics.request(channel: channel, status: response.status.code, duration: duration)
         if let name = Self.requestIDHeader { response.headers[name] = context.requestID }
+        let level: Logger.Level = response.status.code >= 500 ? .error : .info
+        // The line's fields cost more than the rest of this middleware; build them only when
+        // the line is written.
+        guard logger.logLevel <= level else { return response }
         var metadata: Logger.Metadata = [
             "request_id": "\(context.requestID)",
             "method": "\(request.method.rawValue)",
@@ -54,7 +58,7 @@ struct RequestObserver: RouterMiddleware {
         ]
         if let participant = context.notes.participantHash { metadata["participant"] = "\(participant)" }
         if let failure { metadata["error"] = "\(failure.code)" }
-        logger.log(level: response.status.code >= 500 ? .error : .info, "request", metadata: metadata)
+        logger.log(level: level, "request", metadata: metadata)
         return response
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import TwinAssistant
 
 /// Builds JSON responses the same way everywhere: sorted keys (stable output for tests and
 /// diffs), slashes unescaped, `application/json; charset=utf-8`.
@@ -19,6 +20,13 @@ enum JSONResponse {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A response with a turn's reply as its body, written by the reply's own fast encoder
+    /// (the same bytes the generic encoder would write).
+    static func make(_ reply: Reply) -> Response {
+        guard let data = try? reply.encodedJSON() else { return Response(status: .internalServerError) }
+        return raw(data)
     }
 
     /// A response with a body that is already JSON.

@@ -1,4 +1,5 @@
 import Hummingbird
+import Twinning
 import Synchronization
 
 /// The request context of `jobtwin serve`: Hummingbird's core context plus notes that a channel
@@ -23,11 +24,16 @@ public struct ServerRequestContext: RequestContext {
 
 /// What a channel learnt while handling a request, for the log line and the metrics.
 final class RequestNotes: Sendable {
-    private let participant = Mutex<String?>(nil)
+    private let participant = Mutex<ParticipantID?>(nil)
 
-    /// The hashed participant id, once the request was verified and parsed.
-    var participantHash: String? {
+    /// The participant, once the request was verified and parsed.
+    var participantID: ParticipantID? {
         get { participant.withLock { $0 } }
         set { participant.withLock { $0 = newValue } }
+    }
+
+    /// The hashed participant id for the logs; hashed only when a line is actually written.
+    var participantHash: String? {
+        participantID.map(ParticipantHash.of)
     }
 }

@@ -15,7 +15,7 @@ struct TurnTaker: Sendable {
     /// - Throws: `ServerError` 429 when the participant is over the rate limit (nothing is
     ///   taken), 400 for an unusable participant id, 503 when the turn could not be saved.
     func take(_ message: IncomingMessage, channel: String, notes: RequestNotes) async throws(ServerError) -> Reply {
-        notes.participantHash = ParticipantHash.of(message.participant)
+        notes.participantID = message.participant
         if let wait = limiter.acquire(message.participant) { throw .rateLimited(retryAfter: wait) }
         let clock = ContinuousClock()
         let start = clock.now
