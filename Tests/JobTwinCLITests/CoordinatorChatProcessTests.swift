@@ -88,7 +88,7 @@ struct CoordinatorChatProcessTests {
         let config = folder.path("jobtwin.yaml")
         try "coordinators: [\"repl:boss\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
         let words = ["1", "2", "3", "6", "overzicht", "Overzicht van alle duo's", "knelpunten", "voorstellen", "duwtje", "uitsluiten",
-                     "waarom niet", "overview", "bottlenecks", "nudge", "coordinator"]
+                     "waarom niet", "overview", "bottlenecks", "nudge", "coordinator", "7", "afhandelen", "settle"]
         let output = try JobTwinProcess.run(["chat", "--json", "--config", config, "--db", db, "--participant", "eve"],
                                             input: Data(words.map { $0 + "\n" }.joined().utf8))
         #expect(output.status == 0)

@@ -65,7 +65,9 @@ struct DataRequestCommandTests {
         _ = try JobTwinProcess.run(["match", "--db", db, "--exclude", "bea", "carl"])
         let audit = try JobTwinProcess.run(["audit", "--db", db, "--json"])
         let entries = try #require(JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]])
-        #expect(entries.map { $0["action"] as? String } == ["export", "erase", "match.exclude"])
+        #expect(entries.map { $0["action"] as? String } == ["export", "erase", "match.exclude", "match.exclude"],
+                "an exclusion is logged for each of the two, in the transaction that makes it")
+        #expect(Set(entries.suffix(2).compactMap { $0["subject"] as? String }) == ["repl:bea", "repl:carl"])
         #expect(entries.allSatisfy { ($0["subject"] as? String) != "repl:anna" }, "the erased id is replaced in the log")
         #expect((entries.first?["subject"] as? String)?.hasPrefix("erased:") == true)
         let file = try Data(contentsOf: URL(fileURLWithPath: db))

@@ -21,7 +21,7 @@ struct ConsentTests {
         let reply = try await fixture.assistant.handle(participant: anna, text: "ja")
         #expect(reply.prompt?.slot == "profile.name")
         let decisions = try await fixture.repository.read { try $0.consentDecisions(of: anna) }
-        #expect(decisions == [ConsentDecision(purpose: .processing, textVersion: "processing-2026-11", given: true,
+        #expect(decisions == [ConsentDecision(purpose: .processing, textVersion: "processing-2026-12", given: true,
                                               recordedAt: fixture.clock.now())])
         #expect(try await fixture.repository.read { try $0.hasConsent(.processing, of: anna) })
     }
@@ -57,7 +57,7 @@ struct ConsentTests {
         let decisions = try await fixture.repository.read { try $0.consentDecisions(of: sam) }
         #expect(decisions.map(\.given) == [false, false, true], "append-only: every decision is a row")
         #expect(ConsentDecision.current(.processing, in: decisions)?.given == true)
-        #expect(decisions.allSatisfy { $0.textVersion == "processing-2026-11" })
+        #expect(decisions.allSatisfy { $0.textVersion == "processing-2026-12" })
         #expect(try await fixture.repository.read { try $0.profile(sam) } == nil)
     }
 

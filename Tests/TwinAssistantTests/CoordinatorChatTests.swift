@@ -114,6 +114,11 @@ struct CoordinatorChatTests {
       - action: coordinator_nudge
         with: {pair: "'pair-ab'", message: "'Hallo daar'"}
         into: x.nudged
+      - action: coordinator_partner_left_pairs
+        into: x.left
+      - action: coordinator_settle_pair
+        with: {pair: "'pair-ab'", decision: "'rematch'"}
+        into: x.settled
       - say:
           nl: "Uitkomst: {{x.overview}} / {{x.applied}} / {{x.found}} / {{x.excluded}} / {{x.picked}} / {{x.nudged}}"
           en: "Outcome: {{x.overview}} / {{x.applied}} / {{x.found}} / {{x.excluded}} / {{x.picked}} / {{x.nudged}}"
@@ -129,7 +134,7 @@ struct CoordinatorChatTests {
         let mallory = AssistantFixture.id("api:mallory")
         let reply = try await assistant.open(participant: mallory)
         let refusals = reply.messages.filter { $0.kind == .warning }
-        #expect(refusals.count == CoordinatorActionNames.all.count)
+        #expect(refusals.count == CoordinatorActionNames.all.count, "the dialog calls every coordinator action")
         #expect(refusals.allSatisfy { $0.text.contains("Dit kan alleen een coördinator") })
         for secret in ProgrammeSeed.privateWords + ["pair-ab", "score"] {
             #expect(!Self.text(reply).contains(secret), "a refused action showed \(secret)")

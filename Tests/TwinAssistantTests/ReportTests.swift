@@ -99,6 +99,32 @@ struct ReportTests {
         #expect(markdown.contains("Want to continue: 1 / 2 (50 %)"))
     }
 
+    @Test("coordinators chat but take no part: the programme report does not count them, nor does matching pool them")
+    func coordinatorsLeftOut() async throws {
+        let boss = AssistantFixture.id("api:boss")
+        let fixture = try AssistantFixture(coordinators: [boss])
+        try await Self.closedTrajectory(fixture)
+        _ = try await fixture.assistant.open(participant: boss)
+        // Even a coordinator who once filled in a profile is not matched.
+        try await fixture.repository.transaction { tx in try tx.save(Self.profile("Baas Bos", .teacher, "Bureau"), for: boss) }
+        let program = try DialogLibrary.load(directory: nil)
+
+        let counted = try await ReportService(repository: fixture.repository, program: program, clock: fixture.clock)
+            .programmeReport(language: .en).markdown
+        #expect(counted.contains("| matching | 1 |"), "without the list, the coordinator's conversation counts")
+        let report = try await ReportService(repository: fixture.repository, program: program, clock: fixture.clock, coordinators: [boss])
+            .programmeReport(language: .en).markdown
+        #expect(report.contains("| matching | 0 |"))
+        #expect(report.contains("| afgerond | 2 |"))
+
+        let (pooled, kept) = try await fixture.repository.read { reader in
+            (try MatchingCore(program: program).pool(in: reader).round.teachers.map(\.id),
+             try MatchingCore(program: program, excluding: [boss]).pool(in: reader).round.teachers.map(\.id))
+        }
+        #expect(pooled == [boss])
+        #expect(kept.isEmpty)
+    }
+
     @Test("a participant without a pair gets a clear error")
     func noPair() async throws {
         let fixture = try AssistantFixture()

@@ -71,6 +71,7 @@ struct CoordinatorChannelTests {
         "1", "2", "3", "4", "5", "6", "7", "Overzicht van alle duo's", "overzicht", "Open knelpunten", "knelpunten",
         "Matchvoorstellen maken en bevestigen", "voorstellen", "waarom niet", "uitsluiten", "duwtje", "Uitleg voor coördinatoren",
         "Overview of all pairs", "overview", "bottlenecks", "proposals", "why not", "exclude", "nudge", "coordinator", "coördinator",
+        "8", "Een duo zonder partner afhandelen", "afhandelen", "settle", "partner left",
     ]
 
     /// Anna and Bram in a confirmed pair, Carla and Daan without one.

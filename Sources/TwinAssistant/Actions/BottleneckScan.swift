@@ -14,14 +14,19 @@ public enum BottleneckScan {
     }
 
     /// Detects the bottlenecks of every running pair now, flags the new ones and resolves the
-    /// ones that are gone. Returns the open bottlenecks afterwards.
+    /// ones that are gone — all of them for a pair that no longer runs (closed, or ended by the
+    /// coordinator after a partner left). Returns the open bottlenecks afterwards.
     public static func scan(_ repository: any TwinRepository, detector: BottleneckDetector = BottleneckDetector(), now: Date) async throws -> [Bottleneck] {
         try await repository.transaction { tx in try scan(in: tx, detector: detector, now: now) }
     }
 
     /// The scan inside a transaction the caller holds — a coordinator's turn in the chat.
     public static func scan(in tx: any TwinTransaction, detector: BottleneckDetector = BottleneckDetector(), now: Date) throws -> [Bottleneck] {
-        for pair in try tx.allPairs() where pair.status == .confirmed {
+        for pair in try tx.allPairs() {
+            guard pair.status == .confirmed else {
+                if pair.status != .proposed { try tx.resolveBottlenecks(of: pair.id, except: [], at: now) }
+                continue
+            }
             var agreements: [ParticipantID: ManagerAgreement] = [:]
             for id in [pair.teacher, pair.professional] { agreements[id] = try tx.managerAgreement(of: id) }
             let found = detector.detect(pair: pair, plan: try tx.plan(of: pair.id), activities: try tx.activities(of: pair.id),

@@ -75,6 +75,14 @@ enum CoordinatorActions {
             summary: "Coordinators only: finds a running pair by its number in the list shown, or by the id or name of either partner; returns the pair id, or nothing.",
             parameters: [.init("choice", .text), .init("shown", .list)], result: .text),
         ActionSignature(
+            name: "coordinator_partner_left_pairs",
+            summary: "Coordinators only: shows the running pairs whose partner was erased and that wait for a decision, numbered; returns their pair ids in that order.",
+            parameters: [], result: .list),
+        ActionSignature(
+            name: "coordinator_settle_pair",
+            summary: "Coordinators only: records the decision for a running pair whose partner was erased — decision rematch (the remaining participant goes back to phase 1 with their profile) or close (the trajectory closes; they finish with their own evaluation); returns whether it was recorded.",
+            parameters: [.init("pair", .text), .init("decision", .text)], result: .bool),
+        ActionSignature(
             name: "coordinator_nudge",
             summary: "Coordinators only: sends a pair a short message — a notice for both partners at their next turn and a coordinator.nudge event; returns whether it was sent.",
             parameters: [.init("pair", .text), .init("message", .text)], result: .bool),
@@ -88,15 +96,17 @@ enum CoordinatorActions {
         }
         switch call.name {
         case "coordinator_overview": return try overview(call, context)
-        case "coordinator_bottlenecks": return try bottlenecks(context)
+        case "coordinator_bottlenecks": return try bottlenecks(call, context)
         case "coordinator_propose": return try propose(call, context)
         case "coordinator_apply": return try apply(call, context)
         case "coordinator_find_participant": return try findParticipant(call, context)
         case "coordinator_why_not": return try whyNot(call, context)
         case "coordinator_exclude": return try exclude(call, context)
-        case "coordinator_list_pairs": return try listPairs(context)
+        case "coordinator_list_pairs": return try listPairs(call, context)
         case "coordinator_pick_pair": return try pickPair(call, context)
         case "coordinator_nudge": return try nudge(call, context)
+        case "coordinator_partner_left_pairs": return try partnerLeftPairs(call, context)
+        case "coordinator_settle_pair": return try settle(call, context)
         default: return nil
         }
     }
@@ -124,6 +134,18 @@ enum CoordinatorActions {
         Dictionary(try tx.profiles().map { ($0.0, $0.1.name) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// How a participant is named in a message shown in `language`: their profile's name, the
+    /// words for an erased person, or the id of someone without a profile.
+    private static func display(_ id: ParticipantID, _ names: [ParticipantID: String], _ language: Language) -> String {
+        names[id] ?? StandInText.name(id, in: language)
+    }
+
+    /// The phase a pair is in: that of a partner who takes part (an erased partner's stand-in
+    /// has none).
+    private static func phase(of pair: Pair, _ tx: any TwinTransaction) throws -> Phase? {
+        try tx.participant(pair.teacher.isErasedStandIn ? pair.professional : pair.teacher)?.phase
+    }
+
     // MARK: - Overview and bottlenecks
 
     /// A text made once, in the language the message is shown in (`call.language`): for the
@@ -139,13 +161,13 @@ enum CoordinatorActions {
         return ActionResult(value: .integer(pairs.count), messages: [OutputMessage(.summary, shownIn(call.language, document.chatText))])
     }
 
-    private static func bottlenecks(_ c: Context) throws -> ActionResult {
+    private static func bottlenecks(_ call: ActionCall, _ c: Context) throws -> ActionResult {
         let open = try BottleneckScan.scan(in: c.tx, detector: c.detector, now: c.now)
         try audit(c, "coordinator.bottlenecks", "viewed \(open.count) open bottlenecks")
         guard !open.isEmpty else { return ActionResult(value: .integer(0), messages: [OutputMessage(.info, CoordinatorText.noBottlenecks)]) }
         let names = try names(c.tx)
         let pairs = Dictionary(try c.tx.allPairs().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        func name(_ id: ParticipantID) -> String { names[id] ?? id.description }
+        func name(_ id: ParticipantID) -> String { display(id, names, call.language) }
         var messages = [OutputMessage(.info, CoordinatorText.bottlenecksHeader(open.count))]
         for bottleneck in open {
             let pair = pairs[bottleneck.pairID].map { "\(name($0.teacher)) & \(name($0.professional))" } ?? bottleneck.pairID
@@ -186,7 +208,7 @@ enum CoordinatorActions {
         }
         let applied = try c.matching.apply(requested, in: c.tx, now: c.now)
         let names = try names(c.tx)
-        func name(_ id: ParticipantID) -> String { names[id] ?? id.description }
+        func name(_ id: ParticipantID) -> String { display(id, names, call.language) }
         for pair in applied.created {
             try audit(c, "match.apply", subjects: [pair.teacher], "paired with \(pair.professional) (pair \(pair.id)), confirmed from the proposals shown in the chat")
             try audit(c, "match.apply", subjects: [pair.professional], "paired with \(pair.teacher) (pair \(pair.id)), confirmed from the proposals shown in the chat")
@@ -280,14 +302,14 @@ enum CoordinatorActions {
         try tx.allPairs().filter(\.isActive)
     }
 
-    private static func listPairs(_ c: Context) throws -> ActionResult {
+    private static func listPairs(_ call: ActionCall, _ c: Context) throws -> ActionResult {
         let pairs = try runningPairs(c.tx)
         try audit(c, "coordinator.pairs", "viewed the list of \(pairs.count) running pairs")
         guard !pairs.isEmpty else { return ActionResult(value: .list([]), messages: [OutputMessage(.info, CoordinatorText.noRunningPairs)]) }
         let names = try names(c.tx)
-        func name(_ id: ParticipantID) -> String { names[id] ?? id.description }
+        func name(_ id: ParticipantID) -> String { display(id, names, call.language) }
         let rows = try pairs.map { pair in
-            ("\(name(pair.teacher)) & \(name(pair.professional))", CoordinatorText.status(pair, phase: try c.tx.participant(pair.teacher)?.phase))
+            ("\(name(pair.teacher)) & \(name(pair.professional))", CoordinatorText.status(pair, phase: try phase(of: pair, c.tx)))
         }
         return ActionResult(value: .list(pairs.map(\.id)), messages: [OutputMessage(.info, CoordinatorText.runningPairs(rows))])
     }
@@ -303,12 +325,12 @@ enum CoordinatorActions {
             picked = pairs.first { $0.teacher == id || $0.professional == id }
         }
         guard let pair = picked else {
-            try audit(c, "coordinator.pick_pair", "chose a pair to nudge; none found")
+            try audit(c, "coordinator.pick_pair", "chose a pair; none found")
             return ActionResult(value: .null, messages: [OutputMessage(.warning, CoordinatorText.unknownPair(typed))])
         }
-        try audit(c, "coordinator.pick_pair", subjects: [pair.teacher, pair.professional], "chose the pair \(pair.id) to nudge")
+        try audit(c, "coordinator.pick_pair", subjects: people(of: pair), "chose the pair \(pair.id)")
         let names = try names(c.tx)
-        let text = "\(names[pair.teacher] ?? pair.teacher.description) & \(names[pair.professional] ?? pair.professional.description)"
+        let text = "\(display(pair.teacher, names, call.language)) & \(display(pair.professional, names, call.language))"
         return ActionResult(value: .text(pair.id), messages: [OutputMessage(.info, CoordinatorText.pairPicked(text))])
     }
 
@@ -323,15 +345,82 @@ enum CoordinatorActions {
             try audit(c, "coordinator.nudge", "sent nothing: no running pair with that id")
             return ActionResult(value: .bool(false), messages: [OutputMessage(.warning, CoordinatorText.unknownPair(id))])
         }
-        for partner in [pair.teacher, pair.professional] {
+        // An erased partner's stand-in gets nothing: nobody reads it.
+        let partners = people(of: pair)
+        for partner in partners {
             try c.tx.add(NudgeNotice.notice(for: partner, message: message, at: c.now))
         }
-        try c.tx.record(ProgrammeEvent(kind: .coordinatorNudge, participants: [pair.teacher, pair.professional], pairID: pair.id, occurredAt: c.now))
+        try c.tx.record(ProgrammeEvent(kind: .coordinatorNudge, participants: partners, pairID: pair.id, occurredAt: c.now))
         // The words themselves are in the notices (erased with the people); the log keeps that it happened.
-        try audit(c, "coordinator.nudge", subjects: [pair.teacher], "sent a message of \(message.count) characters to the pair with \(pair.professional)")
-        try audit(c, "coordinator.nudge", subjects: [pair.professional], "sent a message of \(message.count) characters to the pair with \(pair.teacher)")
+        for partner in partners {
+            let other = pair.partner(of: partner).map { $0.isErasedStandIn ? "an erased participant" : $0.description } ?? "?"
+            try audit(c, "coordinator.nudge", subjects: [partner], "sent a message of \(message.count) characters to the pair with \(other)")
+        }
         let names = try names(c.tx)
         return ActionResult(value: .bool(true), messages: [OutputMessage(.info, CoordinatorText.nudged(
-            names[pair.teacher] ?? pair.teacher.description, names[pair.professional] ?? pair.professional.description))])
+            display(pair.teacher, names, call.language), display(pair.professional, names, call.language)))])
+    }
+
+    /// The partners of a pair who take part (not an erased partner's stand-in).
+    private static func people(of pair: Pair) -> [ParticipantID] {
+        [pair.teacher, pair.professional].filter { !$0.isErasedStandIn }
+    }
+
+    // MARK: - A pair whose partner left
+
+    /// The running pairs with an erased partner: they wait for the coordinator's decision.
+    private static func pairsWithoutPartner(_ tx: any TwinTransaction) throws -> [Pair] {
+        try tx.allPairs().filter { $0.status == .confirmed && ($0.teacher.isErasedStandIn || $0.professional.isErasedStandIn) }
+    }
+
+    private static func partnerLeftPairs(_ call: ActionCall, _ c: Context) throws -> ActionResult {
+        let pairs = try pairsWithoutPartner(c.tx)
+        try audit(c, "coordinator.pairs", "viewed the list of \(pairs.count) running pairs whose partner left")
+        guard !pairs.isEmpty else { return ActionResult(value: .list([]), messages: [OutputMessage(.info, CoordinatorText.noPairsWithoutPartner)]) }
+        let names = try names(c.tx)
+        let rows = try pairs.map { pair -> (names: String, status: LocalizedText) in
+            let remaining = people(of: pair).first.map { "\(display($0, names, call.language)) (\($0))" } ?? "?"
+            return (remaining, CoordinatorText.status(pair, phase: try phase(of: pair, c.tx)))
+        }
+        return ActionResult(value: .list(pairs.map(\.id)), messages: [OutputMessage(.info, CoordinatorText.pairsWithoutPartner(rows))])
+    }
+
+    private static func settle(_ call: ActionCall, _ c: Context) throws -> ActionResult {
+        let id = call["pair"].textValue ?? ""
+        guard var pair = try pairsWithoutPartner(c.tx).first(where: { $0.id == id }), let remaining = people(of: pair).first else {
+            try audit(c, "coordinator.settle", "decided nothing: no running pair whose partner left with that id")
+            return ActionResult(value: .bool(false), messages: [OutputMessage(.warning, CoordinatorText.notWithoutPartner)])
+        }
+        let decision = call["decision"].textValue ?? ""
+        let notice: LocalizedText, detail: String
+        switch decision {
+        case "rematch":
+            // The pair ends as a proposal declined does: out of every list of running pairs, and
+            // the remaining participant is back in the pool with their profile.
+            pair.status = .declined
+            try c.tx.save(pair)
+            try c.tx.setPhase(.matching, for: remaining)
+            notice = CoordinatorText.settledRematchNotice
+            detail = "ended the pair \(pair.id), whose partner left: back to phase 1 to be matched again"
+        case "close":
+            // Closed now, so that it counts as a trajectory that ended; the remaining participant
+            // finishes their own evaluation (or is done when they already did).
+            pair.status = .closed
+            try c.tx.save(pair)
+            let evaluation = try c.tx.evaluation(of: remaining, pairID: pair.id)
+            if evaluation == nil { try c.tx.save(Evaluation(participant: remaining, pairID: pair.id, startedAt: c.now)) }
+            try c.tx.setPhase(evaluation?.finishedAt == nil ? .afronding : .afgerond, for: remaining)
+            notice = evaluation?.finishedAt == nil ? CoordinatorText.settledCloseNotice : CoordinatorText.settledClosedNotice
+            detail = "closed the pair \(pair.id), whose partner left: the participant finishes with their own evaluation"
+        default:
+            try audit(c, "coordinator.settle", subjects: [remaining], "decided nothing: unknown decision")
+            return ActionResult(value: .bool(false), messages: [OutputMessage(.warning, CoordinatorText.unknownDecision)])
+        }
+        try c.tx.resolveBottlenecks(of: pair.id, except: [], at: c.now)
+        try c.tx.add(Notice(participant: remaining, kind: "coordinator.settle", nl: notice.nl, en: notice.en, createdAt: c.now))
+        try audit(c, "coordinator.settle", subjects: [remaining], detail)
+        let name = display(remaining, try names(c.tx), call.language)
+        return ActionResult(value: .bool(true), messages: [OutputMessage(.info, decision == "rematch"
+            ? CoordinatorText.settledRematch(name) : CoordinatorText.settledClose(name))])
     }
 }

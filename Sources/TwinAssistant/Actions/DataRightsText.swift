@@ -22,10 +22,12 @@ enum DataRightsText {
         nl: "Het verwijderen is niet gelukt; er is niets verwijderd. Probeer het straks opnieuw via 'Mijn gegevens' in het menu, of vraag de coördinator om het voor je te doen.",
         en: "Erasing did not work; nothing was erased. Please try again later via 'My data' in the menu, or ask the coordinator to do it for you.")
 
-    /// The notice for the partner of a running trajectory whose partner was erased; it names nobody.
+    /// The notice for the partner of a running trajectory whose partner was erased — at their own
+    /// request, by the coordinator or by the retention purge; it names nobody and says nothing of
+    /// why.
     static let partnerLeft = LocalizedText(
-        nl: "Je Job Twinning-partner doet niet meer mee en heeft op eigen verzoek al zijn of haar gegevens laten verwijderen. Jouw eigen doelen, activiteiten, evaluatie en jouw deel van de planning blijven gewoon bewaard. Neem contact op met de coördinator om te bespreken hoe je verder gaat.",
-        en: "Your Job Twinning partner is no longer taking part: at their own request, all their data has been erased. Your own goals, activities, evaluation and your part of the plan are kept as they are. Please contact the coordinator to discuss how to go on.")
+        nl: "Je Job Twinning-partner doet niet meer mee; zijn of haar gegevens zijn verwijderd. Jouw eigen doelen, activiteiten, evaluatie en jouw deel van de planning blijven gewoon bewaard. De coördinator neemt contact met je op om samen te beslissen hoe je verdergaat: opnieuw gematcht worden, of je traject alleen afronden met je eigen evaluatie.",
+        en: "Your Job Twinning partner is no longer taking part; their data has been erased. Your own goals, activities, evaluation and your part of the plan are kept as they are. The coordinator will contact you to decide together how you go on: being matched again, or closing your trajectory alone with your own evaluation.")
 
     /// The notice for the other side of a match proposal whose other participant was erased.
     static let proposalEnded = LocalizedText(

@@ -18,6 +18,7 @@ public enum JobTwinInterface {
         "match.status": .text,
         "match.awaiting_confirmation": .bool,
         "match.partner_name": .text,
+        "match.partner_left": .bool,
         "plan.status": .text,
         "activity.awaiting_my_confirmation": .bool,
         "evaluation.status": .text,

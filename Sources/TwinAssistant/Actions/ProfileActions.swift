@@ -15,7 +15,11 @@ enum ProfileActions {
     /// what a participant agreed to. Change it when the text changes. A decision taken where the
     /// installation keeps raw conversation texts (the statement then says so) is recorded with
     /// `+texts` appended.
-    static let processingConsentVersion = "processing-2026-11"
+    ///
+    /// - `processing-2026-11`: the first statement.
+    /// - `processing-2026-12`: adds that an unfinished sign-up or a no is erased once the person
+    ///   has not been in touch for a while (`retention.inactive_without_profile_days`).
+    static let processingConsentVersion = "processing-2026-12"
 
     static let signatures: [ActionSignature] = [
         ActionSignature(

@@ -52,6 +52,11 @@ enum TrajectoryActions {
                                      .init("employer_value", .text, optional: true), .init("follow_up", .bool)], result: .text),
     ]
 
+    /// The actions that need a partner who takes part, with the value they return without one.
+    static let needsPartner: [String: Value] = [
+        "propose_plan": .text("none"), "confirm_plan": .text("none"), "log_activity": .bool(false), "confirm_activity": .bool(false),
+    ]
+
     /// Runs a trajectory action; `nil` when `call` is not one of them.
     static func perform(_ call: ActionCall, participant: ParticipantID, tx: any TwinTransaction, now: Date) throws -> ActionResult? {
         guard signatures.contains(where: { $0.name == call.name }) else { return nil }
@@ -60,6 +65,12 @@ enum TrajectoryActions {
             return ActionResult(messages: [OutputMessage(.warning, TrajectoryText.noPair)])
         }
         let context = Context(participant: participant, pair: pair, partner: partner, tx: tx, now: now)
+        // Without a partner (erased) nothing can be agreed or confirmed any more: the menu hides
+        // these, and a replaced dialog gets the reason here. Looking back and the participant's
+        // own evaluation go on.
+        if partner.isErasedStandIn, let value = needsPartner[call.name] {
+            return ActionResult(value: value, messages: [OutputMessage(.warning, TrajectoryText.partnerLeft)])
+        }
         switch call.name {
         case "add_goal": return try addGoal(call, context)
         case "show_goals": return try showGoals(context)
@@ -97,8 +108,10 @@ enum TrajectoryActions {
 
     private static func showGoals(_ c: Context) throws -> ActionResult {
         let goals = try c.tx.goals(of: c.pair.id)
-        let partnerName = try name(c.partner, c.tx)
-        let text = LocalizedText { language in TrajectoryText.goals(goals, me: c.participant, partnerName: partnerName, language: language) }
+        let partnerName = try partnerName(c)
+        let text = LocalizedText { language in
+            TrajectoryText.goals(goals, me: c.participant, partnerName: partnerName.text(in: language), language: language)
+        }
         return ActionResult(value: .integer(goals.count), messages: [OutputMessage(.summary, text)])
     }
 
@@ -145,9 +158,11 @@ enum TrajectoryActions {
         guard let plan = try c.tx.plan(of: c.pair.id) else {
             return ActionResult(value: .text("none"), messages: [OutputMessage(.info, TrajectoryText.noPlanYet)])
         }
-        let partnerName = try name(c.partner, c.tx)
+        let partnerName = try partnerName(c)
         let me = c.participant, partner = c.partner
-        let text = LocalizedText { language in TrajectoryText.plan(plan, me: me, partner: partner, partnerName: partnerName, language: language) }
+        let text = LocalizedText { language in
+            TrajectoryText.plan(plan, me: me, partner: partner, partnerName: partnerName.text(in: language), language: language)
+        }
         return ActionResult(value: .text(status(plan, c)), messages: [OutputMessage(.summary, text)])
     }
 
@@ -282,6 +297,14 @@ enum TrajectoryActions {
         evaluation.followUp = call["follow_up"].boolValue
         evaluation.finishedAt = c.now
         try c.tx.save(evaluation)
+        if c.partner.isErasedStandIn {
+            // A partner who was erased will not evaluate: the trajectory closes with this one.
+            var pair = c.pair
+            pair.status = .closed
+            try c.tx.save(pair)
+            try c.tx.setPhase(.afgerond, for: c.participant)
+            return ActionResult(value: .text("closed"), messages: [OutputMessage(.info, TrajectoryText.trajectoryClosedAlone)])
+        }
         guard try c.tx.evaluation(of: c.partner, pairID: c.pair.id)?.finishedAt != nil else {
             try notifyPartner(c, kind: "evaluation.finished", TrajectoryText.partnerFinishedEvaluation(try name(c.participant, c.tx)))
             return ActionResult(value: .text("waiting"), messages: [OutputMessage(.info, TrajectoryText.evaluationWaiting(try name(c.partner, c.tx)))])
@@ -309,8 +332,15 @@ enum TrajectoryActions {
         try tx.profile(id)?.name ?? id.description
     }
 
-    /// Leaves a notice for the partner's next turn.
+    /// The partner's name in each language: their profile's, or the words for an erased partner.
+    private static func partnerName(_ c: Context) throws -> LocalizedText {
+        if let name = try c.tx.profile(c.partner)?.name { return LocalizedText(nl: name, en: name) }
+        return LocalizedText { StandInText.name(c.partner, in: $0) }
+    }
+
+    /// Leaves a notice for the partner's next turn; an erased partner gets none.
     private static func notifyPartner(_ c: Context, kind: String, _ text: LocalizedText) throws {
+        guard !c.partner.isErasedStandIn else { return }
         try c.tx.add(Notice(participant: c.partner, kind: kind, nl: text.nl, en: text.en, createdAt: c.now))
     }
 }

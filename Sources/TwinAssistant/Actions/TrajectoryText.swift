@@ -38,6 +38,15 @@ enum TrajectoryText {
         nl: "Jullie hebben allebei de evaluatie afgerond: het traject is afgesloten. Dank je wel voor het meedoen aan Job Twinning!",
         en: "You have both completed the evaluation: the trajectory is closed. Thank you for taking part in Job Twinning!")
 
+    /// Why an action that needs the partner cannot run: the partner was erased.
+    static let partnerLeft = LocalizedText(
+        nl: "Dat kan nu niet: je partner doet niet meer mee. De coördinator beslist samen met je hoe je verdergaat. Tot die tijd kun je je doelen, de planning en je voortgang bekijken.",
+        en: "That is not possible now: your partner no longer takes part. The coordinator will decide with you how you go on. Until then you can look at your goals, the plan and your progress.")
+    /// The trajectory closed with the evaluation of the one partner who remained.
+    static let trajectoryClosedAlone = LocalizedText(
+        nl: "Je evaluatie is afgerond, en daarmee je Job Twinning-traject. Dank je wel voor je deelname!",
+        en: "Your evaluation is complete, and with it your Job Twinning trajectory. Thank you for taking part!")
+
     static func planConfirmedWaiting(_ partner: String) -> LocalizedText {
         LocalizedText(nl: "Je hebt de planning bevestigd. Zodra \(partner) deze versie ook bevestigt, ligt hij vast.",
                       en: "You confirmed the plan. As soon as \(partner) confirms this version too, it is fixed.")

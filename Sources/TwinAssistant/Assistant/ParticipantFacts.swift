@@ -56,6 +56,7 @@ struct ParticipantFacts: Sendable {
         case "match.status": return .text(activePair?.status.rawValue ?? "none")
         case "match.awaiting_confirmation": return .bool(activePair?.awaitsConfirmation(from: participant.id) ?? false)
         case "match.partner_name": return partnerName.map(Value.text) ?? .null
+        case "match.partner_left": return .bool(TurnHost.partnerLeft(self))
         case "plan.status": return .text(planStatus)
         case "activity.awaiting_my_confirmation": return .bool(activityAwaitingConfirmation)
         case "evaluation.status": return .text(evaluationStatus)

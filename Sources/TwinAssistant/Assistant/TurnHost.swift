@@ -22,8 +22,19 @@ struct TurnHost: DialogHost {
     var detector = BottleneckDetector()
 
     func hostSlot(_ name: String) -> Value {
-        if name == "conversations.keep_texts" { return .bool(keepsTexts) }
-        return facts.value(name)
+        switch name {
+        case "conversations.keep_texts": return .bool(keepsTexts)
+        default: return facts.value(name)
+        }
+    }
+
+    /// Whether the participant's partner in a running or closed trajectory was erased: the open
+    /// pair holds an anonymous stand-in, or — for a trajectory that was closed — the participant
+    /// is past phase 1 and their partner has no name any more (every partner of a pair had a
+    /// profile when the pair was made).
+    static func partnerLeft(_ facts: ParticipantFacts) -> Bool {
+        if let partner = facts.activePair?.partner(of: facts.participant.id) { return partner.isErasedStandIn }
+        return facts.participant.phase != .matching && !facts.isCoordinator && facts.partnerName == nil
     }
 
     func perform(_ call: ActionCall) throws -> ActionResult {
@@ -40,7 +51,7 @@ struct TurnHost: DialogHost {
             // Coordinator actions check the role themselves: a participant gets a refusal.
             let coordination = CoordinatorActions.Context(
                 caller: id, isCoordinator: facts.isCoordinator, coordinators: coordinators, tx: transaction, now: now,
-                matching: MatchingCore(explainer: explainer), detector: detector)
+                matching: MatchingCore(explainer: explainer, excluding: coordinators), detector: detector)
             if let result = try CoordinatorActions.perform(call, coordination) { return result }
             let context = MatchActions.Context(participant: id, transaction: transaction, now: now, explainer: explainer)
             if let result = try MatchActions.perform(call, context) { return result }

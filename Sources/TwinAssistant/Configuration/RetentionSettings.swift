@@ -1,15 +1,25 @@
 import Yams
 
-/// How long closed trajectories are kept before they are anonymised (`retention:` in the
-/// configuration; `jobtwin purge`, and daily inside `jobtwin serve`).
+/// How long personal data is kept (`retention:` in the configuration; `jobtwin purge`, and daily
+/// inside `jobtwin serve`). Two rules:
 ///
 /// ```yaml
-/// retention: {closed_days: 365}
+/// retention: {closed_days: 365, inactive_without_profile_days: 90}
 /// ```
+///
+/// - `closed_days`: the participants of a closed trajectory are erased once neither has been
+///   active for that many days (and neither is in another running pair).
+/// - `inactive_without_profile_days`: a participant who never got as far as a profile (an
+///   intake abandoned, or consent for processing refused: no profile is kept without it), or
+///   whose latest consent decision is a no, is erased after that many days without a message
+///   — unless they are in a running pair, or are a coordinator. `0` turns the rule off.
 public struct RetentionSettings: Sendable, Hashable {
     /// Days after both partners' last activity in a closed trajectory before its participants
     /// are erased.
     public var closedDays = 365
+    /// Days without a message before a participant without a profile, or who refused consent for
+    /// processing, is erased; `0` keeps them.
+    public var inactiveWithoutProfileDays = 90
 
     /// The defaults.
     public init() {}
@@ -17,17 +27,24 @@ public struct RetentionSettings: Sendable, Hashable {
     /// Reads the `retention:` mapping; `place` names a node's file and line for messages.
     static func read(_ node: Node, place: (Node) -> String) throws(ConfigurationError) -> RetentionSettings {
         guard case .mapping(let mapping) = node else {
-            throw .invalid(place(node), "`retention:` is a mapping such as {closed_days: 365}")
+            throw .invalid(place(node), "`retention:` is a mapping such as {closed_days: 365, inactive_without_profile_days: 90}")
         }
         var settings = RetentionSettings()
         for (keyNode, value) in mapping {
-            guard keyNode.string == "closed_days" else {
-                throw .invalid(place(keyNode), "unknown setting `retention.\(keyNode.string ?? "")` (known: closed_days)")
+            switch keyNode.string {
+            case "closed_days":
+                guard let days = value.string.flatMap(Int.init), (1...36_500).contains(days) else {
+                    throw .invalid(place(value), "`retention.closed_days` is a whole number of days from 1 to 36500")
+                }
+                settings.closedDays = days
+            case "inactive_without_profile_days":
+                guard let days = value.string.flatMap(Int.init), (0...36_500).contains(days) else {
+                    throw .invalid(place(value), "`retention.inactive_without_profile_days` is a whole number of days from 1 to 36500, or 0 to keep such participants")
+                }
+                settings.inactiveWithoutProfileDays = days
+            default:
+                throw .invalid(place(keyNode), "unknown setting `retention.\(keyNode.string ?? "")` (known: closed_days, inactive_without_profile_days)")
             }
-            guard let days = value.string.flatMap(Int.init), (1...36_500).contains(days) else {
-                throw .invalid(place(value), "`retention.closed_days` is a whole number of days from 1 to 36500")
-            }
-            settings.closedDays = days
         }
         return settings
     }

@@ -26,6 +26,50 @@ enum CoordinatorText {
         nl: "Het bericht is leeg; er is niets verstuurd.",
         en: "The message is empty; nothing was sent.")
 
+    static let noPairsWithoutPartner = LocalizedText(
+        nl: "Er is geen lopend duo waarvan een partner niet meer meedoet; er hoeft niets beslist te worden.",
+        en: "There is no running pair whose partner no longer takes part; there is nothing to decide.")
+    static let notWithoutPartner = LocalizedText(
+        nl: "Bij dat duo doen nog beide partners mee (of het loopt niet meer); er is niets veranderd. Kies een duo uit de lijst.",
+        en: "Both partners of that pair still take part (or it no longer runs); nothing was changed. Choose a pair from the list.")
+    static let unknownDecision = LocalizedText(
+        nl: "Dat besluit ken ik niet; er is niets veranderd. Kies opnieuw matchen of alleen afronden.",
+        en: "I do not know that decision; nothing was changed. Choose to match again or to close alone.")
+    /// The notice for the remaining participant: back to matching.
+    static let settledRematchNotice = LocalizedText(
+        nl: "De coördinator heeft besloten: je doet opnieuw mee aan de matching. Je profiel staat nog; zodra er een nieuwe partner voor je is, hoor je het. Je vorige doelen, planning en activiteiten blijven bewaard.",
+        en: "The coordinator has decided: you take part in matching again. Your profile is still there; as soon as there is a new partner for you, you will hear about it. Your previous goals, plan and activities are kept.")
+    /// The notice for the remaining participant: finish alone with the evaluation.
+    static let settledCloseNotice = LocalizedText(
+        nl: "De coördinator heeft besloten: je rondt je traject alleen af. Kies 'Verder met de evaluatie' in het menu om je eigen evaluatie in te vullen; daarna is je traject afgerond.",
+        en: "The coordinator has decided: you close your trajectory alone. Choose 'Continue the evaluation' in the menu to fill in your own evaluation; then your trajectory is complete.")
+    /// The notice for the remaining participant who had already finished their evaluation.
+    static let settledClosedNotice = LocalizedText(
+        nl: "De coördinator heeft je traject afgesloten. Je evaluatie was al af: je traject is afgerond. Dank je wel voor je deelname!",
+        en: "The coordinator has closed your trajectory. Your evaluation was already complete: your trajectory is finished. Thank you for taking part!")
+
+    static func settledRematch(_ name: String) -> LocalizedText {
+        LocalizedText(nl: "Vastgelegd: \(name) gaat terug naar fase 1 (matching) en kan opnieuw gematcht worden. \(name) krijgt daar bericht over.",
+                      en: "Recorded: \(name) goes back to phase 1 (matching) and can be matched again. \(name) will be told.")
+    }
+
+    static func settledClose(_ name: String) -> LocalizedText {
+        LocalizedText(nl: "Vastgelegd: het traject is afgesloten; \(name) rondt het alleen af met de eigen evaluatie en krijgt daar bericht over.",
+                      en: "Recorded: the trajectory is closed; \(name) finishes it alone with their own evaluation and will be told.")
+    }
+
+    /// The running pairs whose partner left, numbered by the participant who remains.
+    static func pairsWithoutPartner(_ rows: [(names: String, status: LocalizedText)]) -> LocalizedText {
+        LocalizedText { language in
+            var lines = [language == .nl ? "Duo's waarvan een partner niet meer meedoet (beslissing nodig):"
+                                         : "Pairs whose partner no longer takes part (decision needed):"]
+            for (index, row) in rows.enumerated() {
+                lines.append("\(index + 1). \(row.names) — \(row.status.text(in: language))")
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
     static func bottlenecksHeader(_ count: Int) -> LocalizedText {
         LocalizedText(nl: "Open knelpunten (\(count)), met wat deelnemers zelf hielp:",
                       en: "Open bottlenecks (\(count)), with what helped participants themselves:")

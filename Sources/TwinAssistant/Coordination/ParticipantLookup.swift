@@ -5,7 +5,8 @@ import TwinStore
 
 /// Finds the participant a coordinator means by what they typed: a participant id
 /// (`slack:T1:U1`, or a bare `anna` for `repl:anna`) of someone who ever wrote, or else the full
-/// name of a profile, without regard to case, accents or punctuation.
+/// name of a profile, without regard to case, accents or punctuation. The anonymous stand-ins of
+/// erased people are never found.
 enum ParticipantLookup {
     /// What a lookup found.
     enum Outcome: Sendable, Hashable {
@@ -21,7 +22,8 @@ enum ParticipantLookup {
     static func find(_ text: String, in reader: any TwinReader) throws -> Outcome {
         let typed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !typed.isEmpty else { return .unknown }
-        if let id = ParticipantID(typed), try reader.participant(id) != nil { return .found(id) }
+        // An erased person's stand-in is nobody a coordinator can act on.
+        if let id = ParticipantID(typed), !id.isErasedStandIn, try reader.participant(id) != nil { return .found(id) }
         let wanted = TextFolding.fold(typed)
         guard !wanted.isEmpty else { return .unknown }
         let matches = try reader.profiles().filter { TextFolding.fold($0.1.name) == wanted }.map(\.0)

@@ -12,18 +12,24 @@ import TwinStore
 public struct MatchingCore: Sendable {
     /// Puts scores and constraints into words.
     public let explainer: MatchExplainer
+    /// Who is never in the pool: the coordinators, who take no part in the programme (even one
+    /// who once filled in a profile).
+    public let excluding: Set<ParticipantID>
 
-    /// Creates the core; option labels for explanations come from `program`.
-    public init(program: Program) {
-        self.init(explainer: MatchExplainer(program: program))
+    /// Creates the core; option labels for explanations come from `program`; `excluding` (the
+    /// coordinators) are never matched.
+    public init(program: Program, excluding: Set<ParticipantID> = []) {
+        self.init(explainer: MatchExplainer(program: program), excluding: excluding)
     }
 
-    /// Creates the core with an explainer.
-    public init(explainer: MatchExplainer) {
+    /// Creates the core with an explainer; `excluding` (the coordinators) are never matched.
+    public init(explainer: MatchExplainer, excluding: Set<ParticipantID> = []) {
         self.explainer = explainer
+        self.excluding = excluding
     }
 
-    /// The pool of a round: participants in phase 1 with a profile and no pair, the
+    /// The pool of a round: participants in phase 1 with a profile and no pair (coordinators
+    /// left out), the
     /// constraints, the pairs that stay as they are, and everyone's name.
     public struct Pool: Sendable {
         /// The round over the pool.
@@ -69,7 +75,7 @@ public struct MatchingCore: Sendable {
         var names: [ParticipantID: String] = [:]
         for (id, profile) in try reader.profiles() {
             names[id] = profile.name
-            guard !paired.contains(id), try reader.participant(id)?.phase == .matching else { continue }
+            guard !paired.contains(id), !excluding.contains(id), try reader.participant(id)?.phase == .matching else { continue }
             candidates.append(MatchCandidate(id: id, profile: profile))
         }
         let constraints = MatchConstraints(

@@ -11,10 +11,12 @@ public struct MatchingService: Sendable {
     private var explainer: MatchExplainer { core.explainer }
     private let clock: any Clock
 
-    /// Creates the service; option labels for explanations come from `program`.
-    public init(repository: any TwinRepository, program: Program, clock: any Clock = SystemClock()) {
+    /// Creates the service; option labels for explanations come from `program`; `coordinators`
+    /// are never put in the pool.
+    public init(repository: any TwinRepository, program: Program, clock: any Clock = SystemClock(),
+                coordinators: Set<ParticipantID> = []) {
         self.repository = repository
-        self.core = MatchingCore(program: program)
+        self.core = MatchingCore(program: program, excluding: coordinators)
         self.clock = clock
     }
 
@@ -38,19 +40,45 @@ public struct MatchingService: Sendable {
 
     /// Confirms `proposal` as the coordinator's decision: the pairs are created confirmed, both
     /// partners move to phase 2, and the events are recorded — all in one transaction. A pair
-    /// of which either partner was paired meanwhile is skipped.
+    /// of which either partner was paired meanwhile is skipped. With an `actor`, the same
+    /// transaction writes one audit entry per partner (`match.apply`), as a coordinator's choice
+    /// in the chat does.
     ///
     /// - Returns: the pairs created.
-    public func apply(_ proposal: Proposal) async throws -> [Pair] {
+    public func apply(_ proposal: Proposal, actor: String? = nil) async throws -> [Pair] {
         let now = clock.now(), core = self.core
         let requested = proposal.result.proposals.map { ($0.teacher, $0.professional) }
-        return try await repository.transaction { tx in try core.apply(requested, in: tx, now: now).created }
+        return try await repository.transaction { tx in
+            let applied = try core.apply(requested, in: tx, now: now)
+            if let actor {
+                for pair in applied.created {
+                    for (me, other) in [(pair.teacher, pair.professional), (pair.professional, pair.teacher)] {
+                        try tx.audit(AuditEntry(at: now, actor: actor, action: "match.apply", subject: me.description,
+                                                detail: "paired with \(other) (pair \(pair.id)), confirmed from a \(proposal.method.rawValue) round with jobtwin match --apply"))
+                    }
+                }
+                for skip in applied.skipped {
+                    try tx.audit(AuditEntry(at: now, actor: actor, action: "match.apply.skipped", subject: skip.first.description,
+                                            detail: "not paired with \(skip.second): \(core.describe(skip.reason, language: .en))"))
+                }
+            }
+            return applied.created
+        }
     }
 
-    /// Excludes a pair from every later round (a coordinator's decision).
-    public func exclude(_ a: ParticipantID, _ b: ParticipantID) async throws {
+    /// Excludes a pair from every later round (a coordinator's decision). With an `actor`, the
+    /// same transaction writes one audit entry per participant (`match.exclude`).
+    public func exclude(_ a: ParticipantID, _ b: ParticipantID, actor: String? = nil) async throws {
         let now = clock.now(), core = self.core
-        try await repository.transaction { tx in try core.exclude(a, b, in: tx, now: now) }
+        try await repository.transaction { tx in
+            try core.exclude(a, b, in: tx, now: now)
+            if let actor {
+                for (me, other) in [(a, b), (b, a)] {
+                    try tx.audit(AuditEntry(at: now, actor: actor, action: "match.exclude", subject: me.description,
+                                            detail: "excluded from pairing with \(other)"))
+                }
+            }
+        }
     }
 
     /// Why `a` and `b` are — or are not — proposed as a pair: their score and its reasons, or the
@@ -63,7 +91,7 @@ public struct MatchingService: Sendable {
     /// The proposal as text for the coordinator.
     public func render(_ proposal: Proposal, language: Language) -> String {
         let nl = language == .nl
-        func name(_ id: ParticipantID) -> String { proposal.names[id] ?? id.description }
+        func name(_ id: ParticipantID) -> String { proposal.names[id] ?? StandInText.name(id, in: language) }
         var lines: [String] = []
         lines.append((nl ? "Methode: " : "Method: ") + (proposal.method == .optimal ? (nl ? "optimale toewijzing" : "optimal assignment") : (nl ? "stabiele matching" : "stable matching")))
         lines.append((nl ? "Totaalscore: " : "Total score: ") + Value.format(proposal.result.total, in: language))

@@ -39,7 +39,9 @@ public struct CoordinatorOverview: Sendable {
         let names = Dictionary(uniqueKeysWithValues: try tx.profiles().map { ($0.0, $0.1.name) })
         var rows: [Row] = []
         for pair in try tx.allPairs() where pair.status != .declined {
-            rows.append(Row(pair: pair, phase: try tx.participant(pair.teacher)?.phase, plan: try tx.plan(of: pair.id),
+            // The phase of a partner who takes part: an erased partner's stand-in has none.
+            let member = pair.teacher.isErasedStandIn ? pair.professional : pair.teacher
+            rows.append(Row(pair: pair, phase: try tx.participant(member)?.phase, plan: try tx.plan(of: pair.id),
                             activities: try tx.activities(of: pair.id), bottlenecks: try tx.openBottlenecks(of: pair.id)))
         }
         let paired = Set(rows.filter { $0.pair.isActive || $0.pair.status == .closed }.flatMap { [$0.pair.teacher, $0.pair.professional] })
@@ -49,7 +51,7 @@ public struct CoordinatorOverview: Sendable {
                 return "\(name) (\(participant.id))"
             }
         let nl = language == .nl
-        func name(_ id: ParticipantID) -> String { names[id] ?? id.description }
+        func name(_ id: ParticipantID) -> String { names[id] ?? StandInText.name(id, in: language) }
         var sections: [ReportDocument.Section] = []
         for phase in Phase.allCases {
             let inPhase = rows.filter { row in
@@ -60,6 +62,9 @@ public struct CoordinatorOverview: Sendable {
             var blocks: [ReportDocument.Block] = []
             for row in inPhase {
                 var lines = ["\(name(row.pair.teacher)) & \(name(row.pair.professional)) — \(row.pair.status.rawValue)"]
+                if row.pair.status == .confirmed, row.pair.teacher.isErasedStandIn || row.pair.professional.isErasedStandIn {
+                    lines[0] += " — " + StandInText.decisionNeeded.text(in: language)
+                }
                 if let plan = row.plan {
                     let progress = Progress(plan: plan, activities: row.activities, now: now)
                     let hours = "\(Value.format(progress.hoursDone, in: language))/\(Value.format(progress.hoursPlanned, in: language))"

@@ -13,16 +13,17 @@ struct ParticipantReport {
         let nl = language == .nl
         let s = snapshot
         let myName = s.me?.name ?? s.participant.id.description
-        let partnerName = s.partner?.name ?? "—"
+        let partnerID = s.pair.partner(of: s.participant.id)
+        let partnerName = s.partner?.name ?? partnerID.map { StandInText.name($0, in: language) } ?? "—"
         var sections: [ReportDocument.Section] = []
 
-        func describe(_ profile: Profile?) -> String {
-            guard let profile else { return "—" }
+        func describe(_ profile: Profile?, otherwise: String = "—") -> String {
+            guard let profile else { return otherwise }
             return "\(profile.name), \(profile.role), \(profile.organization)"
         }
         var pairLines = [
             (nl ? "Deelnemer: " : "Participant: ") + describe(s.me),
-            (nl ? "Partner: " : "Partner: ") + describe(s.partner),
+            (nl ? "Partner: " : "Partner: ") + describe(s.partner, otherwise: partnerName),
             (nl ? "Fase: " : "Phase: ") + s.participant.phase.rawValue,
         ]
         if let confirmed = s.pair.confirmedAt { pairLines.append((nl ? "Duo sinds: " : "Pair since: ") + LocalDate(confirmed).iso) }

@@ -9,12 +9,20 @@ public struct ReportService: Sendable {
     private let repository: any TwinRepository
     private let program: Program
     private let clock: any Clock
+    private let coordinators: Set<ParticipantID>
+    private let detector: BottleneckDetector
 
-    /// Creates the service; option labels come from `program`'s dialogs.
-    public init(repository: any TwinRepository, program: Program, clock: any Clock = SystemClock()) {
+    /// Creates the service; option labels come from `program`'s dialogs. `coordinators` (the
+    /// configuration's list) have a conversation but take no part: the programme report does not
+    /// count them as participants. `detector` holds the configured bottleneck thresholds, for
+    /// the scan the programme report makes first.
+    public init(repository: any TwinRepository, program: Program, clock: any Clock = SystemClock(),
+                coordinators: Set<ParticipantID> = [], detector: BottleneckDetector = BottleneckDetector()) {
         self.repository = repository
         self.program = program
         self.clock = clock
+        self.coordinators = coordinators
+        self.detector = detector
     }
 
     /// Why a report cannot be made.
@@ -52,10 +60,11 @@ public struct ReportService: Sendable {
         return (ParticipantReport(snapshot: data, now: now, language: language, label: { label($0, $1, language) }).document, language)
     }
 
-    /// The anonymised programme overview.
+    /// The anonymised programme overview. Participants are the people taking part: not the
+    /// coordinators, and not the anonymous stand-ins of erased people (their pairs are counted).
     public func programmeReport(language: Language) async throws -> ReportDocument {
-        let now = clock.now()
-        _ = try await BottleneckScan.scan(repository, now: now)
+        let now = clock.now(), coordinators = self.coordinators
+        _ = try await BottleneckScan.scan(repository, detector: detector, now: now)
         let snapshot = try await repository.read { reader -> ProgrammeSnapshot in
             let pairs = try reader.allPairs()
             var plans: [Plan] = [], activities: [Activity] = [], evaluations: [Evaluation] = []
@@ -66,7 +75,8 @@ public struct ReportService: Sendable {
                     if let evaluation = try reader.evaluation(of: id, pairID: pair.id) { evaluations.append(evaluation) }
                 }
             }
-            return ProgrammeSnapshot(participants: try reader.participants(), pairs: pairs, plans: plans, activities: activities,
+            let participants = try reader.participants().filter { !$0.id.isErasedStandIn && !coordinators.contains($0.id) }
+            return ProgrammeSnapshot(participants: participants, pairs: pairs, plans: plans, activities: activities,
                                      evaluations: evaluations, bottlenecks: try reader.openBottlenecks(of: nil))
         }
         return ProgrammeReport(snapshot: snapshot, language: language, label: { label($0, $1, language) }).document

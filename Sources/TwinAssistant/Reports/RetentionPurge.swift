@@ -2,34 +2,91 @@ import Foundation
 import Twinning
 import TwinStore
 
-/// Anonymises closed trajectories after the retention period: both partners of a closed pair
-/// are erased once neither has been active for `closedDays` days (and neither is in another
-/// running pair).
+/// The retention rules (`RetentionSettings`), applied: who is due is erased with
+/// `ParticipantErasure`, as by `jobtwin erase` — the same notices for partners — and each
+/// erasure is audited as `purge` with the rule that made it due.
+///
+/// - Closed trajectories: both partners of a closed pair are erased once neither has been active
+///   for `closed_days` days and neither is in another running pair. A partner erased earlier (an
+///   anonymous stand-in) does not hold the other back.
+/// - Participants without a profile (an intake abandoned, consent refused) or whose latest
+///   consent decision for processing is a no: erased after `inactive_without_profile_days` days
+///   without a message, unless they are in a running pair. A participant from before consent was
+///   asked, with a profile, is not due: they were never asked, so never refused.
+///
+/// Coordinators are never due: those listed in the configuration, and anyone the audit log shows
+/// acting as one (a `jobtwin chat --coordinator` session, say) — erasing them would take their
+/// id out of the audit log.
 public enum RetentionPurge {
-    /// Erases who is due; returns the erased participants.
-    public static func run(_ repository: SQLiteRepository, closedDays: Int, now: Date, actor: String) async throws -> [ParticipantID] {
-        let cutoff = now.addingTimeInterval(-Double(closedDays) * 86_400)
-        let due = try await repository.read { reader -> [ParticipantID] in
-            let pairs = try reader.allPairs()
-            let running = Set(pairs.filter(\.isActive).flatMap { [$0.teacher, $0.professional] })
-            var due: [ParticipantID] = []
-            for pair in pairs where pair.status == .closed {
-                let people = [pair.teacher, pair.professional]
-                let participants = try people.compactMap { try reader.participant($0) }
-                guard participants.count == 2,
-                      participants.allSatisfy({ $0.lastActiveAt < cutoff && $0.id.channel != "erased" && !running.contains($0.id) })
-                else { continue }
-                due += people
+    /// Who a run erased, by rule.
+    public struct Outcome: Sendable, Hashable {
+        /// The participants of closed trajectories past the period.
+        public var closed: [ParticipantID] = []
+        /// The participants without a profile or consent who were inactive too long.
+        public var inactive: [ParticipantID] = []
+
+        /// Everyone erased.
+        public var all: [ParticipantID] { closed + inactive }
+    }
+
+    /// Applies both rules of `settings` now; `coordinators` are never erased.
+    public static func run(_ repository: SQLiteRepository, settings: RetentionSettings, coordinators: Set<ParticipantID>,
+                           now: Date, actor: String) async throws -> Outcome {
+        let acting = Set(try await repository.auditLog().filter(isCoordinatorAction).compactMap { ParticipantID($0.actor) })
+        let kept = coordinators.union(acting)
+        let (closed, inactive) = try await repository.read { reader in
+            (try dueClosed(reader, days: settings.closedDays, now: now, keeping: kept),
+             try dueInactive(reader, days: settings.inactiveWithoutProfileDays, now: now, keeping: kept))
+        }
+        var outcome = Outcome()
+        for id in closed {
+            let rule = "closed trajectory past the retention period of \(settings.closedDays) days"
+            if try await ParticipantErasure.erase(id, reason: .retention(rule), actor: actor, repository: repository, now: now) != nil {
+                outcome.closed.append(id)
             }
-            return due
         }
-        var erased: [ParticipantID] = []
-        for id in due {
-            guard let standIn = try await repository.erasePersonalData(of: id, at: now) else { continue }
-            try await repository.audit(AuditEntry(at: now, actor: actor, action: "purge", subject: standIn.description,
-                                                  detail: "closed trajectory past the retention period of \(closedDays) days"))
-            erased.append(id)
+        for id in inactive {
+            let rule = "no profile or no consent for processing, and inactive for more than \(settings.inactiveWithoutProfileDays) days"
+            if try await ParticipantErasure.erase(id, reason: .retention(rule), actor: actor, repository: repository, now: now) != nil {
+                outcome.inactive.append(id)
+            }
         }
-        return erased
+        return outcome
+    }
+
+    /// Whether an audit entry is something only a coordinator does (its actor is one).
+    static func isCoordinatorAction(_ entry: AuditEntry) -> Bool {
+        entry.action.hasPrefix("coordinator.") || (entry.action.hasPrefix("match.") && entry.actor != entry.subject)
+    }
+
+    /// The live partners of closed pairs that are past the period.
+    static func dueClosed(_ reader: any TwinReader, days: Int, now: Date, keeping: Set<ParticipantID>) throws -> [ParticipantID] {
+        let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
+        let pairs = try reader.allPairs()
+        let running = Set(pairs.filter(\.isActive).flatMap { [$0.teacher, $0.professional] })
+        var due: [ParticipantID] = []
+        for pair in pairs where pair.status == .closed {
+            let people = [pair.teacher, pair.professional].filter { !$0.isErasedStandIn && !due.contains($0) }
+            let participants = try people.compactMap { try reader.participant($0) }
+            guard !participants.isEmpty, participants.count == people.count,
+                  participants.allSatisfy({ $0.lastActiveAt < cutoff && !running.contains($0.id) && !keeping.contains($0.id) })
+            else { continue }
+            due += people
+        }
+        return due
+    }
+
+    /// The participants without a profile, or whose latest decision about processing is a no,
+    /// silent for longer than `days` (none when `days` is 0).
+    static func dueInactive(_ reader: any TwinReader, days: Int, now: Date, keeping: Set<ParticipantID>) throws -> [ParticipantID] {
+        guard days > 0 else { return [] }
+        let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
+        let running = Set(try reader.allPairs().filter(\.isActive).flatMap { [$0.teacher, $0.professional] })
+        return try reader.participants().filter { participant in
+            let id = participant.id
+            guard !id.isErasedStandIn, !keeping.contains(id), !running.contains(id), participant.lastActiveAt < cutoff else { return false }
+            let refused = try reader.consentDecisions(of: id).last { $0.purpose == .processing }?.given == false
+            return try refused || reader.profile(id) == nil
+        }.map(\.id)
     }
 }

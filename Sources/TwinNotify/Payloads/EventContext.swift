@@ -1,3 +1,4 @@
+import DialogEngine
 import Foundation
 import Twinning
 import TwinAssistant
@@ -82,6 +83,7 @@ public struct EventContext: Sendable, Hashable {
         return context
     }
 
-    /// The participant's profile name, or their id when they have no profile yet.
-    func name(_ id: ParticipantID) -> String { names[id] ?? id.description }
+    /// The participant's profile name; for an erased person's stand-in the words for one in
+    /// `language` (never its id); otherwise their id, when they have no profile yet.
+    func name(_ id: ParticipantID, in language: Language) -> String { names[id] ?? StandInText.name(id, in: language) }
 }

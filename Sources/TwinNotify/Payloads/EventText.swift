@@ -22,8 +22,8 @@ public enum EventText {
                     LocalizedText(nl: "\(pair.nl) vormen nu een koppel en beginnen met de kennismaking.",
                                   en: "\(pair.en) are now a pair and start getting acquainted."))
         case .planAwaitingConfirmation:
-            let waiting = event.participants.map(context.name)
-            let who = LocalizedText(nl: list(waiting, and: "en"), en: list(waiting, and: "and"))
+            let who = LocalizedText(nl: list(event.participants.map { context.name($0, in: .nl) }, and: "en"),
+                                    en: list(event.participants.map { context.name($0, in: .en) }, and: "and"))
             return (LocalizedText(nl: "Planning wacht op bevestiging", en: "Plan awaiting confirmation"),
                     LocalizedText(nl: "De planning van \(pair.nl) is voorgesteld en wacht op de bevestiging van \(who.nl).",
                                   en: "The plan of \(pair.en) was proposed and awaits confirmation by \(who.en)."))
@@ -44,8 +44,8 @@ public enum EventText {
             var nl = "Bij \(pair.nl) is een knelpunt gesignaleerd"
             var en = "A bottleneck was flagged for \(pair.en)"
             if let first = event.participants.first {
-                nl += " (betreft \(context.name(first)))"
-                en += " (concerning \(context.name(first)))"
+                nl += " (betreft \(context.name(first, in: .nl)))"
+                en += " (concerning \(context.name(first, in: .en)))"
             }
             if let kind = context.bottleneck {
                 let description = Bottleneck.description(kind)
@@ -81,7 +81,7 @@ public enum EventText {
         guard !people.isEmpty else { return LocalizedText(nl: "Een koppel", en: "A pair") }
         func described(_ language: Language) -> [String] {
             people.map { id in
-                let name = context.name(id)
+                let name = context.name(id, in: language)
                 guard let side = context.sides[id] else { return name }
                 switch (side, language) {
                 case (.teacher, .nl): return "\(name) (docent)"

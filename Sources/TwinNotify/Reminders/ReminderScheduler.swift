@@ -33,7 +33,8 @@ public struct ReminderScheduler: Sendable {
             var fired: [ProgrammeEvent] = []
             let scheduled = Dictionary(grouping: try tx.reminders(of: nil).filter { $0.status == .scheduled }, by: \.pairID)
             var seenPairs: Set<String> = []
-            for pair in try tx.allPairs() where pair.status == .confirmed {
+            // A pair whose partner was erased waits for the coordinator's decision, not for reminders.
+            for pair in try tx.allPairs() where pair.status == .confirmed && !pair.teacher.isErasedStandIn && !pair.professional.isErasedStandIn {
                 seenPairs.insert(pair.id)
                 var current: [ReminderRule: (anchor: Date, due: Date)] = [:]
                 if let inactivity = try Self.inactivity(pair, days: settings.inactivityDays, tx) { current[.inactivity] = inactivity }
@@ -55,7 +56,7 @@ public struct ReminderScheduler: Sendable {
                     fired.append(event)
                 }
             }
-            // Pairs that are no longer running need no reminders.
+            // Pairs that are no longer running (or lost a partner) need no reminders.
             for (pairID, reminders) in scheduled where !seenPairs.contains(pairID) {
                 for reminder in reminders { try tx.cancelReminder(reminder.id) }
             }

@@ -6,6 +6,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case incompatible(path: String, reason: String)
     /// A stored row could not be read back.
     case corruptRow(table: String, key: String, reason: String)
+    /// An erasure was committed, but the file could not be compacted afterwards.
+    case notCompacted(reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "The database at \(path) cannot be used: \(reason). Use a JobTwin database, or a new file with --db."
         case .corruptRow(let table, let key, let reason):
             return "A stored \(table) row (\(key)) cannot be read: \(reason)."
+        case .notCompacted(let reason):
+            return "The participant was erased, but the database file could not be compacted afterwards (\(reason)); free disk space, then erase or purge again (that compacts the file)."
         }
     }
 }

@@ -21,7 +21,28 @@ public protocol TwinRepository: Sendable {
     /// Erases the participant — everything that is theirs deleted, shared data kept for the
     /// partner under an anonymous stand-in, their name taken out of other people's texts — and
     /// then compacts the storage so that no copy of the erased data is left in it. Runs outside
-    /// any transaction (it cannot run inside one). Returns the stand-in, or `nil` when there is
-    /// no such participant (nothing is changed then).
-    func erasePersonalData(of id: ParticipantID, at now: Date) async throws -> ParticipantID?
+    /// any transaction (it cannot run inside one).
+    ///
+    /// `followUp` runs inside the erasure's own transaction, after the erasure, with what it did:
+    /// what it writes (an audit line, notices for partners) commits together with the erasure
+    /// or not at all. Returns `nil` when there is no such participant (nothing is changed, and
+    /// `followUp` does not run). A failure to compact the file after the commit does not throw:
+    /// it is reported in the result (`compacted`), since the erasure itself stands.
+    func erasePersonalData(of id: ParticipantID, at now: Date,
+                           followUp: @escaping @Sendable (ErasedParticipant, any TwinTransaction) throws -> Void) async throws -> ErasedParticipant?
+}
+
+extension TwinRepository {
+    /// Erases the participant without a follow-up and returns the stand-in, or `nil` when there
+    /// is no such participant.
+    ///
+    /// - Throws: also when the erasure stands but the file could not be compacted afterwards
+    ///   (`StoreError.notCompacted`).
+    public func erasePersonalData(of id: ParticipantID, at now: Date) async throws -> ParticipantID? {
+        guard let erased = try await erasePersonalData(of: id, at: now, followUp: { _, _ in }) else { return nil }
+        guard erased.compacted else {
+            throw StoreError.notCompacted(reason: erased.compactionProblem ?? "unknown")
+        }
+        return erased.standIn
+    }
 }

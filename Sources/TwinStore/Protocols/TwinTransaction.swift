@@ -6,7 +6,8 @@ public protocol TwinTransaction: TwinReader, TrajectoryWriter, OutboxWriter, Pri
     /// Inserts or updates the participant.
     func save(_ participant: Participant) throws
     /// Records that the participant was active at `time` in `language`, and returns their
-    /// phase; `nil` when there is no such participant. One statement, for the hot path.
+    /// phase; `nil` when there is no such participant. For the hot path: the last activity is
+    /// kept to the minute, so a row touched under a minute ago in the same language is left as is.
     func touch(_ id: ParticipantID, language: String, at time: Date) throws -> Phase?
     /// Stores the conversation state of a participant (replacing the previous one).
     func saveSession(_ session: StoredSession) throws

@@ -20,7 +20,7 @@ enum PersonalDataExport {
         "likes": "from_id = ?1 OR to_id = ?1",
         "pairs": "teacher_id = ?1 OR professional_id = ?1",
         "exclusions": "first_id = ?1 OR second_id = ?1",
-        "events": "EXISTS (SELECT 1 FROM json_each(events.participants) WHERE value = ?1)",
+        "events": eventsAbout,
         "goals": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
         "plans": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
         "activities": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
@@ -29,12 +29,25 @@ enum PersonalDataExport {
         "bottlenecks": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
         "notices": "participant_id = ?1",
         "processed_requests": "participant_id = ?1",
-        "deliveries": "event_id IN (SELECT id FROM events WHERE EXISTS (SELECT 1 FROM json_each(events.participants) WHERE value = ?1)) OR instr(source, ?1) > 0",
+        "deliveries": "event_id IN (SELECT id FROM events WHERE \(eventsAbout)) OR \(replyOf)",
         "reminders": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
         "audit_log": "subject = ?1 OR actor = ?1",
         "consents": "participant_id = ?1",
         "conversation_texts": "participant_id = ?1",
     ]
+
+    /// The condition on `events` selecting those about participant `?1`: they name them, or they
+    /// concern one of their pairs (a bottleneck or a plan to confirm of the partner's, whose
+    /// notification names both partners).
+    static let eventsAbout = """
+        (EXISTS (SELECT 1 FROM json_each(events.participants) WHERE value = ?1) \
+        OR pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1))
+        """
+
+    /// The condition on `deliveries` selecting the outbox rows that post a reply to participant
+    /// `?1` (source `reply:PARTICIPANT/CHANNEL/REQUEST`): the id must end at the `/`, so that
+    /// `api:anna` does not select `api:annabel`'s replies.
+    static let replyOf = "substr(source, 1, length('reply:' || ?1 || '/')) = 'reply:' || ?1 || '/'"
 
     /// What the participant's own export in the chat selects differently: what other people
     /// decided about them is also those people's data, so the chat shows only their own likes

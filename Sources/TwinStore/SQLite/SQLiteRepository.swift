@@ -12,6 +12,9 @@ public final class SQLiteRepository: TwinRepository {
     public let path: String
     private let pool: DatabasePool
 
+    /// The writer connection's page cache, in KiB.
+    static let writerCacheKiB = 32 * 1024
+
     /// Opens (creating it when needed) the database at `path` and brings its schema up to date.
     ///
     /// - Throws: `StoreError` with what to do when the file cannot be used.
@@ -21,6 +24,12 @@ public final class SQLiteRepository: TwinRepository {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // The writer keeps its page cache across transactions (readers lose theirs whenever
+            // another connection commits), so a larger one spares it re-reading the index and
+            // session pages every turn touches. Pages are only taken as they are used.
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -57,22 +66,33 @@ public final class SQLiteRepository: TwinRepository {
         try await pool.read { db in try PersonalDataExport.export(id, at: now, in: db) }
     }
 
-    /// Erases the participant (see `PersonalDataErasure`), then checkpoints the WAL and vacuums
-    /// the file so that no copy of the erased data is left in it. Returns the anonymous stand-in
-    /// that replaced them in shared data, or `nil` when there is no such participant.
-    public func erasePersonalData(of id: ParticipantID, at now: Date) async throws -> ParticipantID? {
-        let summary = try await pool.write { db in
+    /// Erases the participant (see `PersonalDataErasure`) and runs `followUp` in the same
+    /// transaction, then checkpoints the WAL and vacuums the file so that no copy of the erased
+    /// data is left in it. Returns what was done, or `nil` when there is no such participant.
+    public func erasePersonalData(of id: ParticipantID, at now: Date,
+                                  followUp: @escaping @Sendable (ErasedParticipant, any TwinTransaction) throws -> Void) async throws -> ErasedParticipant? {
+        let erased = try await pool.write { db -> ErasedParticipant? in
             // Overwrite deleted content in place too, not only in the vacuumed copy.
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            return try PersonalDataErasure.erase(id, at: now, in: db)
+            let tx = SQLiteTransaction(db: db)
+            let pairs = try tx.pairs(of: id)
+            guard let summary = try PersonalDataErasure.erase(id, at: now, in: db) else { return nil }
+            let erased = ErasedParticipant(standIn: summary.standIn, pairsBefore: pairs, rowsChanged: summary.rowsDeleted)
+            try followUp(erased, tx)
+            return erased
         }
-        guard let summary else { return nil }
-        try await pool.barrierWriteWithoutTransaction { db in
-            try db.checkpoint(.truncate)
-            try db.execute(sql: "VACUUM")
-            try db.checkpoint(.truncate)
+        guard var erased else { return nil }
+        do {
+            try await pool.barrierWriteWithoutTransaction { db in
+                try db.checkpoint(.truncate)
+                try db.execute(sql: "VACUUM")
+                try db.checkpoint(.truncate)
+            }
+        } catch {
+            erased.compacted = false
+            erased.compactionProblem = Self.describe(error)
         }
-        return summary.standIn
+        return erased
     }
 
     /// Appends an entry to the audit log.

@@ -46,11 +46,19 @@ struct SQLiteTransaction: TwinTransaction {
     }
 
     func touch(_ id: ParticipantID, language: String, at time: Date) throws -> Phase? {
-        let phase = try String.fetchOne(db.cachedStatement(sql: """
-            UPDATE participants SET language = ?, last_active_at = ? WHERE id = ? RETURNING phase
-            """), arguments: [language, time, id.description])
+        // Every turn touches its participant; rewriting the row (a page in the WAL) when the
+        // last activity is under a minute old would only make the single writer slower.
+        let updated = try String.fetchOne(db.cachedStatement(sql: """
+            UPDATE participants SET language = ?1, last_active_at = ?2
+            WHERE id = ?3 AND (language IS NOT ?1 OR last_active_at < ?4) RETURNING phase
+            """), arguments: [language, time, id.description, time.addingTimeInterval(-Self.activityResolution)])
+        let phase = try updated ?? String.fetchOne(db.cachedStatement(sql: "SELECT phase FROM participants WHERE id = ?"),
+                                                   arguments: [id.description])
         return phase.flatMap(Phase.init(rawValue:))
     }
+
+    /// How precisely `touch` keeps the last activity, in seconds.
+    static let activityResolution: TimeInterval = 60
 
     // The two writes of every turn use cached statements and one upsert each: they run inside
     // SQLite's single writer, so their cost bounds how many turns per second the store takes.

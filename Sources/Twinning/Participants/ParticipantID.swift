@@ -37,6 +37,15 @@ public struct ParticipantID: Hashable, Sendable, Codable, Comparable, CustomStri
     /// The `CHANNEL:ID` form, as stored.
     public var description: String { "\(channel):\(local)" }
 
+    /// The channel of the anonymous stand-ins (`erased:…`) that take an erased person's place
+    /// in what they shared with others (a pair, a plan, events): nobody ever writes from it.
+    public static let erasedChannel = "erased"
+
+    /// Whether this is the anonymous stand-in of an erased person rather than someone who takes
+    /// part: it has no profile, no conversation and no name, and is never counted, matched,
+    /// reminded or notified.
+    public var isErasedStandIn: Bool { channel == Self.erasedChannel }
+
     public static func < (lhs: ParticipantID, rhs: ParticipantID) -> Bool { lhs.description < rhs.description }
 
     public init(from decoder: any Decoder) throws {

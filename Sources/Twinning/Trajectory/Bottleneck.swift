@@ -15,6 +15,9 @@ public struct Bottleneck: Sendable, Hashable, Codable {
         case confidentiality
         /// The plan was not confirmed by both partners after a number of days.
         case planNotConfirmed = "plan_not_confirmed"
+        /// One partner no longer takes part (their data was erased): the coordinator decides
+        /// with the other how to go on. Concerns the partner who remains.
+        case partnerLeft = "partner_left"
     }
 
     /// What kind.
@@ -52,6 +55,9 @@ public struct Bottleneck: Sendable, Hashable, Codable {
         case .planNotConfirmed:
             return ("De planning is nog niet door beide partners bevestigd. Heldere communicatie en verwachtingenmanagement zijn in de kennismaking van groot belang.",
                     "The plan has not been confirmed by both partners yet. Clear communication and managing expectations matter greatly when getting acquainted.")
+        case .partnerLeft:
+            return ("Een partner doet niet meer mee (zijn of haar gegevens zijn verwijderd); het traject kan zo niet verder. Beslissing nodig: spreek met de overgebleven deelnemer af of die opnieuw gematcht wordt of het traject alleen afrondt met de eigen evaluatie, en leg dat vast bij 'Een duo zonder partner afhandelen'.",
+                    "A partner no longer takes part (their data was erased); the trajectory cannot go on like this. Decision needed: agree with the remaining participant whether they are matched again or close the trajectory alone with their own evaluation, and record it under 'Settle a pair whose partner left'.")
         }
     }
 }

@@ -13,13 +13,21 @@ public struct BottleneckDetector: Sendable {
         self.planConfirmationDays = planConfirmationDays
     }
 
-    /// The bottlenecks of `pair` now.
+    /// The bottlenecks of `pair` now. A pair whose partner was erased (an anonymous stand-in in
+    /// its place) has only `partnerLeft`, for the partner who remains.
     public func detect(pair: Pair, plan: Plan?, activities: [Activity], managerAgreements: [ParticipantID: ManagerAgreement],
                        now: Date) -> [Bottleneck] {
         guard pair.status == .confirmed else { return [] }
         var found: [Bottleneck] = []
         func add(_ kind: Bottleneck.Kind, _ participant: ParticipantID? = nil) {
             found.append(Bottleneck(kind: kind, pairID: pair.id, participant: participant, detectedAt: now))
+        }
+        // A partner who was erased cannot log, confirm or evaluate anything: the one thing that
+        // matters now is the coordinator's decision, not the figures of a trajectory that stopped.
+        if pair.teacher.isErasedStandIn || pair.professional.isErasedStandIn {
+            let remaining = [pair.teacher, pair.professional].first { !$0.isErasedStandIn }
+            if let remaining { add(.partnerLeft, remaining) }
+            return found
         }
         let start = pair.confirmedAt ?? pair.proposedAt
         if let plan, plan.fixedAt != nil {

@@ -37,9 +37,11 @@ struct BottlenecksCommand: AsyncParsableCommand {
                 Dictionary(uniqueKeysWithValues: try reader.profiles().map { ($0.0, $0.1.name) })
             }
             let pairs = try await repository.read { try $0.allPairs() }
+            // An erased partner's stand-in is shown as such, never by its id.
+            func name(_ id: ParticipantID) -> String { names[id] ?? StandInText.name(id, in: language) }
             func pairName(_ id: String) -> String {
                 guard let pair = pairs.first(where: { $0.id == id }) else { return id }
-                return "\(names[pair.teacher] ?? pair.teacher.description) & \(names[pair.professional] ?? pair.professional.description)"
+                return "\(name(pair.teacher)) & \(name(pair.professional))"
             }
             if json {
                 struct Item: Encodable { var pair: String; var pair_id: String; var participant: String?; var kind: String; var detected_at: String; var mitigation: String }
@@ -59,7 +61,7 @@ struct BottlenecksCommand: AsyncParsableCommand {
             }
             for bottleneck in open {
                 let text = Bottleneck.description(bottleneck.kind)
-                let who = bottleneck.participant.map { " (\(names[$0] ?? $0.description))" } ?? ""
+                let who = bottleneck.participant.map { " (\(name($0)))" } ?? ""
                 print("\(pairName(bottleneck.pairID))\(who): \(bottleneck.kind.rawValue)")
                 print("    " + (language == .nl ? text.nl : text.en))
             }

@@ -50,6 +50,9 @@ struct ChatCommand: AsyncParsableCommand {
             guard let id = ParticipantID(name.contains(":") ? name : "repl:\(name)") else {
                 throw CLIError(message: "`\(name)` cannot be used as a participant id: use letters and digits, no spaces.")
             }
+            guard !id.isErasedStandIn else {
+                throw CLIError(message: "`\(name)` is an anonymous stand-in of an erased person, not someone who can chat; choose another id.")
+            }
             let configuration = try common.configuration()
             let program = try common.program(configuration)
             let repository = try common.repository(configuration)

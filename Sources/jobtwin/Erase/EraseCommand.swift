@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Twinning
+import TwinAssistant
 import TwinStore
 
 /// `jobtwin erase`: remove everything personal about one participant.
@@ -10,11 +11,15 @@ struct EraseCommand: AsyncParsableCommand {
         abstract: "Erase a participant: everything personal is removed from the database file.",
         discussion: """
         Deletes the participant's conversation, answers, profile, likes, own goals, activities, \
-        evaluation, notices and stored channel requests; the partner keeps their own side of \
-        the shared trajectory, with the erased person replaced by an anonymous stand-in. The \
-        name is also taken out of other people's texts and of unsent notifications. Afterwards \
-        the WAL is checkpointed and the file vacuumed, so no copy stays behind. Cannot be \
-        undone: asks for confirmation on a terminal; --yes skips it.
+        evaluation, notices, consent decisions, kept conversation texts and stored channel \
+        requests; the partner keeps their own side of the shared trajectory, with the erased \
+        person replaced by an anonymous stand-in. The name is also taken out of other people's \
+        texts and of unsent notifications. The partner of a running trajectory is told (without \
+        a name) that their partner no longer takes part, and the coordinator sees the pair \
+        marked as needing a decision; a match proposal is declined and its other side told. \
+        Afterwards the WAL is checkpointed and the file vacuumed, so no copy stays behind. \
+        Logged in the audit log under the stand-in. Cannot be undone: asks for confirmation on \
+        a terminal; --yes skips it.
         """
     )
 
@@ -31,6 +36,9 @@ struct EraseCommand: AsyncParsableCommand {
             guard let id = ParticipantID(participant) else {
                 throw CLIError(message: "Participant ids are CHANNEL:ID, like slack:T1:U2 or repl:anna.")
             }
+            guard !id.isErasedStandIn else {
+                throw CLIError(message: "\(id) is the anonymous stand-in of someone already erased: nothing of theirs is left to erase. Give the id of a participant (CHANNEL:ID, e.g. repl:anna).")
+            }
             let configuration = try common.configuration()
             let repository = try common.repository(configuration)
             guard try await repository.read({ try $0.participant(id) }) != nil else {
@@ -46,13 +54,27 @@ struct EraseCommand: AsyncParsableCommand {
                     throw CLIError(message: "Nothing was erased.")
                 }
             }
-            guard let standIn = try await repository.erasePersonalData(of: id, at: Date()) else {
+            // The same erasure as the chat's and the purge's: audited under the stand-in (the erased
+            // id itself must not come back into the file), partners told, in one transaction.
+            guard let erased = try await ParticipantErasure.erase(id, reason: .command, actor: Actor.current,
+                                                                  repository: repository, now: Date()) else {
                 throw CLIError(message: "There is no participant \(id).")
             }
-            // Logged under the stand-in: the erased id itself must not come back into the file.
-            try await repository.audit(AuditEntry(at: Date(), actor: Actor.current, action: "erase", subject: standIn.description,
-                                                  detail: "participant erased; shared data kept under this stand-in"))
+            let standIn = erased.standIn
+            guard erased.compacted else {
+                throw CLIError(message: "Erased \(id) (shared data now refers to \(standIn)), but the database file could not be "
+                    + "vacuumed afterwards: \(erased.compactionProblem ?? "unknown"). The deleted content was overwritten in "
+                    + "place; free disk space, and the next erasure or purge compacts the file.")
+            }
             print("Erased \(id); shared data now refers to \(standIn). The database file was vacuumed.")
+            let partners = erased.partnersOfOpenPairs(of: id)
+            if partners.contains(where: { $0.pair.status == .confirmed }) {
+                print("Their partner in a running trajectory was told (without a name); the pair now waits for your decision: "
+                      + "`jobtwin report --pairs` marks it, and the coordinator's chat settles it (\"Settle a pair whose partner left\").")
+            }
+            if partners.contains(where: { $0.pair.status == .proposed }) {
+                print("A match proposal with them was declined and the other side told; they are back in the matching pool.")
+            }
         }
     }
 }

@@ -26,6 +26,9 @@ struct ExportCommand: AsyncParsableCommand {
             guard let id = ParticipantID(participant) else {
                 throw CLIError(message: "Participant ids are CHANNEL:ID, like slack:T1:U2 or repl:anna.")
             }
+            guard !id.isErasedStandIn else {
+                throw CLIError(message: "\(id) is the anonymous stand-in of someone already erased: nothing of theirs is left to export. Give the id of a participant (CHANNEL:ID, e.g. repl:anna).")
+            }
             let configuration = try common.configuration()
             let repository = try common.repository(configuration)
             guard try await repository.read({ try $0.participant(id) }) != nil else {

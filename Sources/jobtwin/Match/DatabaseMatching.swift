@@ -25,7 +25,8 @@ struct DatabaseMatching {
         guard confirm() else {
             throw CLIError(message: language == .nl ? "Niet toegepast." : "Not applied.")
         }
-        let created = try await service.apply(proposal)
+        // Audited per partner in the transaction that makes the pairs.
+        let created = try await service.apply(proposal, actor: Actor.current)
         if json { return try service.json(proposal, language: language, applied: true) + "\n" }
         return language == .nl
             ? "\n\(created.count) duo('s) bevestigd; ze gaan naar fase 2 (kennismaking) en krijgen bericht.\n"

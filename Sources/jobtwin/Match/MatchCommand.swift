@@ -79,13 +79,12 @@ struct MatchCommand: AsyncParsableCommand {
             let configuration = try common.configuration()
             let language = lang.flatMap(Language.init(spelling:)) ?? configuration.language
             let repository = try common.repository(configuration)
-            let service = MatchingService(repository: repository, program: try common.program(configuration))
+            let service = MatchingService(repository: repository, program: try common.program(configuration),
+                                          coordinators: configuration.coordinators)
             let method = MatchingMethod(rawValue: method) ?? .optimal
             if exclude.count == 2 {
                 let (a, b) = try Self.ids(exclude)
-                try await service.exclude(a, b)
-                try await repository.audit(AuditEntry(at: Date(), actor: Actor.current, action: "match.exclude", subject: a.description,
-                                                      detail: "excluded from pairing with \(b)"))
+                try await service.exclude(a, b, actor: Actor.current)
                 print(language == .nl ? "\(a) en \(b) worden niet meer aan elkaar gekoppeld." : "\(a) and \(b) will not be paired.")
                 return
             }
@@ -96,10 +95,6 @@ struct MatchCommand: AsyncParsableCommand {
             }
             let output = try await DatabaseMatching(service: service, method: method, language: language)
                 .run(json: json, apply: apply) { yes || Self.confirmOnTerminal(language) }
-            if apply {
-                try await repository.audit(AuditEntry(at: Date(), actor: Actor.current, action: "match.apply", subject: nil,
-                                                      detail: "confirmed the proposals of a \(method.rawValue) round"))
-            }
             FileHandle.standardOutput.write(Data(output.utf8))
         }
     }

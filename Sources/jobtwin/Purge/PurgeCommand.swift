@@ -2,15 +2,21 @@ import ArgumentParser
 import Foundation
 import TwinAssistant
 
-/// `jobtwin purge`: anonymise closed trajectories past the retention period.
+/// `jobtwin purge`: erase whoever the retention rules say is due.
 struct PurgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "purge",
-        abstract: "Erase the participants of closed trajectories past the retention period.",
+        abstract: "Erase the participants the retention rules say are due.",
         discussion: """
-        A closed trajectory's two participants are erased (as with `jobtwin erase`) once neither \
-        has been active for `retention.closed_days` days (default 365). `jobtwin serve` runs \
-        this once a day. Cannot be undone: asks for confirmation on a terminal; --yes skips it.
+        Two rules (`retention:` in the configuration). A closed trajectory's participants are \
+        erased once neither has been active for `closed_days` days (default 365). A participant \
+        without a profile (an intake abandoned, consent for processing refused) or whose latest \
+        consent decision is a no is erased after `inactive_without_profile_days` days without a \
+        message (default 90; 0 turns the rule off), unless they are in a running pair. \
+        Coordinators (the configuration's list, and anyone the audit log shows acting as one) \
+        are never erased. Each erasure is the same as `jobtwin erase` and is audited as `purge`. \
+        `jobtwin serve` runs this once a day. Cannot be undone: asks for confirmation on a \
+        terminal; --yes skips it.
         """
     )
 
@@ -22,19 +28,29 @@ struct PurgeCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let configuration = try common.configuration()
+            let retention = configuration.retention
             if !yes {
                 guard isatty(STDIN_FILENO) == 1 else {
                     throw CLIError(message: "Purging cannot be undone; run it on a terminal to confirm, or add --yes.")
                 }
-                print("Erase every closed trajectory inactive for \(configuration.retention.closedDays) days? (yes/no) ", terminator: "")
+                var question = "Erase every closed trajectory inactive for \(retention.closedDays) days"
+                if retention.inactiveWithoutProfileDays > 0 {
+                    question += ", and everyone without a profile or consent inactive for \(retention.inactiveWithoutProfileDays) days"
+                }
+                print(question + "? (yes/no) ", terminator: "")
                 fflush(nil)
                 guard ["yes", "y", "ja", "j"].contains(readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "") else {
                     throw CLIError(message: "Nothing was erased.")
                 }
             }
-            let erased = try await RetentionPurge.run(try common.repository(configuration), closedDays: configuration.retention.closedDays,
-                                                      now: Date(), actor: Actor.current)
-            print(erased.isEmpty ? "Nothing to purge." : "Erased \(erased.count) participant(s) of closed trajectories.")
+            let outcome = try await RetentionPurge.run(try common.repository(configuration), settings: retention,
+                                                       coordinators: configuration.coordinators, now: Date(), actor: Actor.current)
+            if outcome.all.isEmpty {
+                print("Nothing to purge.")
+            } else {
+                print("Erased \(outcome.closed.count) participant(s) of closed trajectories and \(outcome.inactive.count) "
+                      + "without a profile or consent; see `jobtwin audit`.")
+            }
         }
     }
 }

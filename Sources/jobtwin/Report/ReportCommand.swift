@@ -15,7 +15,11 @@ struct ReportCommand: AsyncParsableCommand {
         to hand to a manager. jobtwin report --programme prints, for the coordinator and without \
         names, the pairs per phase, how the plans follow the guideline (at least three months, \
         six to eight meetings, at least 20 hours), the kinds of activity, the goals reached and \
-        the open bottlenecks with the mitigations participants used. jobtwin report --pairs is         the coordinator's working overview: every pair by phase with its progress, the choices         kept against the guideline with their reasons, and its open bottlenecks.
+        the open bottlenecks with the mitigations participants used; the coordinators listed in \
+        the configuration are not counted as participants. jobtwin report --pairs is the \
+        coordinator's working overview: every pair by phase with its progress, the choices kept \
+        against the guideline with their reasons, and its open bottlenecks; a pair whose partner \
+        was erased is marked as needing a decision.
         """
     )
 
@@ -47,7 +51,8 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let configuration = try common.configuration()
-            let service = ReportService(repository: try common.repository(configuration), program: try common.program(configuration))
+            let service = ReportService(repository: try common.repository(configuration), program: try common.program(configuration),
+                                        coordinators: configuration.coordinators, detector: configuration.bottlenecks.detector)
             let requested = lang.flatMap(Language.init(spelling:))
             let document: ReportDocument
             let language: Language

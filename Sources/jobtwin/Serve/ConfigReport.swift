@@ -24,6 +24,10 @@ struct ConfigReport {
             "Limits: bodies up to \(server.maxBodyBytes) bytes; "
                 + (limit.isEnabled ? "\(limit.perMinute) messages a minute per participant, bursts of \(limit.burst)" : "no rate limit"),
             "Coordinators: \(configuration.coordinators.count)",
+            "Retention (daily): closed trajectories erased after \(configuration.retention.closedDays) days without activity; "
+                + (configuration.retention.inactiveWithoutProfileDays > 0
+                   ? "participants without a profile or consent after \(configuration.retention.inactiveWithoutProfileDays) days"
+                   : "participants without a profile or consent are kept (inactive_without_profile_days: 0)"),
             configuration.conversations.keepTexts
                 ? "Conversations: raw texts are kept (conversations.keep_texts: true): every message and reply, word for word"
                 : "Conversations: answers only; raw texts are not kept (conversations.keep_texts: false)",

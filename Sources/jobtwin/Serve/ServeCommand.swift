@@ -91,8 +91,8 @@ struct ServeCommand: AsyncParsableCommand {
             let address = "\(host):\(configuration.server.port)"
             let started = Mutex(false)
             do {
-                let retention = RetentionService(repository: repository, closedDays: configuration.retention.closedDays,
-                                                 logger: Logger(label: "jobtwin.retention"))
+                let retention = RetentionSchedule(repository: repository, settings: configuration.retention,
+                                                  coordinators: configuration.coordinators, logger: Logger(label: "jobtwin.retention"))
                 try await server.run(services: [notifications, retention]) { port in
                     started.withLock { $0 = true }
                     // One line on standard output, for scripts that started the server with --port 0.

@@ -1,0 +1,50 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import Twinning
+import TwinAssistant
+import TwinStore
+
+/// Runs the retention purge — both rules of `RetentionSettings`, sparing the coordinators —
+/// once a day while `jobtwin serve` runs (first an hour after start, so that a restart loop does
+/// not purge repeatedly), and stops with the server.
+public struct RetentionSchedule: Service {
+    private let repository: SQLiteRepository
+    private let settings: RetentionSettings
+    private let coordinators: Set<ParticipantID>
+    private let logger: Logger
+
+    /// Creates the schedule for `settings`; `coordinators` are never erased.
+    public init(repository: SQLiteRepository, settings: RetentionSettings, coordinators: Set<ParticipantID>, logger: Logger) {
+        self.repository = repository
+        self.settings = settings
+        self.coordinators = coordinators
+        self.logger = logger
+    }
+
+    /// Sleeps, purges, and repeats daily until the server shuts down; a failed purge is logged
+    /// and tried again the next day.
+    public func run() async throws {
+        var wait = Duration.seconds(3_600)
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            let interval = wait
+            do {
+                // The sleep is cancelled when the server shuts down.
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            } catch {
+                return
+            }
+            if Task.isShuttingDownGracefully { return }
+            do {
+                let outcome = try await RetentionPurge.run(repository, settings: settings, coordinators: coordinators,
+                                                           now: Date(), actor: "serve:retention")
+                if !outcome.all.isEmpty {
+                    logger.notice("retention purge", metadata: ["closed": "\(outcome.closed.count)", "inactive": "\(outcome.inactive.count)"])
+                }
+            } catch {
+                logger.warning("retention purge failed; will try again tomorrow", metadata: ["error": "\(error)"])
+            }
+            wait = .seconds(86_400)
+        }
+    }
+}

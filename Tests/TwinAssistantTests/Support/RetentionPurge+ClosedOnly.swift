@@ -1,0 +1,14 @@
+import Foundation
+import Twinning
+import TwinAssistant
+import TwinStore
+
+extension RetentionPurge {
+    /// Only the closed-trajectory rule, after `closedDays`: what the tests of that rule need.
+    static func run(_ repository: SQLiteRepository, closedDays: Int, now: Date, actor: String) async throws -> [ParticipantID] {
+        var settings = RetentionSettings()
+        settings.closedDays = closedDays
+        settings.inactiveWithoutProfileDays = 0
+        return try await run(repository, settings: settings, coordinators: [], now: now, actor: actor).all
+    }
+}
