@@ -12,9 +12,6 @@ public final class SQLiteRepository: TwinRepository {
     public let path: String
     private let pool: DatabasePool
 
-    /// The writer connection's page cache, in KiB.
-    static let writerCacheKiB = 32 * 1024
-
     /// Opens (creating it when needed) the database at `path` and brings its schema up to date.
     ///
     /// - Throws: `StoreError` with what to do when the file cannot be used.
@@ -24,12 +21,6 @@ public final class SQLiteRepository: TwinRepository {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // The writer keeps its page cache across transactions (readers lose theirs whenever
-            // another connection commits), so a larger one spares it re-reading the index and
-            // session pages every turn touches. Pages are only taken as they are used.
-            if !db.configuration.readonly {
-                try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
-            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
