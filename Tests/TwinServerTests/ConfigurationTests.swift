@@ -36,6 +36,16 @@ struct ConfigurationTests {
         #expect(configuration.channels.apiToken?.source.hasSuffix(":4") == true)
     }
 
+    @Test("the reply deadlines default to 2.5 s (Slack) and 4.5 s (Teams) and are read in milliseconds")
+    func replyDeadlines() throws {
+        let defaults = try load("database: db.sqlite")
+        #expect(defaults.server.slackReplyDeadline == .milliseconds(2_500))
+        #expect(defaults.server.teamsReplyDeadline == .milliseconds(4_500))
+        let configured = try load("server: {slack_reply_deadline_ms: 1500, teams_reply_deadline_ms: 0}")
+        #expect(configured.server.slackReplyDeadline == .milliseconds(1_500))
+        #expect(configured.server.teamsReplyDeadline == .zero)
+    }
+
     @Test("the environment wins over the file; an empty variable counts as unset")
     func environment() throws {
         let configuration = try load("channels: {api: {token: from-file}, slack: {signing_secret: file-secret}}", environment: [
@@ -55,6 +65,11 @@ struct ConfigurationTests {
         ("server: {port: 70000}", "`port:` is a TCP port"),
         ("server: {speed: 3}", "unknown setting `server.speed`"),
         ("server: {rate_limit: {per_minute: -1}}", "`per_minute:`"),
+        ("server: {slack_reply_deadline_ms: 3000}", "`slack_reply_deadline_ms:` is a whole number of milliseconds from 0 to 2800"),
+        ("server: {slack_reply_deadline_ms: -1}", "`slack_reply_deadline_ms:`"),
+        ("server: {slack_reply_deadline_ms: 2.5}", "`slack_reply_deadline_ms:`"),
+        ("server: {teams_reply_deadline_ms: 5000}", "`teams_reply_deadline_ms:` is a whole number of milliseconds from 0 to 4800"),
+        ("server: {teams_reply_deadline_ms: soon}", "within Teams' 5 s"),
         ("channels: {irc: {token: x}}", "unknown channel `irc`"),
         ("channels: {api: {secret: hunter2}}", "unknown setting `channels.api.secret`"),
         ("channels: {teams: {security_token: 'hunter2!'}}", "is not base64"),

@@ -71,6 +71,13 @@ public final class Assistant: Sendable {
         return try await handle(participant: id, text: text, lang: lang, requestID: requestID)
     }
 
+    /// The participant's language as this process last saw it — from the cached conversation,
+    /// without touching the database; `nil` when it is not cached. For a channel that must
+    /// answer before the turn is done.
+    public func cachedLanguage(of participant: ParticipantID) -> Language? {
+        cache.entry(participant)?.state.language
+    }
+
     // MARK: - The turn
 
     private typealias Step = @Sendable (DialogRuntime, inout SessionState, any DialogHost, LocalDate) throws -> TurnOutput

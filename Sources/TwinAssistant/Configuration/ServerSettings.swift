@@ -11,8 +11,23 @@ public struct ServerSettings: Sendable, Hashable {
     public var maxBodyBytes: Int = 64 * 1024
     /// The per-participant rate limit.
     public var rateLimit = RateLimitSettings()
+    /// How long a Slack slash command waits for its turn before it is answered with "your
+    /// answer is on its way" (the reply then goes to the command's `response_url`): a margin
+    /// below Slack's 3 seconds. Zero answers every command that way (for tests).
+    public var slackReplyDeadline: Duration = .milliseconds(2_500)
+    /// How long a Teams outgoing webhook waits for its turn before it is answered with "received,
+    /// send `status` in a moment" (the turn goes on and is stored): a margin below Teams' 5
+    /// seconds. Zero answers every message that way (for tests).
+    public var teamsReplyDeadline: Duration = .milliseconds(4_500)
 
-    /// The defaults: 127.0.0.1:8080, 64 KiB bodies, 60 messages a minute per participant.
+    /// The largest `slack_reply_deadline_ms`: the interim answer (and a quick look-up of the
+    /// participant's language) must still reach Slack within its 3 seconds.
+    public static let maxSlackReplyDeadlineMilliseconds = 2_800
+    /// The largest `teams_reply_deadline_ms`, below Teams' 5 seconds for the same reason.
+    public static let maxTeamsReplyDeadlineMilliseconds = 4_800
+
+    /// The defaults: 127.0.0.1:8080, 64 KiB bodies, 60 messages a minute per participant,
+    /// reply deadlines of 2.5 s (Slack) and 4.5 s (Teams).
     public init() {}
 
     /// Reads the `server:` mapping over the defaults.
@@ -40,11 +55,26 @@ public struct ServerSettings: Sendable, Hashable {
                 settings.maxBodyBytes = bytes
             case "rate_limit":
                 settings.rateLimit = try readRateLimit(value, keyNode: keyNode, at: location)
+            case "slack_reply_deadline_ms":
+                settings.slackReplyDeadline = try readDeadline(value, keyNode: keyNode, name: "slack_reply_deadline_ms",
+                                                               platform: "Slack's 3 s", max: maxSlackReplyDeadlineMilliseconds, at: location)
+            case "teams_reply_deadline_ms":
+                settings.teamsReplyDeadline = try readDeadline(value, keyNode: keyNode, name: "teams_reply_deadline_ms",
+                                                               platform: "Teams' 5 s", max: maxTeamsReplyDeadlineMilliseconds, at: location)
             case let key:
-                throw .invalid(location(keyNode), "unknown setting `server.\(key)` (known: host, port, max_body_bytes, rate_limit)")
+                throw .invalid(location(keyNode), "unknown setting `server.\(key)` (known: host, port, max_body_bytes, rate_limit, slack_reply_deadline_ms, teams_reply_deadline_ms)")
             }
         }
         return settings
+    }
+
+    /// Reads a reply deadline in whole milliseconds, from 0 to `max`.
+    private static func readDeadline(_ node: Node, keyNode: Node, name: String, platform: String, max: Int,
+                                     at location: (Node) -> String) throws(ConfigurationError) -> Duration {
+        guard let milliseconds = node.int, (0...max).contains(milliseconds) else {
+            throw .invalid(location(keyNode), "`\(name):` is a whole number of milliseconds from 0 to \(max), to stay within \(platform) (0 answers every message with the interim text)")
+        }
+        return .milliseconds(milliseconds)
     }
 
     private static func readRateLimit(_ node: Node, keyNode: Node, at location: (Node) -> String) throws(ConfigurationError) -> RateLimitSettings {

@@ -1,12 +1,18 @@
+import Foundation
 import Hummingbird
+import Logging
 import Twinning
 import TwinAssistant
 
 /// `POST /slack/commands`: Slack slash commands (`/jobtwin …`), form-encoded and signed with the
 /// app's signing secret.
 ///
-/// The reply is ephemeral — only the participant sees it — and comes in the response, well
-/// within Slack's 3 seconds. The participant is `slack:<team_id>:<user_id>`; a bare `/jobtwin`
+/// The reply is ephemeral — only the participant sees it — and comes in the response when the
+/// turn finishes within `deadline` (2.5 s by default, below Slack's 3 seconds). Otherwise the
+/// response says the answer is on its way, and the reply is posted to the command's
+/// `response_url` once the turn is done — only when that URL starts with an allowed prefix
+/// (`https://hooks.slack.com/`); else the response says to ask for `/jobtwin status` in a
+/// moment. Either way the turn is stored. The participant is `slack:<team_id>:<user_id>`; a bare `/jobtwin`
 /// shows the question they are at. Slack does not retry slash commands, so a repeated
 /// `trigger_id` is a replay and gets the stored reply.
 struct SlackCommandsChannel: Sendable {
@@ -15,6 +21,10 @@ struct SlackCommandsChannel: Sendable {
     let verifier: SlackSignatureVerifier
     let body: BodyReader
     let turns: TurnTaker
+    let deadline: Duration
+    let lateReplies: LateReplyOptions
+    let metrics: ServerMetrics
+    let logger: Logger
 
     /// The fields of a slash command that matter here.
     struct Form: Decodable {
@@ -23,6 +33,7 @@ struct SlackCommandsChannel: Sendable {
         let text: String?
         let trigger_id: String?
         let ssl_check: String?
+        let response_url: String?
     }
 
     func handle(_ request: Request, context: ServerRequestContext) async throws -> Response {
@@ -44,7 +55,46 @@ struct SlackCommandsChannel: Sendable {
         let message = IncomingMessage(participant: participant, text: form.text ?? "",
                                       requestID: form.trigger_id.flatMap { ChannelRequestID(channel: "slack-commands", value: $0) },
                                       emptyTextOpens: true)
-        let reply = try await turns.take(message, channel: "slack", notes: context.notes)
-        return JSONResponse.make(SlackRenderer.ephemeral(reply))
+        let poster = lateReplies.poster
+        let target = form.response_url.flatMap { lateReplies.allows($0) ? $0 : nil }
+        let notes = context.notes
+        let outcome = try await turns.take(message, channel: "slack", notes: notes, within: deadline) { result in
+            await postLate(result, to: target, notes: notes, hadURL: form.response_url != nil)
+        }
+        switch outcome {
+        case .inTime(let reply):
+            return JSONResponse.make(SlackRenderer.ephemeral(reply))
+        case .late(let language):
+            let text = poster != nil && target != nil
+                ? InterimReplyText.onItsWay(language)
+                : InterimReplyText.received(language, status: "`/jobtwin status`")
+            return JSONResponse.make(SlackCommandResponse(response_type: "ephemeral", text: text))
+        }
+    }
+
+    /// Posts a late turn's reply (or, when it could not be saved, a note saying so) to the
+    /// command's `response_url`. Failures are logged without the URL.
+    private func postLate(_ result: Result<Reply, ServerError>, to url: String?, notes: RequestNotes, hadURL: Bool) async {
+        var metadata: Logger.Metadata = ["channel": "slack", "participant": "\(notes.participantHash ?? "?")"]
+        guard let poster = lateReplies.poster, let url else {
+            if lateReplies.poster != nil {
+                metadata["reason"] = hadURL ? "response_url does not start with an allowed prefix" : "no response_url"
+                logger.warning("late slash command reply not posted; it is stored, /jobtwin status shows it", metadata: metadata)
+            }
+            return
+        }
+        let response: SlackCommandResponse
+        switch result {
+        case .success(let reply): response = SlackRenderer.ephemeral(reply)
+        case .failure: response = SlackCommandResponse(response_type: "ephemeral", text: InterimReplyText.failed(nil))
+        }
+        do throws(LateReplyPostError) {
+            let body = (try? JSONEncoder().encode(response)) ?? Data()
+            try await poster.post(json: body, to: url)
+        } catch {
+            metrics.error(channel: "slack", kind: "late_reply_post")
+            metadata["reason"] = "\(error.description)"
+            logger.error("late slash command reply could not be posted to its response_url", metadata: metadata)
+        }
     }
 }

@@ -8,13 +8,17 @@ import TwinAssistant
 /// The request is signed with `Authorization: HMAC <base64>` over the raw body; the
 /// participant is `teams:<from.aadObjectId>` (or `from.id` when Teams sends no AAD id); the
 /// mention is removed from the text. The reply is `{"type": "message", "text": …}`, within
-/// Teams' 5 seconds. The activity's `id` makes a repeated delivery harmless.
+/// Teams' 5 seconds: when the turn has not finished by `deadline` (4.5 s by default), the
+/// answer says the message was received and to send `status` in a moment — an outgoing
+/// webhook cannot answer later — while the turn runs on and is stored. The activity's `id`
+/// makes a repeated delivery harmless.
 struct TeamsChannel: Sendable {
     static let path = "/teams"
 
     let verifier: TeamsSignatureVerifier
     let body: BodyReader
     let turns: TurnTaker
+    let deadline: Duration
 
     /// The parts of a Teams activity that matter here.
     private struct Activity: Decodable {
@@ -49,7 +53,15 @@ struct TeamsChannel: Sendable {
         let message = IncomingMessage(participant: participant, text: TeamsText.plain(activity.text ?? ""),
                                       requestID: activity.id.flatMap { ChannelRequestID(channel: "teams", value: $0) },
                                       emptyTextOpens: true)
-        let reply = try await turns.take(message, channel: "teams", notes: context.notes)
-        return JSONResponse.make(TeamsRenderer.activity(reply))
+        let outcome = try await turns.take(message, channel: "teams", notes: context.notes, within: deadline) { _ in
+            // Stored by the turn itself; a failure was logged by it. Teams cannot be answered later.
+        }
+        switch outcome {
+        case .inTime(let reply):
+            return JSONResponse.make(TeamsRenderer.activity(reply))
+        case .late(let language):
+            return JSONResponse.make(TeamsActivityResponse(type: "message",
+                                                           text: InterimReplyText.received(language, status: "**status**")))
+        }
     }
 }

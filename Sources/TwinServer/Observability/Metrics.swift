@@ -9,8 +9,11 @@ import Prometheus
 /// - `jobtwin_http_request_duration_seconds{channel}` — their latency;
 /// - `jobtwin_turns_total{channel}` and `jobtwin_turn_duration_seconds{channel}` — the
 ///   messages handed to the assistant and how long their turns took;
+/// - `jobtwin_late_replies_total{channel}` — turns that outlasted the platform's reply
+///   deadline (Slack slash commands, Teams), answered with an interim text;
 /// - `jobtwin_errors_total{channel, kind}` — refused requests and failures, by kind
-///   (`unauthorized`, `bad_request`, `too_large`, `rate_limited`, `storage`, …).
+///   (`unauthorized`, `bad_request`, `too_large`, `rate_limited`, `storage`,
+///   `late_reply_post`, …).
 public final class ServerMetrics: Sendable {
     /// The registry the text exposition is read from.
     public let registry: PrometheusCollectorRegistry
@@ -43,6 +46,11 @@ public final class ServerMetrics: Sendable {
         Counter(label: "jobtwin_turns_total", dimensions: [("channel", channel)], factory: factory).increment()
         Metrics.Timer(label: "jobtwin_turn_duration_seconds", dimensions: [("channel", channel)], factory: factory)
             .record(duration: duration)
+    }
+
+    /// Counts one turn that outlasted its channel's reply deadline.
+    func lateReply(channel: String) {
+        Counter(label: "jobtwin_late_replies_total", dimensions: [("channel", channel)], factory: factory).increment()
     }
 
     /// Counts one refused or failed request.

@@ -24,10 +24,13 @@ public struct JobTwinServer: Sendable {
     public let channels: ChannelSettings
     /// What the server counted, as shown at `/metrics`.
     public let metrics = ServerMetrics()
+    /// How replies that come after a platform's deadline are delivered.
+    public let lateReplies: LateReplyOptions
 
     private let clock: any Clock
     private let logger: Logger
     private let limiter: RateLimiter
+    private let lateTurns = LateTurns()
 
     /// How long the ids of answered requests are remembered for recognising repeats.
     public static let requestRetention: TimeInterval = 24 * 60 * 60
@@ -37,9 +40,13 @@ public struct JobTwinServer: Sendable {
     /// - Parameters:
     ///   - clock: the time for Slack's timestamp check, the rate limit and the request ids'
     ///     retention; tests inject a `ManualClock`.
+    ///   - lateReplies: what posts a slash command's reply to its `response_url` when the turn
+    ///     outlasts `settings.slackReplyDeadline`, and which URLs it may post to.
     public init(assistant: Assistant, settings: ServerSettings, channels: ChannelSettings,
-                clock: any Clock = SystemClock(), logger: Logger = Logger(label: "jobtwin.serve")) {
+                clock: any Clock = SystemClock(), logger: Logger = Logger(label: "jobtwin.serve"),
+                lateReplies: LateReplyOptions = LateReplyOptions()) {
         self.assistant = assistant
+        self.lateReplies = lateReplies
         self.settings = settings
         self.channels = channels
         self.clock = clock
@@ -64,7 +71,7 @@ public struct JobTwinServer: Sendable {
         return Application(
             router: makeRouter(),
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port)),
-            services: [pruner] + services,
+            services: [pruner, lateTurns] + services,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 logger.notice("listening", metadata: ["address": "\(channel.localAddress?.description ?? "?")"])
@@ -77,7 +84,7 @@ public struct JobTwinServer: Sendable {
     /// The routes of the configured channels, behind the observing middleware.
     func makeRouter() -> Router<ServerRequestContext> {
         let body = BodyReader(limit: settings.maxBodyBytes)
-        let turns = TurnTaker(assistant: assistant, limiter: limiter, metrics: metrics, logger: logger)
+        let turns = TurnTaker(assistant: assistant, limiter: limiter, metrics: metrics, logger: logger, lateTurns: lateTurns)
         let health = HealthEndpoints(repository: assistant.repository, metrics: metrics)
 
         var table = RouteTable()
@@ -97,7 +104,8 @@ public struct JobTwinServer: Sendable {
         }
         if let secret = channels.slackSigningSecret {
             let verifier = SlackSignatureVerifier(signingSecret: secret.value, clock: clock)
-            let commands = SlackCommandsChannel(verifier: verifier, body: body, turns: turns)
+            let commands = SlackCommandsChannel(verifier: verifier, body: body, turns: turns, deadline: settings.slackReplyDeadline,
+                                                lateReplies: lateReplies, metrics: metrics, logger: logger)
             let events = SlackEventsChannel(verifier: verifier, body: body, turns: turns, logger: logger)
             add(SlackCommandsChannel.path, .post, "slack", commands.handle)
             add(SlackEventsChannel.path, .post, "slack", events.handle)
@@ -108,7 +116,8 @@ public struct JobTwinServer: Sendable {
         }
         // The key was checked when the configuration was read; a bad one leaves Teams unserved.
         if let key = channels.teamsKey, !key.isEmpty {
-            let teams = TeamsChannel(verifier: TeamsSignatureVerifier(key: key), body: body, turns: turns)
+            let teams = TeamsChannel(verifier: TeamsSignatureVerifier(key: key), body: body, turns: turns,
+                                     deadline: settings.teamsReplyDeadline)
             add(TeamsChannel.path, .post, "teams", teams.handle)
         }
 

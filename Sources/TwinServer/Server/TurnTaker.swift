@@ -1,3 +1,4 @@
+import DialogEngine
 import Logging
 import TwinAssistant
 
@@ -9,6 +10,57 @@ struct TurnTaker: Sendable {
     let limiter: RateLimiter
     let metrics: ServerMetrics
     let logger: Logger
+    let lateTurns: LateTurns
+
+    /// A turn raced against a platform's reply deadline.
+    enum Timed: Sendable {
+        /// The turn finished in time.
+        case inTime(Reply)
+        /// The deadline came first; the turn goes on. `language` is the participant's, when it
+        /// was known quickly enough.
+        case late(language: Language?)
+    }
+
+    /// Hands `message` to the assistant, but answers no later than `deadline`.
+    ///
+    /// When the deadline comes first the turn is not cancelled: it runs on (and commits), and
+    /// `afterwards` gets its outcome once it is done — the reply, or the `ServerError` a
+    /// request would have got. Graceful shutdown waits for it.
+    ///
+    /// - Throws: what `take` throws, when that happens within the deadline.
+    func take(_ message: IncomingMessage, channel: String, notes: RequestNotes, within deadline: Duration,
+              afterwards: @escaping @Sendable (Result<Reply, ServerError>) async -> Void) async throws(ServerError) -> Timed {
+        notes.participantID = message.participant
+        if let wait = limiter.acquire(message.participant) { throw .rateLimited(retryAfter: wait) }
+        let turn = Task { () -> Result<Reply, ServerError> in
+            do throws(ServerError) {
+                return .success(try await self.run(message, channel: channel, notes: notes))
+            } catch {
+                return .failure(error)
+            }
+        }
+        if let outcome = await DeadlineRace.value(of: turn, within: deadline) {
+            return .inTime(try outcome.get())
+        }
+        metrics.lateReply(channel: channel)
+        lateTurns.start { await afterwards(await turn.value) }
+        return .late(language: await language(of: message))
+    }
+
+    /// The language to answer in before the turn is done: the one the channel asked for, else
+    /// the one of the participant's cached conversation, else their stored one when the
+    /// database answers within 100 ms.
+    private func language(of message: IncomingMessage) async -> Language? {
+        if let lang = message.lang { return lang }
+        if let cached = assistant.cachedLanguage(of: message.participant) { return cached }
+        let repository = assistant.repository
+        let participant = message.participant
+        let lookup = Task { () -> String? in
+            try? await repository.read { try $0.participant(participant)?.language }
+        }
+        guard let spelling = await DeadlineRace.value(of: lookup, within: .milliseconds(100)) ?? nil else { return nil }
+        return Language(spelling: spelling)
+    }
 
     /// Hands `message` to the assistant and returns its reply.
     ///
@@ -17,6 +69,11 @@ struct TurnTaker: Sendable {
     func take(_ message: IncomingMessage, channel: String, notes: RequestNotes) async throws(ServerError) -> Reply {
         notes.participantID = message.participant
         if let wait = limiter.acquire(message.participant) { throw .rateLimited(retryAfter: wait) }
+        return try await run(message, channel: channel, notes: notes)
+    }
+
+    /// The assistant's turn and its metrics, after the rate limit.
+    private func run(_ message: IncomingMessage, channel: String, notes: RequestNotes) async throws(ServerError) -> Reply {
         let clock = ContinuousClock()
         let start = clock.now
         do {

@@ -13,6 +13,11 @@ struct ConfigReport {
 
     static let noChannel = "No channel would be served: configure at least one secret under `channels:` or in the environment (JOBTWIN_API_TOKEN, JOBTWIN_SLACK_SIGNING_SECRET, JOBTWIN_MATTERMOST_TOKEN, JOBTWIN_TEAMS_SECURITY_TOKEN)."
 
+    /// A duration in whole milliseconds.
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000
+    }
+
     var text: String {
         let server = configuration.server
         let limit = server.rateLimit
@@ -23,6 +28,8 @@ struct ConfigReport {
             "Listen: http://\(server.host):\(server.port)",
             "Limits: bodies up to \(server.maxBodyBytes) bytes; "
                 + (limit.isEnabled ? "\(limit.perMinute) messages a minute per participant, bursts of \(limit.burst)" : "no rate limit"),
+            "Reply deadlines: Slack slash commands \(Self.milliseconds(server.slackReplyDeadline)) ms, Teams \(Self.milliseconds(server.teamsReplyDeadline)) ms "
+                + "(a slower turn gets an interim answer and goes on)",
             "Coordinators: \(configuration.coordinators.count)",
             "Retention (daily): closed trajectories erased after \(configuration.retention.closedDays) days without activity; "
                 + (configuration.retention.inactiveWithoutProfileDays > 0

@@ -25,6 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
         """
     )
 
+    /// For tests only: one more URL prefix a Slack `response_url` may start with, besides
+    /// `https://hooks.slack.com/` (such as a loopback receiver's `http://127.0.0.1:PORT/`).
+    static let responseURLPrefixVariable = "JOBTWIN_TEST_SLACK_RESPONSE_URL_PREFIX"
+
     @OptionGroup var common: CommonOptions
 
     @Option(name: .long, help: ArgumentHelp("The address to listen on (default: the configuration's, or 127.0.0.1).", valueName: "address"))
@@ -80,11 +84,19 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.notice("channel \(plan.channel): \(plan.served ? "served" : "not served")",
                               metadata: ["endpoints": "\(plan.endpoints.joined(separator: ", "))", "why": "\(plan.explanation)"])
             }
+            let transport = try NotifySetup.transport()
+            var lateReplies = LateReplyOptions(poster: CurlLateReplyPoster(poster: ResponseURLPoster(transport: transport)))
+            // For tests only: a further response_url prefix (such as a loopback receiver).
+            if let prefix = ProcessInfo.processInfo.environment[Self.responseURLPrefixVariable], !prefix.isEmpty {
+                lateReplies.allowedResponseURLPrefixes.append(prefix)
+                logger.warning("testing setting: slash command replies may also be posted to URLs starting with \(prefix)",
+                               metadata: ["variable": "\(Self.responseURLPrefixVariable)"])
+            }
             let server = JobTwinServer(assistant: assistant, settings: configuration.server,
-                                       channels: configuration.channels, logger: logger)
+                                       channels: configuration.channels, logger: logger, lateReplies: lateReplies)
             // The notification outbox and the reminders run alongside, and stop with the server.
             let notifications = NotificationService(
-                worker: NotifySetup.worker(configuration, repository: repository, transport: try NotifySetup.transport(),
+                worker: NotifySetup.worker(configuration, repository: repository, transport: transport,
                                            logger: Logger(label: "jobtwin.notify")),
                 reminders: NotifySetup.reminders(configuration, repository: repository))
             let host = configuration.server.host

@@ -53,6 +53,7 @@ final class ServerFixture: Sendable {
     /// and stops it.
     static func with<T: Sendable>(settings: ServerSettings = settings(), channels: ChannelSettings = allChannels,
                                   now: Date = Date(timeIntervalSince1970: 1_796_000_000), coordinators: Set<ParticipantID> = [],
+                                  lateReplies: LateReplyOptions = LateReplyOptions(),
                                   _ body: (ServerFixture) async throws -> T) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -62,7 +63,8 @@ final class ServerFixture: Sendable {
         let quiet = Logger(label: "jobtwin.test") { _ in SwiftLogNoOpLogHandler() }
         let assistant = Assistant(program: try DialogLibrary.load(directory: nil), repository: repository, clock: clock,
                                   options: AssistantOptions(coordinators: coordinators), logger: quiet)
-        let server = JobTwinServer(assistant: assistant, settings: settings, channels: channels, clock: clock, logger: quiet)
+        let server = JobTwinServer(assistant: assistant, settings: settings, channels: channels, clock: clock, logger: quiet,
+                                   lateReplies: lateReplies)
 
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let group = ServiceGroup(services: [server.application { portSink.yield($0) }], logger: quiet)
