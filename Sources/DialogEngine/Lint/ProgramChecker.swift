@@ -337,35 +337,55 @@ struct ProgramChecker {
     /// that leads there — within the dialog, by a dialog that ran before (its callers, earlier
     /// runs of itself), or by the host.
     private mutating func checkReadsBeforeSets(_ names: [String]) {
-        let hostSlots = Set(host.hostSlots.keys)
-        var entry: [String: Set<String>] = [:]
-        var exit: [String: Set<String>] = [:]
+        // Slots are numbered once, so that the analysis works on bit sets.
+        var numbers: [String: Int] = [:]
+        func number(_ slot: String) -> Int {
+            if let known = numbers[slot] { return known }
+            numbers[slot] = numbers.count
+            return numbers.count - 1
+        }
+        for slot in host.hostSlots.keys.sorted() { _ = number(slot) }
+        for name in names {
+            for step in dialogs[name]?.steps ?? [] {
+                switch step.kind {
+                case .ask(let question): _ = number(question.slot)
+                case .set(let slot, _): _ = number(slot)
+                case .action(_, _, let into?): _ = number(into)
+                default: break
+                }
+            }
+        }
+        let capacity = numbers.count
+        var hostSlots = SlotSet(capacity: capacity)
+        for slot in host.hostSlots.keys { hostSlots.insert(number(slot)) }
+        var graphs: [String: FlowGraph] = [:]
+        for name in names {
+            guard let dialog = dialogs[name] else { continue }
+            graphs[name] = FlowGraph(dialog, capacity: capacity, number: { numbers[$0] })
+        }
+
+        var entry: [String: SlotSet] = [:]
+        var exit: [String: SlotSet] = [:]
         for name in names { entry[name] = hostSlots; exit[name] = hostSlots }
-        var before: [String: [Set<String>]] = [:]
+        var before: [String: [SlotSet]] = [:]
         var changed = true
         var rounds = 0
         while changed, rounds < 50 {
             changed = false
             rounds += 1
             for name in names {
-                guard let dialog = dialogs[name] else { continue }
-                let states = flow(dialog, entry: entry[name] ?? hostSlots, exit: exit)
+                guard let graph = graphs[name] else { continue }
+                let states = graph.flow(entry: entry[name] ?? hostSlots, exit: exit)
                 before[name] = states.before
                 if states.exit != exit[name] { exit[name] = states.exit; changed = true }
                 // Propagate to the dialogs this one starts, and home after any dialog ends.
-                for (index, step) in dialog.steps.enumerated() {
-                    if case .call(let target) = step.kind, dialogs[target] != nil {
-                        let merged = (entry[target] ?? []).union(states.before[index])
-                        if merged != entry[target] { entry[target] = merged; changed = true }
-                    }
-                    if case .handover(let target) = step.kind, dialogs[target] != nil {
-                        let merged = (entry[target] ?? []).union(states.before[index])
-                        if merged != entry[target] { entry[target] = merged; changed = true }
-                    }
+                for (index, target) in graph.starts where dialogs[target] != nil {
+                    let merged = (entry[target] ?? SlotSet(capacity: capacity)).union(states.before[index])
+                    if merged != entry[target] { entry[target] = merged; changed = true }
                 }
                 let home = host.homeDialog
                 if dialogs[home] != nil {
-                    let merged = (entry[home] ?? []).union(states.exit)
+                    let merged = (entry[home] ?? SlotSet(capacity: capacity)).union(states.exit)
                     if merged != entry[home] { entry[home] = merged; changed = true }
                 }
             }
@@ -373,45 +393,75 @@ struct ProgramChecker {
         for name in names {
             guard let dialog = dialogs[name], let states = before[name] else { continue }
             for (index, step) in dialog.steps.enumerated() {
-                for (slot, location) in reads(of: step) where !states[index].contains(slot) && slotTypes[slot] != nil {
-                    error("`\(slot)` is read here before any step can have set it", location)
+                for (slot, location) in reads(of: step) where slotTypes[slot] != nil {
+                    let settable = numbers[slot].map { states[index].contains($0) } ?? false
+                    if !settable { error("`\(slot)` is read here before any step can have set it", location) }
                 }
             }
         }
     }
 
-    private func flow(_ dialog: Dialog, entry: Set<String>, exit: [String: Set<String>]) -> (before: [Set<String>], exit: Set<String>) {
-        let count = dialog.steps.count
-        var before = Array(repeating: Set<String>(), count: count)
-        guard count > 0 else { return (before, entry) }
-        var reached = Array(repeating: false, count: count)
-        before[0] = entry
-        reached[0] = true
-        var work = [0]
-        var dialogExit = entry
-        while let index = work.popLast() {
-            let after = before[index].union(writes(of: dialog.steps[index], exit: exit))
-            let successors = Self.successors(of: index, in: dialog)
-            if successors.isEmpty || index == count - 1 { dialogExit.formUnion(after) }
-            for next in successors {
-                let merged = before[next].union(after)
-                if !reached[next] || merged != before[next] {
-                    reached[next] = true
-                    before[next] = merged
-                    work.append(next)
+    /// One dialog's steps for the may-set analysis, prepared once: each step's successors, the
+    /// slots it sets itself, and the dialog it calls (whose exit state it adds).
+    private struct FlowGraph {
+        let successors: [[Int]]
+        let writes: [SlotSet]
+        let calls: [String?]
+        /// The steps that start another dialog (call or hand-over), with that dialog.
+        let starts: [(Int, String)]
+        let capacity: Int
+
+        init(_ dialog: Dialog, capacity: Int, number: (String) -> Int?) {
+            self.capacity = capacity
+            successors = dialog.steps.indices.map { ProgramChecker.successors(of: $0, in: dialog) }
+            var writes: [SlotSet] = []
+            var calls: [String?] = []
+            var starts: [(Int, String)] = []
+            for (index, step) in dialog.steps.enumerated() {
+                var set = SlotSet(capacity: capacity)
+                var call: String?
+                switch step.kind {
+                case .ask(let question): number(question.slot).map { set.insert($0) }
+                case .set(let slot, _): number(slot).map { set.insert($0) }
+                case .action(_, _, let into?): number(into).map { set.insert($0) }
+                case .call(let target):
+                    call = target
+                    starts.append((index, target))
+                case .handover(let target):
+                    starts.append((index, target))
+                default: break
+                }
+                writes.append(set)
+                calls.append(call)
+            }
+            self.writes = writes
+            self.calls = calls
+            self.starts = starts
+        }
+
+        func flow(entry: SlotSet, exit: [String: SlotSet]) -> (before: [SlotSet], exit: SlotSet) {
+            let count = successors.count
+            var before = Array(repeating: SlotSet(capacity: capacity), count: count)
+            guard count > 0 else { return (before, entry) }
+            var reached = Array(repeating: false, count: count)
+            before[0] = entry
+            reached[0] = true
+            var work = [0]
+            var dialogExit = entry
+            while let index = work.popLast() {
+                var after = before[index].union(writes[index])
+                if let target = calls[index], let called = exit[target] { after.formUnion(called) }
+                if successors[index].isEmpty || index == count - 1 { dialogExit.formUnion(after) }
+                for next in successors[index] {
+                    let merged = before[next].union(after)
+                    if !reached[next] || merged != before[next] {
+                        reached[next] = true
+                        before[next] = merged
+                        work.append(next)
+                    }
                 }
             }
-        }
-        return (before, dialogExit)
-    }
-
-    private func writes(of step: Step, exit: [String: Set<String>]) -> Set<String> {
-        switch step.kind {
-        case .ask(let question): return [question.slot]
-        case .set(let slot, _): return [slot]
-        case .action(_, _, let into?): return [into]
-        case .call(let target): return exit[target] ?? []
-        default: return []
+            return (before, dialogExit)
         }
     }
 
