@@ -50,6 +50,8 @@ defer { try? FileManager.default.removeItem(at: folder) }
 let repository = try SQLiteRepository(path: folder.appendingPathComponent("bench.sqlite").path)
 let assistant = Assistant(program: try DialogLibrary.load(directory: nil), repository: repository)
 let ids = (0..<participants).compactMap { ParticipantID("api:bench-\($0)") }
+// `JOBTWIN_BENCH_NO_IDS=1` leaves the request ids out (the reply is then not stored).
+let withRequestIDs = ProcessInfo.processInfo.environment["JOBTWIN_BENCH_NO_IDS"] != "1"
 
 // Open every conversation first (not measured), as after the participants' first messages.
 for id in ids { _ = try await assistant.open(participant: id) }
@@ -64,7 +66,10 @@ let latencies = try await withThrowingTaskGroup(of: [Duration].self) { group in
             for turn in 0..<turnsEach {
                 for index in stride(from: worker, to: ids.count, by: concurrency) {
                     let began = clock.now
-                    _ = try await assistant.handle(participant: ids[index], text: answer(turn))
+                    // Each turn carries a request id, as every message to `jobtwin serve` does:
+                    // its reply is stored for a repeat of the same id.
+                    let request = withRequestIDs ? ChannelRequestID(channel: "api", value: "t\(turn)-\(index)") : nil
+                    _ = try await assistant.handle(participant: ids[index], text: answer(turn), requestID: request)
                     measured.append(clock.now - began)
                 }
             }

@@ -258,6 +258,34 @@ enum Schema {
             }
             try db.create(index: "conversation_texts_on_participant", on: "conversation_texts", columns: ["participant_id"])
         }
+        migrator.registerMigration("v5: processed requests in arrival order") { db in
+            // The stored replies (a kilobyte or two each) were the rows of a table clustered on
+            // participant and request id, so every turn inserted into the middle of it, split
+            // pages and wrote several of them to the WAL — a third of a turn's cost. As a rowid
+            // table they are appended in arrival order; only the small unique index on the key
+            // takes the scattered inserts.
+            try db.rename(table: "processed_requests", to: "processed_requests_v3")
+            try db.drop(index: "processed_requests_on_at")
+            try db.create(table: "processed_requests") { t in
+                t.column("participant_id", .text).notNull()
+                    .references("participants", onDelete: .cascade)
+                t.column("channel", .text).notNull()
+                t.column("request_id", .text).notNull()
+                t.column("reply_json", .blob).notNull()
+                t.column("at", .datetime).notNull()
+                t.column("delivered_at", .datetime)
+                t.uniqueKey(["participant_id", "channel", "request_id"])
+            }
+            try db.execute(sql: """
+                INSERT INTO processed_requests (participant_id, channel, request_id, reply_json, at, delivered_at)
+                SELECT participant_id, channel, request_id, reply_json, at, delivered_at FROM processed_requests_v3 ORDER BY at
+                """)
+            try db.drop(table: "processed_requests_v3")
+            try db.create(index: "processed_requests_on_at", on: "processed_requests", columns: ["at"])
+            // The replies the notification outbox still has to post (Slack's Events API).
+            try db.create(index: "processed_requests_undelivered", on: "processed_requests", columns: ["channel", "at"],
+                          condition: Column("delivered_at") == nil)
+        }
         return migrator
     }
 }
