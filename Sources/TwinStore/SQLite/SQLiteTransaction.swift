@@ -48,13 +48,14 @@ struct SQLiteTransaction: TwinTransaction {
     func touch(_ id: ParticipantID, language: String, at time: Date) throws -> Phase? {
         // Every turn touches its participant; rewriting the row (a page in the WAL) when the
         // last activity is under a minute old would only make the single writer slower.
-        let updated = try String.fetchOne(db.cachedStatement(sql: """
-            UPDATE participants SET language = ?1, last_active_at = ?2
-            WHERE id = ?3 AND (language IS NOT ?1 OR last_active_at < ?4) RETURNING phase
-            """), arguments: [language, time, id.description, time.addingTimeInterval(-Self.activityResolution)])
-        let phase = try updated ?? String.fetchOne(db.cachedStatement(sql: "SELECT phase FROM participants WHERE id = ?"),
-                                                   arguments: [id.description])
-        return phase.flatMap(Phase.init(rawValue:))
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT phase, language, last_active_at FROM participants WHERE id = ?"),
+                                         arguments: [id.description]) else { return nil }
+        let stored: String = row["language"], lastActive: Date = row["last_active_at"]
+        if stored != language || lastActive < time.addingTimeInterval(-Self.activityResolution) {
+            try db.cachedStatement(sql: "UPDATE participants SET language = ?, last_active_at = ? WHERE id = ?")
+                .execute(arguments: [language, time, id.description])
+        }
+        return Phase(rawValue: row["phase"])
     }
 
     /// How precisely `touch` keeps the last activity, in seconds.
@@ -169,7 +170,14 @@ struct SQLiteTransaction: TwinTransaction {
     }
 
     func save(_ request: ProcessedRequest) throws {
-        try ProcessedRequestRecord(request).insert(db)
+        // Every turn with a request id stores one: a cached statement rather than the record's
+        // generic insert, whose persistence callbacks cost more than the insert itself.
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO processed_requests (participant_id, channel, request_id, reply_json, at, delivered_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [request.participant.description, request.channel, request.requestID,
+                                          request.reply, request.at, request.deliveredAt])
     }
 
     func pruneProcessedRequests(deliveredBefore time: Date) throws -> Int {
