@@ -20,7 +20,9 @@ struct ParticipantFacts: Sendable {
     static func load(_ participant: Participant, isCoordinator: Bool, from reader: any TwinReader) throws -> ParticipantFacts {
         let pairs = try reader.pairs(of: participant.id)
         let pair = pairs.first(where: \.isActive)
-        let partnerName = try pair.flatMap { $0.partner(of: participant.id) }.flatMap { try reader.profile($0)?.name }
+        // Read on every turn (inside the single writer for a cached conversation), so only the
+        // columns the slots need are read, never whole records.
+        let partnerName = try pair.flatMap { $0.partner(of: participant.id) }.flatMap { try reader.profileName($0) }
         var facts = ParticipantFacts(participant: participant, isCoordinator: isCoordinator, profileOpen: try reader.isProfileOpen(participant.id),
                                      activePair: pair, partnerName: partnerName)
         if let pair = pairs.first(where: { $0.status == .confirmed || $0.status == .closed }),
@@ -29,11 +31,11 @@ struct ParticipantFacts: Sendable {
                 let mine = plan.isConfirmed(by: participant.id), theirs = plan.isConfirmed(by: partner)
                 facts.planStatus = mine && theirs ? "fixed" : (mine ? "awaiting_partner" : "awaiting_me")
             }
-            facts.activityAwaitingConfirmation = try reader.activities(of: pair.id).contains { $0.loggedBy == partner && $0.confirmedAt == nil }
-            if let evaluation = try reader.evaluation(of: participant.id, pairID: pair.id) {
-                facts.evaluationStatus = evaluation.finishedAt == nil ? "started" : "finished"
+            facts.activityAwaitingConfirmation = try reader.hasUnconfirmedActivity(of: pair.id, loggedBy: partner)
+            if let finished = try reader.evaluationFinished(of: participant.id, pairID: pair.id) {
+                facts.evaluationStatus = finished ? "finished" : "started"
             }
-            if facts.partnerName == nil { facts.partnerName = try reader.profile(partner)?.name }
+            if facts.partnerName == nil { facts.partnerName = try reader.profileName(partner) }
         }
         return facts
     }

@@ -14,6 +14,12 @@ public protocol TrajectoryReader {
     func managerAgreement(of id: ParticipantID) throws -> ManagerAgreement?
     /// The participant's evaluation of the pair's trajectory.
     func evaluation(of id: ParticipantID, pairID: String) throws -> Evaluation?
+    /// Whether the participant's evaluation of the pair is finished; `nil` when none was begun.
+    /// One small query, for the facts of every turn.
+    func evaluationFinished(of id: ParticipantID, pairID: String) throws -> Bool?
+    /// Whether `author` logged an activity of the pair that is not confirmed yet. One small
+    /// query, for the facts of every turn.
+    func hasUnconfirmedActivity(of pairID: String, loggedBy author: ParticipantID) throws -> Bool
     /// The open (unresolved) bottlenecks, of one pair or of all.
     func openBottlenecks(of pairID: String?) throws -> [Bottleneck]
     /// Notices not yet shown to the participant, oldest first.

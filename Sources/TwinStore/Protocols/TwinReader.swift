@@ -22,6 +22,9 @@ public protocol TwinReader: TrajectoryReader, OutboxReader, PrivacyReader {
     func isProfileOpen(_ id: ParticipantID) throws -> Bool
     /// The participant's profile, once the intake saved it.
     func profile(_ id: ParticipantID) throws -> Profile?
+    /// The name in the participant's profile, without reading the rest of it (for the facts of
+    /// every turn).
+    func profileName(_ id: ParticipantID) throws -> String?
     /// Every profile, with its participant, ordered by participant id.
     func profiles() throws -> [(ParticipantID, Profile)]
     /// Every pair the participant is or was in, newest first.

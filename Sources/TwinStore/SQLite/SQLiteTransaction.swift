@@ -37,6 +37,10 @@ struct SQLiteTransaction: TwinTransaction {
                           arguments: [id.description]) ?? false
     }
 
+    func profileName(_ id: ParticipantID) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM profiles WHERE participant_id = ?"), arguments: [id.description])
+    }
+
     func profile(_ id: ParticipantID) throws -> Profile? {
         try ProfileRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM profiles WHERE participant_id = ?"), arguments: [id.description])?.profile()
     }
@@ -198,6 +202,17 @@ struct SQLiteTransaction: TwinTransaction {
     func activities(of pairID: String) throws -> [Activity] {
         try ActivityRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM activities WHERE pair_id = ? ORDER BY logged_at, id"),
                                     arguments: [pairID]).map { try $0.activity() }
+    }
+
+    func evaluationFinished(of id: ParticipantID, pairID: String) throws -> Bool? {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT finished_at IS NOT NULL FROM evaluations WHERE participant_id = ? AND pair_id = ?"),
+                          arguments: [id.description, pairID])
+    }
+
+    func hasUnconfirmedActivity(of pairID: String, loggedBy author: ParticipantID) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM activities WHERE pair_id = ? AND logged_by = ? AND confirmed_at IS NULL)
+            """), arguments: [pairID, author.description]) ?? false
     }
 
     func managerAgreement(of id: ParticipantID) throws -> ManagerAgreement? {
