@@ -12,7 +12,7 @@ public struct ChoiceOption: Sendable, Hashable, Codable {
 
     /// The option's spellings as answers are compared with them.
     var spellings: ChoiceSpellings {
-        folded ?? Self.fold(value, label, aliases)
+        folded ?? ChoiceSpellings(value: value, label: label, aliases: aliases)
     }
 
     /// Creates an option.
@@ -20,11 +20,7 @@ public struct ChoiceOption: Sendable, Hashable, Codable {
         self.value = value
         self.label = label
         self.aliases = aliases
-        folded = Self.fold(value, label, aliases)
-    }
-
-    private static func fold(_ value: String, _ label: LocalizedText, _ aliases: [String]) -> ChoiceSpellings {
-        ChoiceSpellings(value: value, label: label, aliases: aliases)
+        folded = ChoiceSpellings(value: value, label: label, aliases: aliases)
     }
 
     /// Options are equal when value, labels and aliases are; the spellings follow from them.

@@ -55,12 +55,6 @@ public struct JSONTextWriter: Sendable {
         }
     }
 
-    /// Appends `text` as a JSON string, or `null` when there is none.
-    public mutating func string(_ text: String?) {
-        guard let text else { return raw("null") }
-        string(text)
-    }
-
     /// Appends a number as `JSONEncoder` writes it: `12` for 12.0, `0.5`, `1e+20`.
     ///
     /// - Throws: `EncodingError.invalidValue` for a number that is not finite, as `JSONEncoder` does.

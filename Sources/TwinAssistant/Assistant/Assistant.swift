@@ -78,6 +78,14 @@ public final class Assistant: Sendable {
         cache.entry(participant)?.state.language
     }
 
+    /// The participant's language: the cached conversation's, else the stored one; `nil` for
+    /// someone not known (or when the store cannot be read).
+    public func knownLanguage(of participant: ParticipantID) async -> Language? {
+        if let cached = cachedLanguage(of: participant) { return cached }
+        let stored = try? await repository.read { try $0.participant(participant)?.language }
+        return stored.flatMap(Language.init(spelling:))
+    }
+
     // MARK: - The turn
 
     private typealias Step = @Sendable (DialogRuntime, inout SessionState, any DialogHost, LocalDate) throws -> TurnOutput
@@ -202,10 +210,11 @@ public final class Assistant: Sendable {
         let now = clock.now()
         let options = self.options
         let logger = self.logger
+        let explainer = self.explainer
         let effects = TurnEffects()
         let (reply, state, turns) = try await repository.transaction { tx in
             let result = try Self.fullTurn(id, lang, now: now, runtime: runtime, options: options, logger: logger, tx: tx,
-                                           effects: effects, step: step)
+                                           explainer: explainer, effects: effects, step: step)
             // A turn that asks for erasure keeps no record of its request: the erasure removes it.
             if !effects.erasureRequested { try Self.recordRequest(request, of: id, reply: result.0, at: now, in: tx) }
             if options.keepConversationTexts, try tx.hasConsent(.processing, of: id) {
@@ -225,7 +234,7 @@ public final class Assistant: Sendable {
 
     private static func fullTurn(_ id: ParticipantID, _ lang: Language?, now: Date, runtime: DialogRuntime,
                                  options: AssistantOptions, logger: Logger, tx: any TwinTransaction,
-                                 effects: TurnEffects? = nil, step: Step) throws -> (Reply, SessionState, Int) {
+                                 explainer: MatchExplainer, effects: TurnEffects? = nil, step: Step) throws -> (Reply, SessionState, Int) {
         let existing = try tx.participant(id)
         let participant = existing ?? Participant(id: id, language: (lang ?? options.defaultLanguage).rawValue, createdAt: now)
         if existing == nil { try tx.save(participant) }
@@ -248,7 +257,7 @@ public final class Assistant: Sendable {
         if let lang { state.language = lang }
 
         let facts = try ParticipantFacts.load(participant, isCoordinator: options.coordinators.contains(id), from: tx)
-        let host = TurnHost(facts: facts, transaction: tx, now: now, explainer: MatchExplainer(program: runtime.program),
+        let host = TurnHost(facts: facts, transaction: tx, now: now, explainer: explainer,
                             keepsTexts: options.keepConversationTexts, effects: effects,
                             coordinators: options.coordinators, detector: options.bottleneckDetector)
         let output = try step(runtime, &state, host, LocalDate(now))
@@ -278,7 +287,7 @@ public final class Assistant: Sendable {
     /// The stored form of a channel request and its reply, for answering a repeat of it.
     private static func processedRequest(_ request: ChannelRequestID, of id: ParticipantID, reply: Reply, at now: Date) throws -> ProcessedRequest {
         ProcessedRequest(channel: request.channel, requestID: request.value, participant: id,
-                                reply: try reply.encodedJSON(), at: now, deliveredAt: request.repliedInResponse ? now : nil)
+                         reply: try reply.encodedJSON(), at: now, deliveredAt: request.repliedInResponse ? now : nil)
     }
 
     /// The reply after a turn was rolled back: an apology and the question still pending.

@@ -85,7 +85,7 @@ public enum RetentionPurge {
         return try reader.participants().filter { participant in
             let id = participant.id
             guard !id.isErasedStandIn, !keeping.contains(id), !running.contains(id), participant.lastActiveAt < cutoff else { return false }
-            let refused = try reader.consentDecisions(of: id).last { $0.purpose == .processing }?.given == false
+            let refused = ConsentDecision.current(.processing, in: try reader.consentDecisions(of: id))?.given == false
             return try refused || reader.profile(id) == nil
         }.map(\.id)
     }

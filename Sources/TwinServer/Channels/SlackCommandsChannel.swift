@@ -88,8 +88,11 @@ struct SlackCommandsChannel: Sendable {
         case .success(let reply): response = SlackRenderer.ephemeral(reply)
         case .failure: response = SlackCommandResponse(response_type: "ephemeral", text: InterimReplyText.failed(nil))
         }
+        guard let body = try? JSONEncoder().encode(response) else {
+            logger.error("late slash command reply could not be encoded; nothing posted", metadata: metadata)
+            return
+        }
         do throws(LateReplyPostError) {
-            let body = (try? JSONEncoder().encode(response)) ?? Data()
             try await poster.post(json: body, to: url)
         } catch {
             metrics.error(channel: "slack", kind: "late_reply_post")

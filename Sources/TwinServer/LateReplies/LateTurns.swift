@@ -20,9 +20,6 @@ final class LateTurns: Service, Sendable {
         }
     }
 
-    /// How many are still running.
-    var count: Int { state.withLock { $0.tasks.count } }
-
     /// Waits for graceful shutdown, then for every late turn to finish.
     func run() async throws {
         try? await gracefulShutdown()

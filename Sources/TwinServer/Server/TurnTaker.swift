@@ -48,18 +48,12 @@ struct TurnTaker: Sendable {
     }
 
     /// The language to answer in before the turn is done: the one the channel asked for, else
-    /// the one of the participant's cached conversation, else their stored one when the
-    /// database answers within 100 ms.
+    /// the participant's as the assistant knows it, when it can tell within 100 ms.
     private func language(of message: IncomingMessage) async -> Language? {
         if let lang = message.lang { return lang }
-        if let cached = assistant.cachedLanguage(of: message.participant) { return cached }
-        let repository = assistant.repository
-        let participant = message.participant
-        let lookup = Task { () -> String? in
-            try? await repository.read { try $0.participant(participant)?.language }
-        }
-        guard let spelling = await DeadlineRace.value(of: lookup, within: .milliseconds(100)) ?? nil else { return nil }
-        return Language(spelling: spelling)
+        let assistant = self.assistant, participant = message.participant
+        let lookup = Task { await assistant.knownLanguage(of: participant) }
+        return await DeadlineRace.value(of: lookup, within: .milliseconds(100)) ?? nil
     }
 
     /// Hands `message` to the assistant and returns its reply.

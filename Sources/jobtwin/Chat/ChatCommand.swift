@@ -58,10 +58,7 @@ struct ChatCommand: AsyncParsableCommand {
             let repository = try common.repository(configuration)
             var logger = Logger(label: "jobtwin.chat")
             logger.logLevel = .critical
-            var options = AssistantOptions(defaultLanguage: language ?? configuration.language,
-                                           coordinators: configuration.coordinators,
-                                           keepConversationTexts: configuration.conversations.keepTexts)
-            options.bottleneckDetector = configuration.bottlenecks.detector
+            var options = configuration.assistantOptions(language: language)
             if coordinator {
                 options.coordinators.insert(id)
                 // On standard error, so that --json keeps one reply object per line.

@@ -74,11 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
             let logger = Logger(label: "jobtwin.serve")
             let program = try common.program(configuration)
             let repository = try common.repository(configuration)
-            var options = AssistantOptions(defaultLanguage: configuration.language,
-                                           coordinators: configuration.coordinators,
-                                           keepConversationTexts: configuration.conversations.keepTexts)
-            options.bottleneckDetector = configuration.bottlenecks.detector
-            let assistant = Assistant(program: program, repository: repository, options: options,
+            let assistant = Assistant(program: program, repository: repository, options: configuration.assistantOptions(),
                                       logger: Logger(label: "jobtwin.assistant"))
             for plan in plans {
                 logger.notice("channel \(plan.channel): \(plan.served ? "served" : "not served")",
