@@ -347,12 +347,7 @@ struct ProgramChecker {
         for slot in host.hostSlots.keys.sorted() { _ = number(slot) }
         for name in names {
             for step in dialogs[name]?.steps ?? [] {
-                switch step.kind {
-                case .ask(let question): _ = number(question.slot)
-                case .set(let slot, _): _ = number(slot)
-                case .action(_, _, let into?): _ = number(into)
-                default: break
-                }
+                if let slot = FlowGraph.slotSet(by: step) { _ = number(slot) }
             }
         }
         let capacity = numbers.count
@@ -419,11 +414,9 @@ struct ProgramChecker {
             var starts: [(Int, String)] = []
             for (index, step) in dialog.steps.enumerated() {
                 var set = SlotSet(capacity: capacity)
+                if let slot = Self.slotSet(by: step), let number = number(slot) { set.insert(number) }
                 var call: String?
                 switch step.kind {
-                case .ask(let question): number(question.slot).map { set.insert($0) }
-                case .set(let slot, _): number(slot).map { set.insert($0) }
-                case .action(_, _, let into?): number(into).map { set.insert($0) }
                 case .call(let target):
                     call = target
                     starts.append((index, target))
@@ -437,6 +430,16 @@ struct ProgramChecker {
             self.writes = writes
             self.calls = calls
             self.starts = starts
+        }
+
+        /// The slot a step sets itself (an answer, a `set`, an action's result), if any.
+        static func slotSet(by step: Step) -> String? {
+            switch step.kind {
+            case .ask(let question): return question.slot
+            case .set(let slot, _): return slot
+            case .action(_, _, let into?): return into
+            default: return nil
+            }
         }
 
         func flow(entry: SlotSet, exit: [String: SlotSet]) -> (before: [SlotSet], exit: SlotSet) {

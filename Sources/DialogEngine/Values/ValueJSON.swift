@@ -42,12 +42,9 @@ extension JSONTextWriter {
         case .date(let d):
             raw("{\"date\":\"\(d.iso)\"}")
         case .list(let items):
-            raw("{\"list\":[")
-            for (index, item) in items.enumerated() {
-                if index > 0 { raw(",") }
-                string(item)
-            }
-            raw("]}")
+            raw("{\"list\":")
+            array(items) { out, item in out.string(item) }
+            raw("}")
         }
     }
 }

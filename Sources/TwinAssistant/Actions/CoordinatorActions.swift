@@ -143,7 +143,7 @@ enum CoordinatorActions {
     /// The phase a pair is in: that of a partner who takes part (an erased partner's stand-in
     /// has none).
     private static func phase(of pair: Pair, _ tx: any TwinTransaction) throws -> Phase? {
-        try tx.participant(pair.teacher.isErasedStandIn ? pair.professional : pair.teacher)?.phase
+        try tx.participant(pair.memberTakingPart)?.phase
     }
 
     // MARK: - Overview and bottlenecks
@@ -206,18 +206,12 @@ enum CoordinatorActions {
         for entry in entries {
             if let pair = pair(entry) { requested.append(pair) } else { unreadable.append(entry) }
         }
-        let applied = try c.matching.apply(requested, in: c.tx, now: c.now)
+        let applied = try c.matching.apply(requested, in: c.tx, now: c.now,
+                                           audit: (c.caller.description, "from the proposals shown in the chat"))
         let names = try names(c.tx)
         func name(_ id: ParticipantID) -> String { display(id, names, call.language) }
-        for pair in applied.created {
-            try audit(c, "match.apply", subjects: [pair.teacher], "paired with \(pair.professional) (pair \(pair.id)), confirmed from the proposals shown in the chat")
-            try audit(c, "match.apply", subjects: [pair.professional], "paired with \(pair.teacher) (pair \(pair.id)), confirmed from the proposals shown in the chat")
-        }
-        var skipped: [(pair: String, reason: LocalizedText)] = []
-        for skip in applied.skipped {
-            let reason = LocalizedText { language in c.matching.describe(skip.reason, language: language) }
-            try audit(c, "match.apply.skipped", subjects: [skip.first], "not paired with \(skip.second): \(reason.en)")
-            skipped.append(("\(name(skip.first)) & \(name(skip.second))", reason))
+        var skipped: [(pair: String, reason: LocalizedText)] = applied.skipped.map { skip in
+            ("\(name(skip.first)) & \(name(skip.second))", LocalizedText { c.matching.describe(skip.reason, language: $0) })
         }
         if !unreadable.isEmpty {
             try audit(c, "match.apply.skipped", "\(unreadable.count) entries were not two participant ids")

@@ -94,8 +94,10 @@ public struct MatchingCore: Sendable {
     /// coordinator's decision: each pair is created confirmed and both partners move to phase 2
     /// with the events recorded. A pair that is no longer possible — either partner paired or
     /// gone meanwhile, a constraint that now forbids it — is skipped and reported, never
-    /// replaced by another.
-    public func apply(_ requested: [(ParticipantID, ParticipantID)], in tx: any TwinTransaction, now: Date) throws -> Applied {
+    /// replaced by another. With `audit`, the same transaction writes one `match.apply` entry
+    /// per partner and one `match.apply.skipped` per skipped pair, by `actor`, saying `source`.
+    public func apply(_ requested: [(ParticipantID, ParticipantID)], in tx: any TwinTransaction, now: Date,
+                      audit: (actor: String, source: String)? = nil) throws -> Applied {
         let round = try pool(in: tx).round
         var applied = Applied(created: [], skipped: [])
         var taken: Set<ParticipantID> = []
@@ -112,6 +114,19 @@ public struct MatchingCore: Sendable {
             try PairConfirmation.start(pair, at: now, in: tx)
             taken.formUnion([first, second])
             applied.created.append(pair)
+        }
+        if let audit {
+            // One entry per person, so that each one's audit trail is complete on its own.
+            for pair in applied.created {
+                for (me, other) in [(pair.teacher, pair.professional), (pair.professional, pair.teacher)] {
+                    try tx.audit(AuditEntry(at: now, actor: audit.actor, action: "match.apply", subject: me.description,
+                                            detail: "paired with \(other) (pair \(pair.id)), confirmed \(audit.source)"))
+                }
+            }
+            for skip in applied.skipped {
+                try tx.audit(AuditEntry(at: now, actor: audit.actor, action: "match.apply.skipped", subject: skip.first.description,
+                                        detail: "not paired with \(skip.second): \(describe(skip.reason, language: .en))"))
+            }
         }
         return applied
     }

@@ -49,20 +49,8 @@ public struct MatchingService: Sendable {
         let now = clock.now(), core = self.core
         let requested = proposal.result.proposals.map { ($0.teacher, $0.professional) }
         return try await repository.transaction { tx in
-            let applied = try core.apply(requested, in: tx, now: now)
-            if let actor {
-                for pair in applied.created {
-                    for (me, other) in [(pair.teacher, pair.professional), (pair.professional, pair.teacher)] {
-                        try tx.audit(AuditEntry(at: now, actor: actor, action: "match.apply", subject: me.description,
-                                                detail: "paired with \(other) (pair \(pair.id)), confirmed from a \(proposal.method.rawValue) round with jobtwin match --apply"))
-                    }
-                }
-                for skip in applied.skipped {
-                    try tx.audit(AuditEntry(at: now, actor: actor, action: "match.apply.skipped", subject: skip.first.description,
-                                            detail: "not paired with \(skip.second): \(core.describe(skip.reason, language: .en))"))
-                }
-            }
-            return applied.created
+            let source = "from a \(proposal.method.rawValue) round with jobtwin match --apply"
+            return try core.apply(requested, in: tx, now: now, audit: actor.map { ($0, source) }).created
         }
     }
 

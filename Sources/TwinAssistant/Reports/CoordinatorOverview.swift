@@ -39,9 +39,7 @@ public struct CoordinatorOverview: Sendable {
         let names = Dictionary(uniqueKeysWithValues: try tx.profiles().map { ($0.0, $0.1.name) })
         var rows: [Row] = []
         for pair in try tx.allPairs() where pair.status != .declined {
-            // The phase of a partner who takes part: an erased partner's stand-in has none.
-            let member = pair.teacher.isErasedStandIn ? pair.professional : pair.teacher
-            rows.append(Row(pair: pair, phase: try tx.participant(member)?.phase, plan: try tx.plan(of: pair.id),
+            rows.append(Row(pair: pair, phase: try tx.participant(pair.memberTakingPart)?.phase, plan: try tx.plan(of: pair.id),
                             activities: try tx.activities(of: pair.id), bottlenecks: try tx.openBottlenecks(of: pair.id)))
         }
         let paired = Set(rows.filter { $0.pair.isActive || $0.pair.status == .closed }.flatMap { [$0.pair.teacher, $0.pair.professional] })

@@ -59,6 +59,12 @@ public struct Pair: Sendable, Hashable, Codable {
         self.confirmedAt = confirmedAt
     }
 
+    /// A partner who takes part: the teacher, unless the teacher was erased (whose anonymous
+    /// stand-in has no phase of its own). The pair's phase is this partner's.
+    public var memberTakingPart: ParticipantID {
+        teacher.isErasedStandIn ? professional : teacher
+    }
+
     /// The partner of `participant` in this pair, or `nil` when they are not in it.
     public func partner(of participant: ParticipantID) -> ParticipantID? {
         if participant == teacher { return professional }
