@@ -95,6 +95,7 @@ let package = Package(
                 "TwinAssistant", "TwinServer", "TwinNotify", "DialogEngine", "Twinning", "TwinStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Build tool that turns Dialogs/*.yaml into Swift string literals, so that the

@@ -8,14 +8,14 @@ import TwinStore
 /// Runs the retention purge — both rules of `RetentionSettings`, sparing the coordinators —
 /// once a day while `jobtwin serve` runs (first an hour after start, so that a restart loop does
 /// not purge repeatedly), and stops with the server.
-public struct RetentionSchedule: Service {
+struct RetentionSchedule: Service {
     private let repository: SQLiteRepository
     private let settings: RetentionSettings
     private let coordinators: Set<ParticipantID>
     private let logger: Logger
 
     /// Creates the schedule for `settings`; `coordinators` are never erased.
-    public init(repository: SQLiteRepository, settings: RetentionSettings, coordinators: Set<ParticipantID>, logger: Logger) {
+    init(repository: SQLiteRepository, settings: RetentionSettings, coordinators: Set<ParticipantID>, logger: Logger) {
         self.repository = repository
         self.settings = settings
         self.coordinators = coordinators
@@ -24,7 +24,7 @@ public struct RetentionSchedule: Service {
 
     /// Sleeps, purges, and repeats daily until the server shuts down; a failed purge is logged
     /// and tried again the next day.
-    public func run() async throws {
+    func run() async throws {
         var wait = Duration.seconds(3_600)
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let interval = wait
