@@ -21,7 +21,7 @@ public struct AssistantOptions: Sendable {
     public var keepConversationTexts: Bool
 
     /// Creates options.
-    public init(defaultLanguage: Language = .default, coordinators: Set<ParticipantID> = [], cachedSessions: Int = 2_000,
+    public init(defaultLanguage: Language = .default, coordinators: Set<ParticipantID> = [], cachedSessions: Int = 4_000,
                 keepConversationTexts: Bool = false) {
         self.defaultLanguage = defaultLanguage
         self.coordinators = coordinators

@@ -9,6 +9,13 @@ import Twinning
 /// transaction, that the stored turn counter and the participant's facts are still the ones the
 /// entry holds, so a change made elsewhere (another process, a partner's action, a
 /// coordinator's tool) sends the turn to the full path instead.
+///
+/// Eviction keeps the recently used conversations: entries live in two generations of at most
+/// half the capacity each. New and used entries go to the young generation; when it is full
+/// it becomes the old one and the previous old generation is dropped. A conversation used at
+/// least once per half-capacity of other conversations therefore never leaves the cache —
+/// unlike evicting an arbitrary entry, which under a steady load keeps dropping the entries
+/// that are in use and keeps the ones that are not.
 final class SessionCache: Sendable {
     /// A participant's conversation after `turns` turns.
     struct Entry {
@@ -18,42 +25,69 @@ final class SessionCache: Sendable {
         var facts: ParticipantFacts?
     }
 
-    private let entries = Mutex<[ParticipantID: Entry]>([:])
-    private let capacity: Int
+    private struct Generations {
+        var young: [ParticipantID: Entry] = [:]
+        var old: [ParticipantID: Entry] = [:]
+
+        /// The entry of `id`, moved to the young generation when it was old.
+        mutating func use(_ id: ParticipantID, half: Int) -> Entry? {
+            if let entry = young[id] { return entry }
+            guard let entry = old.removeValue(forKey: id) else { return nil }
+            insert(entry, for: id, half: half)
+            return entry
+        }
+
+        mutating func insert(_ entry: Entry, for id: ParticipantID, half: Int) {
+            if young[id] == nil, young.count >= half {
+                old = young
+                young = Dictionary(minimumCapacity: half)
+            }
+            young[id] = entry
+            old[id] = nil
+        }
+    }
+
+    private let generations = Mutex(Generations())
+    private let half: Int
 
     /// Creates a cache holding at most `capacity` conversations.
     init(capacity: Int) {
-        self.capacity = capacity
+        self.half = max(0, capacity) / 2
     }
 
     /// The cached state of `id`, when it is the one stored after `turns` turns.
     func state(_ id: ParticipantID, turns: Int) -> SessionState? {
-        entries.withLock { table in
-            guard let entry = table[id], entry.turns == turns else { return nil }
+        let half = self.half
+        return generations.withLock { table in
+            guard let entry = table.use(id, half: half), entry.turns == turns else { return nil }
             return entry.state
         }
     }
 
     /// The cached conversation of `id`, whatever its turn counter.
     func entry(_ id: ParticipantID) -> Entry? {
-        entries.withLock { $0[id] }
+        let half = self.half
+        return generations.withLock { $0.use(id, half: half) }
     }
 
     /// Remembers the state stored after `turns` turns, and the facts it was computed with when
     /// they are known to be current.
     func store(_ state: SessionState, facts: ParticipantFacts? = nil, for id: ParticipantID, turns: Int) {
-        guard capacity > 0 else { return }
-        entries.withLock { table in
-            if table[id] == nil, table.count >= capacity, let victim = table.keys.first {
-                // Any entry will do: a miss only costs one decode.
-                table[victim] = nil
-            }
-            table[id] = Entry(turns: turns, state: state, facts: facts)
-        }
+        let half = self.half
+        guard half > 0 else { return }
+        generations.withLock { $0.insert(Entry(turns: turns, state: state, facts: facts), for: id, half: half) }
     }
 
     /// Forgets `id` (after a failed or foreign change).
     func forget(_ id: ParticipantID) {
-        _ = entries.withLock { $0.removeValue(forKey: id) }
+        generations.withLock { table in
+            table.young[id] = nil
+            table.old[id] = nil
+        }
+    }
+
+    /// How many conversations the cache holds now.
+    var count: Int {
+        generations.withLock { $0.young.count + $0.old.count }
     }
 }
