@@ -39,12 +39,24 @@ final class GroupCommit: Sendable {
 
     private typealias Waiter = (item: Item, continuation: CheckedContinuation<Outcome, any Error>)
 
+    /// The items waiting for the next transaction; whether the writer is busy with them; whether
+    /// a writer thread exists.
+    private struct Queue {
+        var waiting: [Waiter] = []
+        var running = false
+        var writerAlive = false
+    }
+
     private let repository: any TwinRepository
-    /// The items waiting for the next transaction, and whether a transaction is running.
-    private let queue = Mutex<(waiting: [Waiter], running: Bool)>(([], false))
+    private let queue = Mutex(Queue())
+    /// Wakes the idle writer thread when items arrive.
+    private let wakeUp = DispatchSemaphore(value: 0)
 
     /// The most items one transaction takes, so that a burst does not make one huge commit.
     private let batchLimit = 256
+    /// How long the writer thread waits for work before it ends (a new one starts with the
+    /// next turn), so that an idle assistant holds no thread.
+    private let idleTimeout: DispatchTimeInterval = .seconds(5)
 
     init(repository: any TwinRepository) {
         self.repository = repository
@@ -53,19 +65,48 @@ final class GroupCommit: Sendable {
     /// Stores `item` with the others waiting; returns once it is committed (or refused).
     func commit(_ item: Item) async throws -> Outcome {
         try await withCheckedThrowingContinuation { continuation in
-            let startDrain = queue.withLock { state -> Bool in
+            enum Start { case nothing, signal, spawn }
+            let start = queue.withLock { state -> Start in
                 state.waiting.append((item, continuation))
-                guard !state.running else { return false }
+                guard !state.running else { return .nothing }
                 state.running = true
-                return true
+                guard !state.writerAlive else { return .signal }
+                state.writerAlive = true
+                return .spawn
             }
-            if startDrain {
-                Task { await self.drain() }
+            switch start {
+            case .nothing: break
+            case .signal: wakeUp.signal()
+            case .spawn: startWriter()
             }
         }
     }
 
-    private func drain() async {
+    /// The writer runs on a thread of its own and commits synchronously: the single SQLite
+    /// writer is what limits turns per second, and handing every transaction to GRDB's queue
+    /// and back to Swift's executor kept it waiting for a free thread between two commits
+    /// about as long as the commits themselves took.
+    private func startWriter() {
+        let thread = Thread { [self] in
+            while true {
+                drain()
+                if wakeUp.wait(timeout: .now() + idleTimeout) == .success { continue }
+                let stop = queue.withLock { state -> Bool in
+                    // Work that arrived while the wait timed out has signalled (or is about to):
+                    // keep going; otherwise this thread ends and the next item starts another.
+                    guard !state.running else { return false }
+                    state.writerAlive = false
+                    return true
+                }
+                if stop { return }
+            }
+        }
+        thread.name = "jobtwin-group-commit"
+        thread.start()
+    }
+
+    /// Commits batches until nothing is waiting.
+    private func drain() {
         while true {
             let batch = queue.withLock { state -> [Waiter] in
                 let taken = Array(state.waiting.prefix(batchLimit))
@@ -74,10 +115,10 @@ final class GroupCommit: Sendable {
                 return taken
             }
             guard !batch.isEmpty else { return }
-            let items = batch.map(\.item)
             do {
-                let outcomes = try await repository.transaction { tx in
-                    try items.map { item -> Outcome in
+                let outcomes = try repository.blockingTransaction { tx in
+                    try batch.map { waiter -> Outcome in
+                        let item = waiter.item
                         if let outcome = try item.precheck(tx) { return outcome }
                         guard try tx.sessionTurns(item.participant) == item.expectedTurns,
                               try tx.touch(item.participant, language: item.language, at: item.now) != nil else { return .conflict }
@@ -92,3 +133,4 @@ final class GroupCommit: Sendable {
         }
     }
 }
+

@@ -29,21 +29,27 @@ final class SessionCache: Sendable {
         var young: [ParticipantID: Entry] = [:]
         var old: [ParticipantID: Entry] = [:]
 
-        /// The entry of `id`, moved to the young generation when it was old.
-        mutating func use(_ id: ParticipantID, half: Int) -> Entry? {
-            if let entry = young[id] { return entry }
-            guard let entry = old.removeValue(forKey: id) else { return nil }
-            insert(entry, for: id, half: half)
-            return entry
+        /// The entry of `id`, moved to the young generation when it was old, and the
+        /// generation that move pushed out.
+        mutating func use(_ id: ParticipantID, half: Int) -> (Entry?, dropped: [ParticipantID: Entry]) {
+            if let entry = young[id] { return (entry, [:]) }
+            guard let entry = old.removeValue(forKey: id) else { return (nil, [:]) }
+            return (entry, insert(entry, for: id, half: half))
         }
 
-        mutating func insert(_ entry: Entry, for id: ParticipantID, half: Int) {
+        /// Stores `entry` as young; returns the generation it pushed out, for the caller to
+        /// release outside the lock (freeing thousands of states is not free).
+        @discardableResult
+        mutating func insert(_ entry: Entry, for id: ParticipantID, half: Int) -> [ParticipantID: Entry] {
+            var dropped: [ParticipantID: Entry] = [:]
             if young[id] == nil, young.count >= half {
+                dropped = old
                 old = young
                 young = Dictionary(minimumCapacity: half)
             }
             young[id] = entry
             old[id] = nil
+            return dropped
         }
     }
 
@@ -57,17 +63,16 @@ final class SessionCache: Sendable {
 
     /// The cached state of `id`, when it is the one stored after `turns` turns.
     func state(_ id: ParticipantID, turns: Int) -> SessionState? {
-        let half = self.half
-        return generations.withLock { table in
-            guard let entry = table.use(id, half: half), entry.turns == turns else { return nil }
-            return entry.state
-        }
+        guard let entry = entry(id), entry.turns == turns else { return nil }
+        return entry.state
     }
 
     /// The cached conversation of `id`, whatever its turn counter.
     func entry(_ id: ParticipantID) -> Entry? {
         let half = self.half
-        return generations.withLock { $0.use(id, half: half) }
+        let (entry, dropped) = generations.withLock { $0.use(id, half: half) }
+        withExtendedLifetime(dropped) {}
+        return entry
     }
 
     /// Remembers the state stored after `turns` turns, and the facts it was computed with when
@@ -75,7 +80,8 @@ final class SessionCache: Sendable {
     func store(_ state: SessionState, facts: ParticipantFacts? = nil, for id: ParticipantID, turns: Int) {
         let half = self.half
         guard half > 0 else { return }
-        generations.withLock { $0.insert(Entry(turns: turns, state: state, facts: facts), for: id, half: half) }
+        let dropped = generations.withLock { $0.insert(Entry(turns: turns, state: state, facts: facts), for: id, half: half) }
+        withExtendedLifetime(dropped) {}
     }
 
     /// Forgets `id` (after a failed or foreign change).

@@ -12,6 +12,14 @@ public protocol TwinRepository: Sendable {
     /// and rolled back when it throws.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any TwinTransaction) throws -> T) async throws -> T
 
+    /// Runs `body` in one write transaction on the calling thread, blocking it until the
+    /// transaction has committed (or rolled back, when `body` throws).
+    ///
+    /// For a thread of its own that does nothing but write (the group commit's writer), where
+    /// handing each transaction to another thread and back would cost more than the
+    /// transaction. Never call it from Swift's cooperative threads: it blocks one of them.
+    func blockingTransaction<T>(_ body: (any TwinTransaction) throws -> T) throws -> T
+
     /// Runs `body` on a consistent read-only view.
     func read<T: Sendable>(_ body: @escaping @Sendable (any TwinReader) throws -> T) async throws -> T
 

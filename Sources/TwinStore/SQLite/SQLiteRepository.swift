@@ -6,26 +6,54 @@ import Twinning
 /// (one writer, concurrent readers).
 ///
 /// Commits use `synchronous=NORMAL`, which in WAL mode keeps every committed transaction through
-/// a crash or kill -9 of the process (only a power loss can drop the last ones).
+/// a crash or kill -9 of the process (only a power loss can drop the last ones). The log is
+/// copied into the database file by a `WALCheckpointer` in the background, not by the commits.
 public final class SQLiteRepository: TwinRepository {
     /// The path of the database file.
     public let path: String
     private let pool: DatabasePool
+    private let checkpointer: WALCheckpointer
+
+    /// How the write-ahead log is checkpointed.
+    struct Checkpointing {
+        /// How long the background checkpointer lets commits gather before it copies them.
+        var interval: TimeInterval
+        /// The log size, in pages, from which the checkpointer makes the log start afresh
+        /// (16,000 pages of 4 KiB: 64 MiB).
+        var restartFrames: Int
+        /// The log size, in pages, at which a commit checkpoints by itself: beyond what the
+        /// checkpointer lets the log reach, so only a safety net.
+        var fallbackFrames: Int
+
+        static let standard = Checkpointing(interval: 0.1, restartFrames: 16_000, fallbackFrames: 50_000)
+    }
 
     /// Opens (creating it when needed) the database at `path` and brings its schema up to date.
     ///
     /// - Throws: `StoreError` with what to do when the file cannot be used.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, checkpointing: .standard)
+    }
+
+    /// Opens the database with the given checkpoint settings (tests use small ones).
+    init(path: String, checkpointing: Checkpointing) throws {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // The checkpointer thread copies the log; the writer only steps in when the log
+            // grows this long anyway.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(checkpointing.fallbackFrames)")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Self.describe(error))
+        }
+        let pool = self.pool
+        checkpointer = WALCheckpointer(path: path, interval: checkpointing.interval, restartFrames: checkpointing.restartFrames) {
+            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
         }
         do {
             let migrator = Schema.migrator
@@ -40,8 +68,26 @@ public final class SQLiteRepository: TwinRepository {
         }
     }
 
+    deinit {
+        checkpointer.stop()
+    }
+
+    /// Whether the background checkpointer's thread is running (for tests).
+    var checkpointerIsRunning: Bool {
+        checkpointer.isRunning
+    }
+
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any TwinTransaction) throws -> T) async throws -> T {
-        try await pool.write { db in try body(SQLiteTransaction(db: db)) }
+        let result = try await pool.write { db in try body(SQLiteTransaction(db: db)) }
+        checkpointer.noteCommit()
+        return result
+    }
+
+    public func blockingTransaction<T>(_ body: (any TwinTransaction) throws -> T) throws -> T {
+        // GRDB's synchronous write runs the block on the calling thread once the writer is free.
+        let result = try pool.write { db in try body(SQLiteTransaction(db: db)) }
+        checkpointer.noteCommit()
+        return result
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any TwinReader) throws -> T) async throws -> T {
@@ -74,10 +120,13 @@ public final class SQLiteRepository: TwinRepository {
         }
         guard var erased else { return nil }
         do {
+            let checkpointer = self.checkpointer
             try await pool.barrierWriteWithoutTransaction { db in
-                try db.checkpoint(.truncate)
-                try db.execute(sql: "VACUUM")
-                try db.checkpoint(.truncate)
+                try checkpointer.gate.withLock { _ in
+                    try db.checkpoint(.truncate)
+                    try db.execute(sql: "VACUUM")
+                    try db.checkpoint(.truncate)
+                }
             }
         } catch {
             erased.compacted = false
@@ -89,6 +138,7 @@ public final class SQLiteRepository: TwinRepository {
     /// Appends an entry to the audit log.
     public func audit(_ entry: AuditEntry) async throws {
         try await pool.write { db in try SQLiteTransaction(db: db).audit(entry) }
+        checkpointer.noteCommit()
     }
 
     /// The audit log, oldest first.
