@@ -15,8 +15,10 @@ import Synchronization
 /// its beginning again only then. Under a light load a round catches up by itself. Under a
 /// sustained one, once the log has grown past `restartFrames`, the round ends with one more
 /// passive checkpoint run on the writer's own connection between two of its transactions: it
-/// copies only what was committed during the round (its cost is mostly its two fsyncs), and
-/// the next transaction starts the log afresh, so the file stays bounded. (A RESTART checkpoint
+/// copies only what was committed during the round, and the next transaction starts the log
+/// afresh, so the file stays bounded. That checkpoint, the only one to reach the end of the
+/// log, is also the one that syncs the database file; the round syncs the file just before, so
+/// that the writer waits only for the last few pages. (A RESTART checkpoint
 /// from the second connection would need a pause in the writer's work, which under load never
 /// comes.)
 ///
@@ -109,6 +111,11 @@ final class WALCheckpointer: Sendable {
             return try? queue.writeWithoutTransaction { db -> Int in
                 let (frames, _) = try db.checkpoint(.passive)
                 guard frames >= restartFrames else { return frames }
+                // The background rounds write pages into the database file without waiting
+                // for the disk; the checkpoint that reaches the end of the log (the writer's,
+                // below) syncs the file. Synced here first, that sync has only a few pages
+                // left while the writer waits.
+                syncDatabaseFile()
                 // Again, for what was committed meanwhile, so that the writer's part is short.
                 return try db.checkpoint(.passive).walFrameCount
             }
@@ -117,6 +124,13 @@ final class WALCheckpointer: Sendable {
         if let frames, frames >= restartFrames {
             try? checkpointOnWriter()
         }
+    }
+
+    /// Flushes the database file to disk (an extra fsync never weakens what SQLite's own give).
+    private func syncDatabaseFile() {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        try? handle.synchronize()
+        try? handle.close()
     }
 
     private func openConnection() -> DatabaseQueue? {
