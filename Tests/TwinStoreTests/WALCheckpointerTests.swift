@@ -24,9 +24,9 @@ struct WALCheckpointerTests {
         try SQLiteRepository(path: path, checkpointing: .init(interval: 0.01, restartFrames: restartFrames, fallbackFrames: 1_000_000))
     }
 
-    private func saveParticipant(_ number: Int, in repository: SQLiteRepository) throws {
+    private func saveParticipant(_ number: Int, in repository: SQLiteRepository) async throws {
         let id = try #require(ParticipantID("api:p\(number)"))
-        try repository.blockingTransaction { [now] tx in
+        try await repository.transaction { [now] tx in
             try tx.save(Participant(id: id, language: "nl", createdAt: now))
         }
     }
@@ -51,7 +51,7 @@ struct WALCheckpointerTests {
     @Test("commits reach the database file itself without any commit checkpointing")
     func copiesInTheBackground() async throws {
         let repository = try repository()
-        for number in 0..<40 { try saveParticipant(number, in: repository) }
+        for number in 0..<40 { try await saveParticipant(number, in: repository) }
         try await waitUntilIdle(repository)
 
         // A copy of the database file alone, without its log, holds every commit.
@@ -70,7 +70,7 @@ struct WALCheckpointerTests {
         var commits = 0
         var largest = 0
         while clock.now < end {
-            try saveParticipant(commits, in: repository)
+            try await saveParticipant(commits, in: repository)
             commits += 1
             if commits % 50 == 0 { largest = max(largest, walSize()) }
         }
@@ -89,8 +89,8 @@ struct WALCheckpointerTests {
         try await repository.transaction { [now] tx in
             try tx.save(Participant(id: anna, language: "nl", createdAt: now))
         }
-        let writer = Task.detached { [self] in
-            for number in 0..<600 { try saveParticipant(number, in: repository) }
+        let writer = Task { [self] in
+            for number in 0..<600 { try await saveParticipant(number, in: repository) }
         }
         try await Task.sleep(for: .milliseconds(20))
         let erased = try #require(try await repository.erasePersonalData(of: anna, at: now, followUp: { _, _ in }))
