@@ -99,4 +99,22 @@ struct WALCheckpointerTests {
         #expect(try savedCount() == 600)
         #expect(try await repository.read { try $0.participant(anna) } == nil)
     }
+
+    @Test("an erasure compacts the file while another process on it writes and checkpoints")
+    func erasureBesideAnotherProcess() async throws {
+        let erasing = try repository(restartFrames: 32)
+        let other = try repository(restartFrames: 32)
+        let anna = try #require(ParticipantID("api:anna"))
+        try await erasing.transaction { [now] tx in
+            try tx.save(Participant(id: anna, language: "nl", createdAt: now))
+        }
+        let writer = Task { [self] in
+            for number in 0..<600 { try await saveParticipant(number, in: other) }
+        }
+        try await Task.sleep(for: .milliseconds(20))
+        let erased = try #require(try await erasing.erasePersonalData(of: anna, at: now, followUp: { _, _ in }))
+        #expect(erased.compacted, "compaction problem: \(erased.compactionProblem ?? "")")
+        try await writer.value
+        #expect(try savedCount() == 600)
+    }
 }

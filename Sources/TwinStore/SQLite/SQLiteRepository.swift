@@ -123,9 +123,9 @@ public final class SQLiteRepository: TwinRepository {
             let checkpointer = self.checkpointer
             try await pool.barrierWriteWithoutTransaction { db in
                 try checkpointer.gate.withLock { _ in
-                    try db.checkpoint(.truncate)
+                    try Self.truncateLog(db)
                     try db.execute(sql: "VACUUM")
-                    try db.checkpoint(.truncate)
+                    try Self.truncateLog(db)
                 }
             }
         } catch {
@@ -160,6 +160,22 @@ public final class SQLiteRepository: TwinRepository {
     public func tableNames() throws -> [String] {
         try pool.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations' ORDER BY name")
+        }
+    }
+
+    /// Checkpoints the whole log and truncates it. A checkpoint of another process on the same
+    /// file (its background checkpointer) makes this one fail at once with SQLITE_BUSY, so it
+    /// is tried again for up to a second before the compaction is reported as not done.
+    private static func truncateLog(_ db: Database) throws {
+        var attempts = 0
+        while true {
+            do {
+                try db.checkpoint(.truncate)
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempts < 20 {
+                attempts += 1
+                Thread.sleep(forTimeInterval: 0.05)
+            }
         }
     }
 
