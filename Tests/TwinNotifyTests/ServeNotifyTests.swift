@@ -99,7 +99,7 @@ struct ServeNotifyTests {
             }
             #expect(delivered)
             kill(server.processIdentifier, SIGTERM)
-            server.waitUntilExit()
+            await server.exited()
         }
     }
 
