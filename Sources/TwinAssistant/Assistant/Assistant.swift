@@ -22,7 +22,7 @@ public final class Assistant: Sendable {
     private let options: AssistantOptions
     private let logger: Logger
     private let locks = KeyedLock()
-    private let groupCommit: GroupCommit
+    let groupCommit: GroupCommit
     private let explainer: MatchExplainer
     private let cache: SessionCache
 
@@ -35,7 +35,7 @@ public final class Assistant: Sendable {
         self.options = options
         self.logger = logger
         self.cache = SessionCache(capacity: options.cachedSessions)
-        self.groupCommit = GroupCommit(repository: repository)
+        self.groupCommit = GroupCommit(repository: repository, idleTimeout: options.writerIdleTimeout)
         self.explainer = MatchExplainer(program: program)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import DialogEngine
 import Twinning
 
@@ -19,6 +20,10 @@ public struct AssistantOptions: Sendable {
     /// replied — in the turn's transaction (`conversations.keep_texts`). Off by default: only
     /// the answers are kept.
     public var keepConversationTexts: Bool
+
+    /// How long the group commit's writer thread waits for the next turn before it ends
+    /// (tests shorten it).
+    var writerIdleTimeout: DispatchTimeInterval = .seconds(5)
 
     /// Creates options.
     public init(defaultLanguage: Language = .default, coordinators: Set<ParticipantID> = [], cachedSessions: Int = 4_000,

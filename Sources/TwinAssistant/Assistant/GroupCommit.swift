@@ -56,10 +56,16 @@ final class GroupCommit: Sendable {
     private let batchLimit = 256
     /// How long the writer thread waits for work before it ends (a new one starts with the
     /// next turn), so that an idle assistant holds no thread.
-    private let idleTimeout: DispatchTimeInterval = .seconds(5)
+    private let idleTimeout: DispatchTimeInterval
 
-    init(repository: any TwinRepository) {
+    init(repository: any TwinRepository, idleTimeout: DispatchTimeInterval = .seconds(5)) {
         self.repository = repository
+        self.idleTimeout = idleTimeout
+    }
+
+    /// Whether a writer thread exists now (for tests).
+    var hasWriterThread: Bool {
+        queue.withLock { $0.writerAlive }
     }
 
     /// Stores `item` with the others waiting; returns once it is committed (or refused).

@@ -1,0 +1,52 @@
+import DialogEngine
+import Foundation
+import Testing
+import Twinning
+import TwinStore
+@testable import TwinAssistant
+
+/// The group commit's writer thread ends when the assistant is idle and a new one takes the
+/// next turns, with nothing lost between the two.
+@Suite("Group commit writer thread")
+struct GroupCommitThreadTests {
+    @Test("turns after the writer thread ended are committed by a new one")
+    func writerEndsAndRestarts() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-writer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repository = try SQLiteRepository(path: folder.appendingPathComponent("test.sqlite").path)
+        var options = AssistantOptions()
+        options.writerIdleTimeout = .milliseconds(50)
+        let assistant = Assistant(program: try DialogLibrary.load(directory: nil), repository: repository, options: options)
+        let ids = (0..<8).map { AssistantFixture.id("api:w\($0)") }
+
+        // Opening and the first answer run whole in a transaction; the next answers are plain
+        // ones, computed outside and committed by the group commit's writer.
+        func answer(_ count: Int) async throws {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for id in ids {
+                    group.addTask {
+                        for answer in AssistantFixture.fullIntake.prefix(count) {
+                            _ = try await assistant.handle(participant: id, text: answer)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+        for id in ids { _ = try await assistant.open(participant: id) }
+        try await answer(3)
+        #expect(assistant.groupCommit.hasWriterThread)
+
+        for _ in 0..<100 where assistant.groupCommit.hasWriterThread {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(!assistant.groupCommit.hasWriterThread, "the writer thread ends after its idle time")
+
+        try await answer(3)
+        #expect(assistant.groupCommit.hasWriterThread, "a new writer thread takes the next turns")
+        let sessions = try await repository.read { try $0.sessions() }
+        #expect(sessions.count == ids.count)
+        #expect(sessions.allSatisfy { $0.turns == 7 }, "\(sessions.map(\.turns))")
+    }
+}
