@@ -17,10 +17,10 @@ struct ChatProcessTests {
     ]
 
     @Test("--json prints the opening turn and exactly one reply per input line")
-    func jsonContract() async throws {
+    func jsonContract() throws {
         let folder = try TemporaryFolder()
         let lines = ["ja", "Anna", "", "docent", "status"]
-        let output = try await JobTwinProcess.run(["chat", "--json", "--db", folder.path("t.sqlite"), "--participant", "anna"],
+        let output = try JobTwinProcess.run(["chat", "--json", "--db", folder.path("t.sqlite"), "--participant", "anna"],
                                             input: Data(lines.map { $0 + "\n" }.joined().utf8))
         #expect(output.status == 0)
         #expect(output.lines.count == lines.count + 1)
@@ -45,18 +45,18 @@ struct ChatProcessTests {
         for killAfter in [1, 6, 11] {
             let participant = "crash\(killAfter)"
             let chat = try InteractiveChat(arguments: ["--db", db, "--participant", participant])
-            var reply = try await chat.readReply()
+            var reply = try chat.readReply()
             #expect(reply.promptSlot == Self.intake[0].slot)
             for step in Self.intake.prefix(killAfter) {
                 #expect(reply.promptSlot == step.slot)
-                reply = try await chat.send(step.answer)
+                reply = try chat.send(step.answer)
             }
-            await chat.kill()
+            chat.kill()
 
             let resumed = try InteractiveChat(arguments: ["--db", db, "--participant", participant])
-            let opening = try await resumed.readReply()
+            let opening = try resumed.readReply()
             #expect(opening.promptSlot == Self.intake[killAfter].slot, "resumes at the question after the last acknowledged answer")
-            #expect(try await resumed.finish() == 0)
+            #expect(try resumed.finish() == 0)
         }
         let repository = try SQLiteRepository(path: db)
         let id = try #require(ParticipantID("repl:crash6"))
@@ -70,7 +70,7 @@ struct ChatProcessTests {
         let folder = try TemporaryFolder()
         let db = folder.path("full.sqlite")
         let input = Self.intake.map { $0.answer + "\n" }.joined()
-        let output = try await JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", "anna"], input: Data(input.utf8))
+        let output = try JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", "anna"], input: Data(input.utf8))
         #expect(output.status == 0)
         let last = try #require(JSONSerialization.jsonObject(with: Data((output.lines.last ?? "").utf8)) as? [String: Any])
         #expect(last.promptSlot == "menu.action")
@@ -95,7 +95,7 @@ struct ChatProcessTests {
         input.append(Data((String(repeating: "x", count: 100_000) + "\n").utf8))  // 100 KB
         input.append(Data("{{profile.side}} \u{07}\u{202E}Anna\n".utf8))          // template, bell, bidi override
         input.append(Data("/foo\n".utf8))                                        // unknown command
-        let output = try await JobTwinProcess.run(["chat", "--json", "--db", folder.path("bad.sqlite"), "--participant", "eve"], input: input)
+        let output = try JobTwinProcess.run(["chat", "--json", "--db", folder.path("bad.sqlite"), "--participant", "eve"], input: input)
         #expect(output.status == 0)
         let replies = try output.lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
         #expect(replies.count == 6)
@@ -115,25 +115,25 @@ struct ChatProcessTests {
     }
 
     @Test("human mode numbers the options and `stop` ends the session, which resumes later")
-    func humanMode() async throws {
+    func humanMode() throws {
         let folder = try TemporaryFolder()
         let db = folder.path("human.sqlite")
-        let first = try await JobTwinProcess.run(["chat", "--db", db, "--participant", "bob", "--lang", "en"],
+        let first = try JobTwinProcess.run(["chat", "--db", db, "--participant", "bob", "--lang", "en"],
                                            input: Data("yes\nBob Jansen\nstop\nnever read\n".utf8))
         #expect(first.status == 0)
         #expect(first.stdout.contains("1. Teacher"))
         #expect(first.stdout.contains("Paused"))
         #expect(!first.stdout.contains("\u{1B}["), "no colour when not on a terminal")
-        let second = try await JobTwinProcess.run(["chat", "--db", db, "--participant", "bob"], input: Data())
+        let second = try JobTwinProcess.run(["chat", "--db", db, "--participant", "bob"], input: Data())
         #expect(second.stdout.contains("Welcome back"))
         #expect(second.stdout.contains("1. Teacher"), "the language stayed English and the pending question is asked again")
     }
 
     @Test("JOBTWIN_DB chooses the database when --db is not given")
-    func environmentDatabase() async throws {
+    func environmentDatabase() throws {
         let folder = try TemporaryFolder()
         let db = folder.path("env.sqlite")
-        let output = try await JobTwinProcess.run(["chat", "--json", "--participant", "x"], input: Data("Xena\n".utf8),
+        let output = try JobTwinProcess.run(["chat", "--json", "--participant", "x"], input: Data("Xena\n".utf8),
                                             environment: ["JOBTWIN_DB": db], directory: folder.url)
         #expect(output.status == 0)
         #expect(FileManager.default.fileExists(atPath: db))

@@ -8,22 +8,22 @@ import Twinning
 @Suite("conversations.keep_texts (process)")
 struct ConversationSettingsTests {
     @Test("--check-config says whether raw conversation texts are kept")
-    func checkConfig() async throws {
+    func checkConfig() throws {
         let folder = try TemporaryFolder()
         let environment = ["JOBTWIN_API_TOKEN": "check-config-token"]
         try "database: \(folder.path("c.sqlite"))\n".write(toFile: folder.path("off.yaml"), atomically: true, encoding: .utf8)
-        let off = try await JobTwinProcess.run(["serve", "--check-config", "--config", folder.path("off.yaml")], environment: environment)
+        let off = try JobTwinProcess.run(["serve", "--check-config", "--config", folder.path("off.yaml")], environment: environment)
         #expect(off.status == 0, "\(off.stderr)")
         #expect(off.stdout.contains("Conversations: answers only; raw texts are not kept"))
 
         try "database: \(folder.path("c.sqlite"))\nconversations: {keep_texts: true}\n"
             .write(toFile: folder.path("on.yaml"), atomically: true, encoding: .utf8)
-        let on = try await JobTwinProcess.run(["serve", "--check-config", "--config", folder.path("on.yaml")], environment: environment)
+        let on = try JobTwinProcess.run(["serve", "--check-config", "--config", folder.path("on.yaml")], environment: environment)
         #expect(on.status == 0, "\(on.stderr)")
         #expect(on.stdout.contains("Conversations: raw texts are kept"))
 
         try "conversations: {keep_texts: maybe}\n".write(toFile: folder.path("bad.yaml"), atomically: true, encoding: .utf8)
-        let bad = try await JobTwinProcess.run(["serve", "--check-config", "--config", folder.path("bad.yaml")], environment: environment)
+        let bad = try JobTwinProcess.run(["serve", "--check-config", "--config", folder.path("bad.yaml")], environment: environment)
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("bad.yaml:1"))
         #expect(bad.stderr.contains("`conversations.keep_texts` is true"))
@@ -34,7 +34,7 @@ struct ConversationSettingsTests {
         let folder = try TemporaryFolder()
         let db = folder.path("chat.sqlite")
         try "conversations: {keep_texts: true}\n".write(toFile: folder.path("jobtwin.yaml"), atomically: true, encoding: .utf8)
-        let output = try await JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", "kim", "--config", folder.path("jobtwin.yaml")],
+        let output = try JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", "kim", "--config", folder.path("jobtwin.yaml")],
                                             input: Data("ja\nKim de Wit\n".utf8))
         #expect(output.status == 0, "\(output.stderr)")
         let repository = try SQLiteRepository(path: db)

@@ -46,7 +46,7 @@ struct CoordinatorChatProcessTests {
         let db = try await Self.database(in: folder)
         let config = folder.path("jobtwin.yaml")
         try "coordinators: [\"repl:boss\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let output = try await JobTwinProcess.run(["chat", "--json", "--config", config, "--db", db, "--participant", "boss"],
+        let output = try JobTwinProcess.run(["chat", "--json", "--config", config, "--db", db, "--participant", "boss"],
                                             input: Data("1\n".utf8))
         #expect(output.status == 0, "\(output.stderr)")
         let replies = try Self.replies(output)
@@ -61,7 +61,7 @@ struct CoordinatorChatProcessTests {
     func flag() async throws {
         let folder = try TemporaryFolder()
         let db = try await Self.database(in: folder)
-        let output = try await JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", "chief", "--coordinator", "--lang", "en"],
+        let output = try JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", "chief", "--coordinator", "--lang", "en"],
                                             input: Data("overview\nnudge\n1\nHow are you doing?\n".utf8))
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stderr.contains("repl:chief is a coordinator for this session (--coordinator)"))
@@ -77,7 +77,7 @@ struct CoordinatorChatProcessTests {
         #expect(try await repository.auditLog().allSatisfy { $0.actor == "repl:chief" })
 
         // The flag does not last: the same participant without it is not a coordinator.
-        let later = try await JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", "chief"], input: Data("1\n".utf8))
+        let later = try JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", "chief"], input: Data("1\n".utf8))
         for name in Self.secrets { #expect(!later.stdout.contains(name)) }
     }
 
@@ -89,7 +89,7 @@ struct CoordinatorChatProcessTests {
         try "coordinators: [\"repl:boss\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
         let words = ["1", "2", "3", "6", "overzicht", "Overzicht van alle duo's", "knelpunten", "voorstellen", "duwtje", "uitsluiten",
                      "waarom niet", "overview", "bottlenecks", "nudge", "coordinator", "7", "afhandelen", "settle"]
-        let output = try await JobTwinProcess.run(["chat", "--json", "--config", config, "--db", db, "--participant", "eve"],
+        let output = try JobTwinProcess.run(["chat", "--json", "--config", config, "--db", db, "--participant", "eve"],
                                             input: Data(words.map { $0 + "\n" }.joined().utf8))
         #expect(output.status == 0)
         let replies = try Self.replies(output)

@@ -8,16 +8,16 @@ struct DialogToolsTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test("lint passes on the built-in dialogs and on Dialogs/")
-    func lintBuiltIn() async throws {
-        let builtIn = try await JobTwinProcess.run(["dialogs", "lint"], directory: FileManager.default.temporaryDirectory)
+    func lintBuiltIn() throws {
+        let builtIn = try JobTwinProcess.run(["dialogs", "lint"], directory: FileManager.default.temporaryDirectory)
         #expect(builtIn.status == 0, "\(builtIn.stdout)")
-        let folder = try await JobTwinProcess.run(["dialogs", "lint", Self.packageRoot.appendingPathComponent("Dialogs").path])
+        let folder = try JobTwinProcess.run(["dialogs", "lint", Self.packageRoot.appendingPathComponent("Dialogs").path])
         #expect(folder.status == 0, "\(folder.stdout)")
         #expect(folder.stderr.contains("0 errors"))
     }
 
     @Test("lint reports errors as path:line:column and exits with 1")
-    func lintErrors() async throws {
+    func lintErrors() throws {
         let folder = try TemporaryFolder()
         try """
         dialog: intake
@@ -40,7 +40,7 @@ struct DialogToolsTests {
               - {value: a, label: {nl: A, en: A}}
               - {value: a, label: {nl: B, en: B}}
         """.write(toFile: folder.path("menu.yaml"), atomically: true, encoding: .utf8)
-        let output = try await JobTwinProcess.run(["dialogs", "lint", folder.url.path])
+        let output = try JobTwinProcess.run(["dialogs", "lint", folder.url.path])
         #expect(output.status == 1)
         let intake = folder.path("intake.yaml")
         let menu = folder.path("menu.yaml")
@@ -51,22 +51,22 @@ struct DialogToolsTests {
     }
 
     @Test("graph prints DOT of a dialog; an unknown dialog is a clear error")
-    func graph() async throws {
-        let output = try await JobTwinProcess.run(["dialogs", "graph", "intake"])
+    func graph() throws {
+        let output = try JobTwinProcess.run(["dialogs", "graph", "intake"])
         #expect(output.status == 0)
         #expect(output.stdout.hasPrefix("digraph \"intake\" {"))
         #expect(output.stdout.contains("call profile_questions"))
-        let unknown = try await JobTwinProcess.run(["dialogs", "graph", "nope"])
+        let unknown = try JobTwinProcess.run(["dialogs", "graph", "nope"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("There is no dialog `nope`"))
     }
 
     @Test("test replays the project's transcripts, and reports the first mismatch with its line")
-    func transcripts() async throws {
+    func transcripts() throws {
         let transcripts = try FileManager.default.contentsOfDirectory(atPath: Self.packageRoot.appendingPathComponent("Tests/Transcripts").path)
             .filter { $0.hasSuffix(".transcript") }.map { Self.packageRoot.appendingPathComponent("Tests/Transcripts/\($0)").path }
         #expect(transcripts.count >= 4)
-        let ok = try await JobTwinProcess.run(["dialogs", "test"] + transcripts)
+        let ok = try JobTwinProcess.run(["dialogs", "test"] + transcripts)
         #expect(ok.status == 0, "\(ok.stdout)")
 
         let folder = try TemporaryFolder()
@@ -77,25 +77,25 @@ struct DialogToolsTests {
         ? consent.processing
         < Dit staat er niet
         """.write(toFile: folder.path("bad.transcript"), atomically: true, encoding: .utf8)
-        let bad = try await JobTwinProcess.run(["dialogs", "test", folder.path("bad.transcript")])
+        let bad = try JobTwinProcess.run(["dialogs", "test", folder.path("bad.transcript")])
         #expect(bad.status == 1)
         #expect(bad.stdout.contains("bad.transcript:5: error: expected the reply to contain \"Dit staat er niet\""))
     }
 
     @Test("actions lists what dialogs can use")
-    func actions() async throws {
-        let output = try await JobTwinProcess.run(["dialogs", "actions"])
+    func actions() throws {
+        let output = try JobTwinProcess.run(["dialogs", "actions"])
         #expect(output.status == 0)
         #expect(output.stdout.contains("save_profile("))
         #expect(output.stdout.contains("participant.phase: text"))
     }
 
     @Test("lint --db warns about stored conversations at steps the dialogs dropped")
-    func lintStoredSessions() async throws {
+    func lintStoredSessions() throws {
         let folder = try TemporaryFolder()
         let db = folder.path("s.sqlite")
         let intake = ChatProcessTests.intake.map { $0.answer + "\n" }.joined()
-        _ = try await JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", "p"], input: Data(intake.utf8))
+        _ = try JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", "p"], input: Data(intake.utf8))
         // The conversation now waits at the menu's question `menu`. Lint a copy of the dialogs
         // in which that step was renamed.
         let dialogs = folder.url.appendingPathComponent("dialogs")
@@ -104,7 +104,7 @@ struct DialogToolsTests {
         for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".yaml") {
             try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: dialogs.appendingPathComponent(name))
         }
-        let clean = try await JobTwinProcess.run(["dialogs", "lint", dialogs.path, "--db", db])
+        let clean = try JobTwinProcess.run(["dialogs", "lint", dialogs.path, "--db", db])
         #expect(clean.status == 0)
         #expect(!clean.stdout.contains("stored conversation"))
         let path = dialogs.appendingPathComponent("menu.yaml").path
@@ -112,7 +112,7 @@ struct DialogToolsTests {
         try text.replacingOccurrences(of: "id: menu\n", with: "id: home\n")
             .replacingOccurrences(of: "goto: menu\n", with: "goto: home\n")
             .write(toFile: path, atomically: true, encoding: .utf8)
-        let changed = try await JobTwinProcess.run(["dialogs", "lint", dialogs.path, "--db", db])
+        let changed = try JobTwinProcess.run(["dialogs", "lint", dialogs.path, "--db", db])
         #expect(changed.status == 0, "a warning, not an error: \(changed.stdout)")
         #expect(changed.stdout.contains("1 stored conversation still uses `menu`/`menu`"), "\(changed.stdout)")
     }

@@ -15,7 +15,7 @@ struct MatchDatabaseTests {
     }
 
     /// A database with two teachers and two professionals.
-    static func database(in folder: TemporaryFolder) async throws -> String {
+    static func database(in folder: TemporaryFolder) throws -> String {
         let db = folder.path("match.sqlite")
         let people = [
             ("anna", intake(name: "Anna de Vries", side: "docent", organization: "Erasmus College", region: "Rotterdam", field: "wiskunde")),
@@ -24,7 +24,7 @@ struct MatchDatabaseTests {
             ("carl", intake(name: "Carl Cohen", side: "professional", organization: "Bureau Taal", region: "Utrecht", field: "talen")),
         ]
         for (id, input) in people {
-            let output = try await JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", id], input: Data(input.utf8))
+            let output = try JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", id], input: Data(input.utf8))
             #expect(output.status == 0)
         }
         return db
@@ -33,15 +33,15 @@ struct MatchDatabaseTests {
     @Test("proposals with reasons, as text and as JSON; nothing is changed without --apply")
     func propose() async throws {
         let folder = try TemporaryFolder()
-        let db = try await Self.database(in: folder)
-        let text = try await JobTwinProcess.run(["match", "--db", db])
+        let db = try Self.database(in: folder)
+        let text = try JobTwinProcess.run(["match", "--db", db])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("Anna de Vries (repl:anna) ↔ Bram Bakker (repl:bram)"))
         #expect(text.stdout.contains("Bea Jansen (repl:bea) ↔ Carl Cohen (repl:carl)"))
         #expect(text.stdout.contains("zelfde vakgebied: Wiskunde en rekenen"))
         #expect(text.stdout.contains("zelfde plaats of regio: Rotterdam"))
 
-        let json = try await JobTwinProcess.run(["match", "--db", db, "--json", "--lang", "en", "--method", "stable"])
+        let json = try JobTwinProcess.run(["match", "--db", db, "--json", "--lang", "en", "--method", "stable"])
         let object = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["method"] as? String == "stable")
         #expect(object["applied"] as? Bool == false)
@@ -55,32 +55,32 @@ struct MatchDatabaseTests {
     }
 
     @Test("--why-not explains a pair that is not proposed; --exclude keeps two apart")
-    func whyNotAndExclude() async throws {
+    func whyNotAndExclude() throws {
         let folder = try TemporaryFolder()
-        let db = try await Self.database(in: folder)
-        let why = try await JobTwinProcess.run(["match", "--db", db, "--why-not", "anna", "carl"])
+        let db = try Self.database(in: folder)
+        let why = try JobTwinProcess.run(["match", "--db", db, "--why-not", "anna", "carl"])
         #expect(why.status == 0)
         #expect(why.stdout.contains("Score van Anna de Vries (repl:anna) en Carl Cohen (repl:carl)"))
         #expect(why.stdout.contains("Anna de Vries (repl:anna) krijgt in plaats daarvan Bram Bakker (repl:bram)"))
-        let same = try await JobTwinProcess.run(["match", "--db", db, "--why-not", "anna", "bea", "--lang", "en"])
+        let same = try JobTwinProcess.run(["match", "--db", db, "--why-not", "anna", "bea", "--lang", "en"])
         #expect(same.stdout.contains("cannot be paired: they come from the same world"))
 
-        let exclude = try await JobTwinProcess.run(["match", "--db", db, "--exclude", "anna", "bram"])
+        let exclude = try JobTwinProcess.run(["match", "--db", db, "--exclude", "anna", "bram"])
         #expect(exclude.status == 0)
-        let after = try await JobTwinProcess.run(["match", "--db", db])
+        let after = try JobTwinProcess.run(["match", "--db", db])
         #expect(!after.stdout.contains("Anna de Vries (repl:anna) ↔ Bram Bakker (repl:bram)"))
         #expect(after.stdout.contains("Anna de Vries (repl:anna) ↔ Carl Cohen (repl:carl)"))
-        let excluded = try await JobTwinProcess.run(["match", "--db", db, "--why-not", "bram", "anna"])
+        let excluded = try JobTwinProcess.run(["match", "--db", db, "--why-not", "bram", "anna"])
         #expect(excluded.stdout.contains("de coördinator heeft dit duo uitgesloten"))
     }
 
     @Test("--apply confirms the pairs: both partners move to phase 2 and events are recorded; a second round finds nobody")
     func apply() async throws {
         let folder = try TemporaryFolder()
-        let db = try await Self.database(in: folder)
-        let refused = try await JobTwinProcess.run(["match", "--db", db, "--apply"])
+        let db = try Self.database(in: folder)
+        let refused = try JobTwinProcess.run(["match", "--db", db, "--apply"])
         #expect(refused.status == 1, "without a terminal, --apply needs --yes")
-        let applied = try await JobTwinProcess.run(["match", "--db", db, "--apply", "--yes"])
+        let applied = try JobTwinProcess.run(["match", "--db", db, "--apply", "--yes"])
         #expect(applied.status == 0, "\(applied.stderr)")
         #expect(applied.stdout.contains("2 duo('s) bevestigd"))
 
@@ -93,13 +93,13 @@ struct MatchDatabaseTests {
         #expect(phases.allSatisfy { $0 == .kennismaking })
         #expect(events.filter { $0.kind == .matchConfirmed }.count == 2)
 
-        let again = try await JobTwinProcess.run(["match", "--db", db, "--json"])
+        let again = try JobTwinProcess.run(["match", "--db", db, "--json"])
         let object = try #require(JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
         #expect((object["pairs"] as? [Any])?.isEmpty == true)
         #expect((object["existing"] as? [Any])?.count == 2)
 
         // The participant sees the partner in the chat.
-        let chat = try await JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", "anna"], input: Data("status\n".utf8))
+        let chat = try JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", "anna"], input: Data("status\n".utf8))
         #expect(chat.stdout.contains("\"phase\":\"kennismaking\""))
     }
 }

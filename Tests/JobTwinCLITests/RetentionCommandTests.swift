@@ -11,23 +11,23 @@ struct RetentionCommandTests {
     @Test("jobtwin erase tells the partner of a running pair without a name and marks the pair for the coordinator")
     func eraseTellsPartner() async throws {
         let folder = try TemporaryFolder()
-        let db = try await MatchDatabaseTests.database(in: folder)
-        _ = try await JobTwinProcess.run(["match", "--db", db, "--apply", "--yes"])
-        let erased = try await JobTwinProcess.run(["erase", "anna", "--db", db, "--yes"])
+        let db = try MatchDatabaseTests.database(in: folder)
+        _ = try JobTwinProcess.run(["match", "--db", db, "--apply", "--yes"])
+        let erased = try JobTwinProcess.run(["erase", "anna", "--db", db, "--yes"])
         #expect(erased.status == 0, "\(erased.stderr)")
 
-        let bram = try await JobTwinProcess.run(["chat", "--db", db, "--participant", "bram"], input: Data("status\n".utf8))
+        let bram = try JobTwinProcess.run(["chat", "--db", db, "--participant", "bram"], input: Data("status\n".utf8))
         #expect(bram.stdout.contains("Je Job Twinning-partner doet niet meer mee"))
         #expect(!bram.stdout.contains("Anna"))
-        let overview = try await JobTwinProcess.run(["report", "--pairs", "--db", db, "--lang", "en"])
+        let overview = try JobTwinProcess.run(["report", "--pairs", "--db", db, "--lang", "en"])
         #expect(overview.stdout.contains("(erased participant) & Bram Bakker — confirmed — partner no longer takes part, decision needed"))
         #expect(!overview.stdout.contains("erased:"))
-        let bottlenecks = try await JobTwinProcess.run(["bottlenecks", "--db", db, "--lang", "en"])
+        let bottlenecks = try JobTwinProcess.run(["bottlenecks", "--db", db, "--lang", "en"])
         #expect(bottlenecks.stdout.contains("(erased participant) & Bram Bakker (Bram Bakker): partner_left"))
 
         let standIn = try #require(try await SQLiteRepository(path: db).read { try $0.participants() }.first { $0.id.isErasedStandIn }?.id)
         for command in [["export"], ["erase", "--yes"]] {
-            let refused = try await JobTwinProcess.run(command + [standIn.description, "--db", db])
+            let refused = try JobTwinProcess.run(command + [standIn.description, "--db", db])
             #expect(refused.status == 1)
             #expect(refused.stderr.contains("anonymous stand-in"))
         }
@@ -50,25 +50,25 @@ struct RetentionCommandTests {
         try "database: \(db)\ncoordinators: [\"repl:boss\"]\nretention: {inactive_without_profile_days: 30}\n"
             .write(toFile: config, atomically: true, encoding: .utf8)
 
-        let check = try await JobTwinProcess.run(["serve", "--check-config", "--config", config], environment: ["JOBTWIN_API_TOKEN": "t"])
+        let check = try JobTwinProcess.run(["serve", "--check-config", "--config", config], environment: ["JOBTWIN_API_TOKEN": "t"])
         #expect(check.stdout.contains("Retention (daily): closed trajectories erased after 365 days without activity; participants without a profile or consent after 30 days"))
 
-        let refused = try await JobTwinProcess.run(["purge", "--config", config])
+        let refused = try JobTwinProcess.run(["purge", "--config", config])
         #expect(refused.status == 1, "a destructive command needs --yes without a terminal")
-        let purge = try await JobTwinProcess.run(["purge", "--config", config, "--yes"])
+        let purge = try JobTwinProcess.run(["purge", "--config", config, "--yes"])
         #expect(purge.status == 0, "\(purge.stderr)")
         #expect(purge.stdout.contains("0 participant(s) of closed trajectories and 1 without a profile or consent"))
 
         let repository = try SQLiteRepository(path: db)
         let left = Set(try await repository.read { try $0.participants() }.map(\.id).filter { !$0.isErasedStandIn })
         #expect(left == [boss, fresh])
-        let audit = try await JobTwinProcess.run(["audit", "--config", config])
+        let audit = try JobTwinProcess.run(["audit", "--config", config])
         #expect(audit.stdout.contains("purge"))
         #expect(audit.stdout.contains("inactive for more than 30 days"))
         #expect(!audit.stdout.contains("repl:quitter"))
 
         try "database: \(db)\nretention: {inactive_without_profile_days: 0}\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let off = try await JobTwinProcess.run(["purge", "--config", config, "--yes"])
+        let off = try JobTwinProcess.run(["purge", "--config", config, "--yes"])
         #expect(off.stdout.contains("Nothing to purge."), "with the rule off, boss (no longer listed) stays too")
     }
 }

@@ -24,7 +24,7 @@ struct CrashTests {
             let (child, _, _) = try JobTwinProcess.start(["outbox", "deliver", "--config", config])
             _ = try await receiver.waitFor(1, timeout: 10)
             kill(child.processIdentifier, SIGKILL)
-            await child.exited()
+            child.waitUntilExit()
             #expect(child.terminationReason == .uncaughtSignal)
 
             let held = try #require(try await fixture.deliveries().first)

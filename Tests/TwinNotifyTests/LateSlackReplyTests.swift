@@ -58,7 +58,7 @@ struct LateSlackReplyTests {
             #expect(receiver.received.count == 1)
 
             kill(server.processIdentifier, SIGTERM)
-            await server.exited()
+            server.waitUntilExit()
             #expect(server.terminationStatus == 0)
             let participants = try await fixture.repository.read { try $0.participants().map(\.id.description) }
             #expect(Set(participants) == ["slack:T1:U1", "slack:T1:U2"])

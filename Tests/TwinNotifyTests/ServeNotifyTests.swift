@@ -99,7 +99,7 @@ struct ServeNotifyTests {
             }
             #expect(delivered)
             kill(server.processIdentifier, SIGTERM)
-            await server.exited()
+            server.waitUntilExit()
         }
     }
 

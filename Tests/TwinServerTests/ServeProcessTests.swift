@@ -68,7 +68,7 @@ struct ServeProcessTests {
     func killDuringLoad() async throws {
         let setup = try Setup()
         let first = try await setup.start("first")
-        let acked = try await load(HTTPClient(port: first.port), workers: 16, prefix: "w", threshold: 300) { await first.kill() }.all
+        let acked = try await load(HTTPClient(port: first.port), workers: 16, prefix: "w", threshold: 300) { first.kill() }.all
         #expect(acked.count >= 300)
         #expect(acked.allSatisfy { $0.status == 200 })
 

@@ -5,8 +5,8 @@ import Foundation
 final class InteractiveChat {
     private let process = Process()
     private let input = Pipe()
-    private let exit: Task<Int32, Never>
-    private var lines: AsyncStream<Data>.Iterator
+    private let output = Pipe()
+    private var buffer = Data()
 
     init(arguments: [String]) throws {
         process.executableURL = try JobTwinProcess.binary
@@ -14,57 +14,46 @@ final class InteractiveChat {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "JOBTWIN_DB")
         process.environment = env
-        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        exit = try process.start()
-
-        // Read standard output on a thread of its own, one line at a time into a stream, so that
-        // waiting for a reply never blocks a cooperative thread. The stream ends with the output.
-        let (stream, continuation) = AsyncStream.makeStream(of: Data.self)
-        let handle = output.fileHandleForReading
-        Thread.detachNewThread {
-            var buffer = Data()
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                buffer.append(chunk)
-                while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                    continuation.yield(Data(buffer[buffer.startIndex..<newline]))
-                    buffer.removeSubrange(buffer.startIndex...newline)
-                }
-            }
-            continuation.finish()
-        }
-        lines = stream.makeAsyncIterator()
+        try process.run()
     }
 
     /// The next reply line, decoded as a JSON object.
-    func readReply() async throws -> [String: Any] {
-        guard let line = await lines.next() else { throw TestFailure("jobtwin chat ended before replying") }
-        guard let object = try JSONSerialization.jsonObject(with: line) as? [String: Any] else {
-            throw TestFailure("a reply line is not a JSON object")
+    func readReply() throws -> [String: Any] {
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer.removeSubrange(buffer.startIndex...newline)
+                guard let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                    throw TestFailure("a reply line is not a JSON object")
+                }
+                return object
+            }
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { throw TestFailure("jobtwin chat ended before replying") }
+            buffer.append(chunk)
         }
-        return object
     }
 
     /// Sends one line and returns its reply.
-    func send(_ line: String) async throws -> [String: Any] {
+    func send(_ line: String) throws -> [String: Any] {
         input.fileHandleForWriting.write(Data((line + "\n").utf8))
-        return try await readReply()
+        return try readReply()
     }
 
     /// Kills the process without warning (SIGKILL), as a crash or `kill -9` would.
-    func kill() async {
+    func kill() {
         Foundation.kill(process.processIdentifier, SIGKILL)
-        _ = await exit.value
+        process.waitUntilExit()
     }
 
     /// Closes standard input and waits for the process to exit; returns its status.
-    func finish() async throws -> Int32 {
+    func finish() throws -> Int32 {
         try input.fileHandleForWriting.close()
-        return await exit.value
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 }
 

@@ -28,7 +28,7 @@ struct JobTwinProcess {
 
     /// Runs `jobtwin arguments` with `input` on standard input and waits for it to end.
     static func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:],
-                    directory: URL? = nil) async throws -> Output {
+                    directory: URL? = nil) throws -> Output {
         let process = Process()
         process.executableURL = try binary
         process.arguments = arguments
@@ -43,93 +43,21 @@ struct JobTwinProcess {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
-        // At most one child per core at a time. The blocking version of this helper was capped by
-        // the cooperative pool's width; uncapped, every CLI test in the run starts its child at once
-        // and time-sensitive tests elsewhere starve (RetryTests gives a local receiver 0.3 s).
-        return try await ChildSlots.shared.withSlot {
-            let exit = try process.start()
-            let output = stdout.fileHandleForReading, errors = stderr.fileHandleForReading, writer = stdin.fileHandleForWriting
-            // Read both pipes while writing, so that a large output cannot block the child.
-            async let outData = onThreadOfItsOwn { output.readDataToEndOfFile() }
-            async let errData = onThreadOfItsOwn { errors.readDataToEndOfFile() }
-            try await onThreadOfItsOwn {
-                writer.write(input)
-                try writer.close()
-            }
-            let status = await exit.value
-            return Output(status: status, stdout: String(decoding: await outData, as: UTF8.self),
-                          stderr: String(decoding: await errData, as: UTF8.self))
-        }
-    }
-}
-
-/// A counting semaphore that suspends instead of blocking: the slots for running `jobtwin` children.
-actor ChildSlots {
-    static let shared = ChildSlots(ProcessInfo.processInfo.activeProcessorCount)
-
-    private var free: Int
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    init(_ count: Int) { free = max(1, count) }
-
-    /// Takes a slot, waiting (suspended) for one to be released when none is free.
-    func acquire() async {
-        if free > 0 {
-            free -= 1
-        } else {
-            await withCheckedContinuation { waiting.append($0) }
-        }
-    }
-
-    /// Hands the slot to the longest waiter, or frees it.
-    func release() {
-        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
-    }
-
-    /// Runs `body` holding a slot, and releases it however `body` ends.
-    nonisolated func withSlot<T>(_ body: () async throws -> T) async rethrows -> T {
-        await acquire()
-        do {
-            let result = try await body()
-            await release()
-            return result
-        } catch {
-            await release()
-            throw error
-        }
-    }
-}
-
-/// Runs blocking `work` (a read to the end of a pipe, a write into one) on a thread of its own
-/// and returns its result. The cooperative pool has one thread per core: a test that blocked one
-/// of them while its child runs would stall every other async test in the run.
-func onThreadOfItsOwn<T: Sendable, E: Error>(_ work: @escaping @Sendable () throws(E) -> T) async throws(E) -> T {
-    let result: Result<T, E> = await withCheckedContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(returning: Result(catching: work)) }
-    }
-    return try result.get()
-}
-
-extension Process {
-    /// Starts the process; the task ends with its exit status once the process has ended.
-    /// Awaiting it holds no thread, where `waitUntilExit()` blocks its caller and, on any thread
-    /// but the one that launched the process, even spins a core (swift-corelibs-foundation polls
-    /// its run loop, which has nothing to wait on there).
-    func start() throws -> Task<Int32, Never> {
-        let (statuses, continuation) = AsyncStream.makeStream(of: Int32.self)
-        // Set before `run()`, so that a child that ends at once cannot slip past it.
-        terminationHandler = { process in
-            continuation.yield(process.terminationStatus)
-            continuation.finish()
-        }
-        do {
-            try run()
-        } catch {
-            terminationHandler = nil
-            continuation.finish()
-            throw error
-        }
-        return Task { await statuses.first { _ in true } ?? -1 }
+        try process.run()
+        // Read both pipes while writing, so that a large output cannot block the child.
+        nonisolated(unsafe) var outData = Data()
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { outData = stdout.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { errData = stderr.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        stdin.fileHandleForWriting.write(input)
+        try stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        group.wait()
+        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 

@@ -46,17 +46,3 @@ enum JobTwinProcess {
         }
     }
 }
-
-extension Process {
-    /// Waits for a process started by `JobTwinProcess.start` to exit, without holding a thread;
-    /// returns its status. `waitUntilExit()` would block a cooperative thread (one per core: every
-    /// other async test stalls), and on any thread but the launching one it spins a core while it
-    /// polls (swift-corelibs-foundation). Meant for the short wait after a signal.
-    @discardableResult
-    func exited() async -> Int32 {
-        while isRunning {
-            do { try await Task.sleep(for: .milliseconds(10)) } catch { await Task.yield() }
-        }
-        return terminationStatus
-    }
-}

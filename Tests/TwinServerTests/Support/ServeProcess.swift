@@ -7,8 +7,6 @@ import Synchronization
 final class ServeProcess: Sendable {
     let port: Int
     private let process: Process
-    /// Ends with the exit status once the process has ended.
-    private let exit: Task<Int32, Never>
 
     /// The built binary: next to the test bundle in the build folder.
     static var binary: URL {
@@ -38,17 +36,8 @@ final class ServeProcess: Sendable {
         process.standardOutput = output
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: log)
-        // Learn of the exit from the termination handler, set before `run()` so that an early exit
-        // cannot slip past it: `waitUntilExit()` would block a thread and, on any thread but this
-        // one, spin a core while it polls (swift-corelibs-foundation).
-        let (statuses, exited) = AsyncStream.makeStream(of: Int32.self)
-        process.terminationHandler = { process in
-            exited.yield(process.terminationStatus)
-            exited.finish()
-        }
         try process.run()
         self.process = process
-        exit = Task { await statuses.first { _ in true } ?? -1 }
 
         // Read standard output on a thread of its own until the "listening" line comes.
         let port: Int? = await withCheckedContinuation { continuation in
@@ -79,15 +68,20 @@ final class ServeProcess: Sendable {
         if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
     }
 
-    /// Kills the process without warning, as a crash or `kill -9` would, and waits until it is gone.
-    func kill() async {
+    /// Kills the process without warning, as a crash or `kill -9` would.
+    func kill() {
         Foundation.kill(process.processIdentifier, SIGKILL)
-        _ = await exit.value
+        process.waitUntilExit()
     }
 
     /// Sends SIGTERM and waits for the exit status.
     func terminate() async -> Int32 {
         Foundation.kill(process.processIdentifier, SIGTERM)
-        return await exit.value
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                self.process.waitUntilExit()
+                continuation.resume(returning: self.process.terminationStatus)
+            }
+        }
     }
 }
