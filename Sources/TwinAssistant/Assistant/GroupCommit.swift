@@ -45,6 +45,7 @@ final class GroupCommit: Sendable {
         var waiting: [Waiter] = []
         var running = false
         var writerAlive = false
+        var writersStarted = 0
     }
 
     private let repository: any TwinRepository
@@ -63,9 +64,9 @@ final class GroupCommit: Sendable {
         self.idleTimeout = idleTimeout
     }
 
-    /// Whether a writer thread exists now (for tests).
-    var hasWriterThread: Bool {
-        queue.withLock { $0.writerAlive }
+    /// Whether a writer thread exists now, and how many were started so far (for tests).
+    var writerThreads: (alive: Bool, started: Int) {
+        queue.withLock { ($0.writerAlive, $0.writersStarted) }
     }
 
     /// Stores `item` with the others waiting; returns once it is committed (or refused).
@@ -78,6 +79,7 @@ final class GroupCommit: Sendable {
                 state.running = true
                 guard !state.writerAlive else { return .signal }
                 state.writerAlive = true
+                state.writersStarted += 1
                 return .spawn
             }
             switch start {
