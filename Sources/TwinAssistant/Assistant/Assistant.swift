@@ -22,6 +22,7 @@ public final class Assistant: Sendable {
     private let options: AssistantOptions
     private let logger: Logger
     private let locks = KeyedLock()
+    /// Commits plain turns together (internal so that tests can see its writer thread).
     let groupCommit: GroupCommit
     private let explainer: MatchExplainer
     private let cache: SessionCache
