@@ -79,11 +79,7 @@ struct ConversationTextsTests {
     func erasure() async throws {
         let fixture = try AssistantFixture(keepConversationTexts: true)
         let zoe = AssistantFixture.id("api:zoe"), bram = AssistantFixture.id("api:bram")
-        var zoeAnswers = AssistantFixture.intakeAnswers
-        zoeAnswers[0] = "Zoetelief Quarkpoot"
-        zoeAnswers[2] = "Quarkpoot Lyceum"
-        zoeAnswers[4] = "docent quarkologie"
-        try await OpenMatchingFlowTests.intake(fixture.assistant, zoe, zoeAnswers)
+        try await OpenMatchingFlowTests.intake(fixture.assistant, zoe, AssistantFixture.zoeAnswers)
         try await OpenMatchingFlowTests.intake(fixture.assistant, bram, OpenMatchingFlowTests.professionalIntake)
         _ = try await fixture.assistant.handle(participant: zoe, text: "Ik schrijf over quarkologie")
         let service = MatchingService(repository: fixture.repository, program: try DialogLibrary.load(directory: nil), clock: fixture.clock)

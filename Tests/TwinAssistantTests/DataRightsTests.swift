@@ -17,11 +17,7 @@ struct DataRightsTests {
     /// Zoe (a teacher with a name found nowhere else) and Bram matched by the coordinator, a goal
     /// of each, a notice for Bram that names Zoe, and Carla, an unmatched teacher.
     static func programme(_ fixture: AssistantFixture, zoe: ParticipantID = zoe) async throws -> String {
-        var answers = AssistantFixture.intakeAnswers
-        answers[0] = "Zoetelief Quarkpoot"
-        answers[2] = "Quarkpoot Lyceum"
-        answers[4] = "docent quarkologie"
-        try await OpenMatchingFlowTests.intake(fixture.assistant, zoe, answers, open: false)
+        try await OpenMatchingFlowTests.intake(fixture.assistant, zoe, AssistantFixture.zoeAnswers, open: false)
         try await OpenMatchingFlowTests.intake(fixture.assistant, bram, OpenMatchingFlowTests.professionalIntake, open: false)
         let service = MatchingService(repository: fixture.repository, program: try DialogLibrary.load(directory: nil), clock: fixture.clock)
         let pairID = try #require(try await service.apply(try await service.propose(method: .optimal)).first?.id)
@@ -229,12 +225,7 @@ struct DataRightsTests {
     @Test("erasing one side of a match proposal declines it and tells the other, who can be matched again")
     func proposalDeclined() async throws {
         let fixture = try AssistantFixture()
-        try await OpenMatchingFlowTests.intake(fixture.assistant, Self.zoe, AssistantFixture.intakeAnswers)
-        try await OpenMatchingFlowTests.intake(fixture.assistant, Self.bram, OpenMatchingFlowTests.professionalIntake)
-        try await fixture.repository.transaction { tx in
-            try tx.save(Pair(id: "p1", teacher: Self.zoe, professional: Self.bram, origin: .mutualLike, status: .proposed,
-                             score: 1, proposedAt: Date()))
-        }
+        try await fixture.proposedPair(teacher: Self.zoe, professional: Self.bram)
         _ = try await Self.askErasure(fixture.assistant, Self.zoe)
         _ = try await fixture.assistant.handle(participant: Self.zoe, text: "Verwijderen")
         let pair = try await fixture.repository.read { try $0.allPairs().first }

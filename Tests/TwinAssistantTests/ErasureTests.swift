@@ -13,11 +13,7 @@ struct ErasureTests {
     func eraseLeavesNoTrace() async throws {
         let fixture = try AssistantFixture()
         let zoe = AssistantFixture.id("api:zoe"), bram = AssistantFixture.id("api:bram")
-        var zoeAnswers = AssistantFixture.intakeAnswers
-        zoeAnswers[0] = "Zoetelief Quarkpoot"
-        zoeAnswers[2] = "Quarkpoot Lyceum"
-        zoeAnswers[4] = "docent quarkologie"
-        try await OpenMatchingFlowTests.intake(fixture.assistant, zoe, zoeAnswers)
+        try await OpenMatchingFlowTests.intake(fixture.assistant, zoe, AssistantFixture.zoeAnswers)
         try await OpenMatchingFlowTests.intake(fixture.assistant, bram, OpenMatchingFlowTests.professionalIntake)
         let service = MatchingService(repository: fixture.repository, program: try DialogLibrary.load(directory: nil), clock: fixture.clock)
         _ = try await service.apply(try await service.propose(method: .optimal))

@@ -11,10 +11,10 @@ import TwinStore
 struct GroupCommitThreadTests {
     @Test("turns after the writer thread ended are committed by a new one")
     func writerEndsAndRestarts() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-writer-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let repository = try SQLiteRepository(path: folder.appendingPathComponent("test.sqlite").path)
+        // The fixture's file, with an assistant of the test's own whose writer idles briefly.
+        let fixture = try AssistantFixture()
+        defer { withExtendedLifetime(fixture) {} }
+        let repository = fixture.repository
         var options = AssistantOptions()
         options.writerIdleTimeout = .milliseconds(50)
         let assistant = Assistant(program: try DialogLibrary.load(directory: nil), repository: repository, options: options)

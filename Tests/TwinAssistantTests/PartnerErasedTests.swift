@@ -53,12 +53,7 @@ struct PartnerErasedTests {
     @Test("`jobtwin erase`'s path declines a match proposal and tells the other side, as the chat's does")
     func proposalDeclined() async throws {
         let fixture = try AssistantFixture()
-        try await OpenMatchingFlowTests.intake(fixture.assistant, Self.zoe, AssistantFixture.intakeAnswers)
-        try await OpenMatchingFlowTests.intake(fixture.assistant, Self.bram, OpenMatchingFlowTests.professionalIntake)
-        try await fixture.repository.transaction { tx in
-            try tx.save(Pair(id: "p1", teacher: Self.zoe, professional: Self.bram, origin: .mutualLike, status: .proposed,
-                             score: 1, proposedAt: Date()))
-        }
+        try await fixture.proposedPair(teacher: Self.zoe, professional: Self.bram)
         _ = try await ParticipantErasure.erase(Self.zoe, reason: .command, actor: "repl:admin", repository: fixture.repository,
                                                now: fixture.clock.now())
         #expect(try await fixture.repository.read { try $0.allPairs().first?.status } == .declined)

@@ -38,12 +38,11 @@ final class WALCheckpointer: Sendable {
     /// Runs a passive checkpoint on the writer's connection, between its transactions.
     private let checkpointOnWriter: @Sendable () throws -> Void
     private let state = Mutex(State())
-    /// The checkpointer's own connection, opened by its first round.
-    private let connection = Mutex<DatabaseQueue?>(nil)
-    /// Held during every background round. Maintenance that needs the log to itself (the
-    /// erasure's truncating checkpoint and VACUUM) holds it too: a second checkpoint running at
-    /// the same time would make it fail with SQLITE_BUSY.
-    let gate = Mutex(())
+    /// The checkpointer's own connection (opened by its first round), held during every
+    /// background round. Maintenance that needs the log to itself (the erasure's truncating
+    /// checkpoint and VACUUM) holds it too: a second checkpoint running at the same time would
+    /// make it fail with SQLITE_BUSY.
+    let gate = Mutex<DatabaseQueue?>(nil)
 
     /// - Parameters:
     ///   - path: the database file.
@@ -106,8 +105,8 @@ final class WALCheckpointer: Sendable {
     /// second `jobtwin` process on the same file) fails with SQLITE_BUSY and changes nothing,
     /// and the writer's own threshold bounds the log whatever happens here.
     private func round() {
-        let frames = gate.withLock { _ -> Int? in
-            guard let queue = openConnection() else { return nil }
+        let frames = gate.withLock { connection -> Int? in
+            guard let queue = Self.open(&connection, path: path) else { return nil }
             return try? queue.writeWithoutTransaction { db -> Int in
                 let (frames, _) = try db.checkpoint(.passive)
                 guard frames >= restartFrames else { return frames }
@@ -133,16 +132,15 @@ final class WALCheckpointer: Sendable {
         try? handle.close()
     }
 
-    private func openConnection() -> DatabaseQueue? {
-        connection.withLock { connection in
-            if let connection { return connection }
-            var configuration = Configuration()
-            configuration.prepareDatabase { db in
-                // As the writer: a checkpoint syncs the log before it and the file after it.
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            }
-            connection = try? DatabaseQueue(path: path, configuration: configuration)
-            return connection
+    /// The checkpointer's connection, opened into `connection` the first time.
+    private static func open(_ connection: inout DatabaseQueue?, path: String) -> DatabaseQueue? {
+        if let connection { return connection }
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // As the writer: a checkpoint syncs the log before it and the file after it.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
+        connection = try? DatabaseQueue(path: path, configuration: configuration)
+        return connection
     }
 }
