@@ -6,6 +6,7 @@ import PackageDescription
 /// The targets are layered; dependencies point down only:
 ///
 ///     jobtwin (CLI)
+///       ├─ LineEditor      the chat's line editor on raw termios
 ///       ├─ TwinServer      webhook listener (Hummingbird 2): channels, signatures, limits
 ///       ├─ TwinNotify      outbox worker, platform payloads, reminders; CurlTransport → CCurl
 ///       └─ TwinAssistant   one entry point: Assistant.handle(...)
@@ -33,6 +34,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
+        // A line editor for terminals on raw termios (the chat's input): keys, history, UTF-8,
+        // wrapping, resizing. Knows nothing of dialogs.
+        .target(name: "LineEditor"),
         // The dialog script language: model, loader, linter, expressions, runtime. No I/O
         // beyond reading the script text it is handed; knows nothing of Job Twinning.
         .target(
@@ -92,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "jobtwin",
             dependencies: [
-                "TwinAssistant", "TwinServer", "TwinNotify", "DialogEngine", "Twinning", "TwinStore",
+                "TwinAssistant", "TwinServer", "TwinNotify", "DialogEngine", "Twinning", "TwinStore", "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -118,6 +122,7 @@ let package = Package(
             ],
             path: "Benchmarks/TurnBenchmark"
         ),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine"]),
         .testTarget(name: "TwinningTests", dependencies: ["Twinning"]),
         .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning"]),

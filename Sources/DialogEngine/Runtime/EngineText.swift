@@ -83,22 +83,23 @@ enum EngineText {
             en: "Do you want to start \"\(title.en)\" over? Your answers in this part will be cleared. (yes/no)")
     }
 
-    static func status(title: LocalizedText, question: String?, next: String?, answered: Int) -> LocalizedText {
+    static func status(context: String?, title: LocalizedText, progress: QuestionProgress?, question: String?,
+                       next: String?, answered: Int) -> LocalizedText {
         LocalizedText { language in
+            var lines = context.map { [$0] } ?? []
             switch language {
             case .nl:
-                var lines = ["Je bent bij: \(title.nl)."]
+                lines.append("Je bent bij: \(title.nl)" + (progress.map { ", vraag \($0.number) van \($0.total)" } ?? "") + ".")
                 if let question { lines.append("Nu: \(question)") }
                 lines.append(next.map { "Daarna: \($0)" } ?? "Daarna: het einde van dit deel.")
                 lines.append("Beantwoord tot nu toe: \(answered).")
-                return lines.joined(separator: "\n")
             case .en:
-                var lines = ["You are at: \(title.en)."]
+                lines.append("You are at: \(title.en)" + (progress.map { ", question \($0.number) of \($0.total)" } ?? "") + ".")
                 if let question { lines.append("Now: \(question)") }
                 lines.append(next.map { "Next: \($0)" } ?? "Next: the end of this part.")
                 lines.append("Answered so far: \(answered).")
-                return lines.joined(separator: "\n")
             }
+            return lines.joined(separator: "\n")
         }
     }
 }

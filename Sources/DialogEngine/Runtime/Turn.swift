@@ -307,13 +307,17 @@ struct Turn {
     }
 
     private func statusText(_ state: SessionState) throws -> LocalizedText {
+        let context = host.statusContext(in: state.language)
         guard let frame = state.stack.last, let dialog = program.dialog(frame.dialog) else {
-            return EngineText.status(title: LocalizedText(nl: "—", en: "—"), question: nil, next: nil, answered: state.answered)
+            return EngineText.status(context: context, title: LocalizedText(nl: "—", en: "—"), progress: nil,
+                                     question: nil, next: nil, answered: state.answered)
         }
         var current: String?
         var next: String?
+        var progress: QuestionProgress?
         if let index = dialog.index(of: frame.step), let question = dialog.steps[index].question {
             current = try render(question.prompt, state)
+            progress = questionProgress(in: dialog, at: index, state)
             // The next question in the script's order whose condition holds now.
             for step in dialog.steps[(index + 1)...] {
                 guard let upcoming = step.question else { continue }
@@ -323,7 +327,46 @@ struct Turn {
             }
         }
         // The questions are rendered in the participant's language, which is also the one shown.
-        return EngineText.status(title: dialog.title, question: current, next: next, answered: state.answered)
+        return EngineText.status(context: context, title: dialog.title, progress: progress, question: current,
+                                 next: next, answered: state.answered)
+    }
+
+    /// The question's place among the dialog's questions that come one after another: the ask
+    /// steps before the first step that a later step jumps back to (a review-and-correct loop
+    /// has no known length), counting only those whose condition holds now. `nil` past that
+    /// point, or when there is only one such question.
+    private func questionProgress(in dialog: Dialog, at index: Int, _ state: SessionState) -> QuestionProgress? {
+        let straightEnd = Self.firstLoopTarget(in: dialog) ?? dialog.steps.count
+        guard index < straightEnd else { return nil }
+        var number = 0
+        var total = 0
+        for (position, step) in dialog.steps[..<straightEnd].enumerated() where step.question != nil {
+            if position != index, let condition = step.condition {
+                // A condition that cannot be evaluated yet (its slots are unset) leaves the question out.
+                let holds = (try? evaluate(condition, state, at: step, in: dialog))?.boolValue ?? false
+                if !holds { continue }
+            }
+            total += 1
+            if position <= index { number += 1 }
+        }
+        return total > 1 ? QuestionProgress(number: number, total: total) : nil
+    }
+
+    /// The index of the earliest step that a `goto` or a branch at or after it jumps to.
+    private static func firstLoopTarget(in dialog: Dialog) -> Int? {
+        var earliest: Int?
+        for (position, step) in dialog.steps.enumerated() {
+            let targets: [String?]
+            switch step.kind {
+            case .goto(let target): targets = [target]
+            case .branch(_, let then, let otherwise): targets = [then, otherwise]
+            default: continue
+            }
+            for case let target? in targets {
+                if let index = dialog.index(of: target), index <= position, index < (earliest ?? Int.max) { earliest = index }
+            }
+        }
+        return earliest
     }
 
     // MARK: - Running steps

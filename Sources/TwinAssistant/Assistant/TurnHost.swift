@@ -28,6 +28,10 @@ struct TurnHost: DialogHost {
         }
     }
 
+    func statusContext(in language: Language) -> String? {
+        PhaseText.place(facts.participant.phase, coordinator: facts.isCoordinator).text(in: language)
+    }
+
     /// Whether the participant's partner in a running or closed trajectory was erased: the open
     /// pair holds an anonymous stand-in, or — for a trajectory that was closed — the participant
     /// is past phase 1 and their partner has no name any more (every partner of a pair had a

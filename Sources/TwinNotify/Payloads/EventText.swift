@@ -1,6 +1,7 @@
 import DialogEngine
 import Foundation
 import Twinning
+import TwinAssistant
 
 /// The title and text of each event, in Dutch and English, naming the people by their
 /// profile names.
@@ -101,13 +102,5 @@ public enum EventText {
         }
     }
 
-    static func phaseName(_ phase: Phase) -> LocalizedText {
-        switch phase {
-        case .matching: return LocalizedText(nl: "matching", en: "matching")
-        case .kennismaking: return LocalizedText(nl: "kennismaking", en: "getting acquainted")
-        case .activiteiten: return LocalizedText(nl: "activiteiten", en: "activities")
-        case .afronding: return LocalizedText(nl: "afronding", en: "closing evaluation")
-        case .afgerond: return LocalizedText(nl: "afgerond", en: "closed")
-        }
-    }
+    static func phaseName(_ phase: Phase) -> LocalizedText { PhaseText.name(phase) }
 }

@@ -13,3 +13,19 @@ public enum Phase: String, Codable, Sendable, CaseIterable, Hashable {
     /// The trajectory is closed.
     case afgerond
 }
+
+extension Phase {
+    /// How many phases the programme has.
+    public static let count = 4
+
+    /// The phase's number in the programme, 1 to 4; `nil` once the trajectory is closed.
+    public var number: Int? {
+        switch self {
+        case .matching: return 1
+        case .kennismaking: return 2
+        case .activiteiten: return 3
+        case .afronding: return 4
+        case .afgerond: return nil
+        }
+    }
+}

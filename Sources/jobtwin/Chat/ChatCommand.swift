@@ -1,6 +1,7 @@
 import ArgumentParser
 import DialogEngine
 import Foundation
+import LineEditor
 import Logging
 import Twinning
 import TwinAssistant
@@ -73,12 +74,15 @@ struct ChatCommand: AsyncParsableCommand {
 
     private func converse(with assistant: Assistant, as id: ParticipantID, language: Language?) async throws {
         let interactive = !json && isatty(STDIN_FILENO) == 1
-        let reader = LineReader(interactive: interactive)
-        let renderer = ReplRenderer(style: json ? TerminalStyle(enabled: false) : .forStandardOutput())
+        let lines = StandardInput.lineSource(editing: interactive, terminalType: ProcessInfo.processInfo.environment["TERM"])
+        let style = json ? TerminalStyle(enabled: false) : TerminalStyle.forStandardOutput()
+        let renderer = ReplRenderer(style: style, width: json ? nil : TextWrapper.standardOutputColumns())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var spoken = language ?? .nl
 
         func show(_ reply: Reply) throws {
+            spoken = reply.language
             if json {
                 print(String(decoding: try encoder.encode(reply), as: UTF8.self))
             } else {
@@ -90,17 +94,42 @@ struct ChatCommand: AsyncParsableCommand {
 
         do {
             try show(try await assistant.open(participant: id, lang: language))
-            while let bytes = reader.next(prompt: interactive ? "› " : "") {
-                // Invalid UTF-8 becomes U+FFFD here; the engine refuses such input with a message.
-                let text = String(decoding: bytes, as: UTF8.self)
-                let reply = try await assistant.handle(participant: id, text: text)
-                try show(reply)
-                // Nothing asked means the participant paused with `stop`: everything is saved,
-                // so leave the terminal free. Scripts (--json) keep one reply per line instead.
-                if !json, reply.prompt == nil { return }
+            // Ctrl-C abandons the line; a second one in a row ends the chat, as in a shell.
+            var interruptedJustBefore = false
+            while true {
+                switch await Self.read(lines, prompt: interactive ? style.cyan("› ") : "") {
+                case .line(let bytes):
+                    interruptedJustBefore = false
+                    // Invalid UTF-8 becomes U+FFFD here; the engine refuses such input with a message.
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    let reply = try await assistant.handle(participant: id, text: text)
+                    try show(reply)
+                    // Nothing asked means the participant paused with `stop`: everything is saved,
+                    // so leave the terminal free. Scripts (--json) keep one reply per line instead.
+                    if !json, reply.prompt == nil { return }
+                case .interrupted:
+                    if interruptedJustBefore {
+                        print(ChatText.goodbye(in: spoken))
+                        return
+                    }
+                    interruptedJustBefore = true
+                    print(style.dim(ChatText.interrupted(in: spoken)))
+                case .endOfInput:
+                    if interactive { print(ChatText.goodbye(in: spoken)) }
+                    return
+                }
+                fflush(nil)
             }
         } catch let error as AssistantError {
             throw CLIError(message: error.description)
+        }
+    }
+
+    /// Reads the next line on a thread of its own: the read blocks until the person types,
+    /// and must not hold one of Swift's few cooperative threads meanwhile.
+    private static func read(_ source: any LineSource, prompt: String) async -> LineEvent {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: source.next(prompt: prompt)) }.start()
         }
     }
 

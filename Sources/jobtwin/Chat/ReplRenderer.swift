@@ -1,38 +1,62 @@
 import DialogEngine
+import LineEditor
 import TwinAssistant
 
 /// Renders a reply for a person at a terminal: messages by kind, choices as a numbered list,
-/// a hint of what kind of answer is expected.
+/// a hint of what kind of answer is expected; on a terminal, rows broken at spaces to its width.
 struct ReplRenderer {
     let style: TerminalStyle
+    /// The terminal's width to wrap at; `nil` to leave lines whole (a pipe or a file).
+    var width: Int?
 
     func render(_ reply: Reply) -> String {
         var lines: [String] = []
         let language = reply.language
         for (index, message) in reply.messages.enumerated() {
             let isQuestion = index == reply.messages.count - 1 && reply.prompt?.text == message.text
-            lines.append(render(message, language: language, isQuestion: isQuestion))
+            lines += render(message, language: language, isQuestion: isQuestion)
         }
         if let prompt = reply.prompt {
             if let options = prompt.options {
                 for (number, option) in options.enumerated() {
-                    lines.append("  \(style.cyan("\(number + 1).")) \(option.label)")
+                    let marker = "  \(number + 1). "
+                    for (row, text) in wrapped(marker + option.label).enumerated() {
+                        // The number in colour, the label as it is.
+                        lines.append(row == 0 ? "  " + style.cyan("\(number + 1).") + " " + text.dropFirst(marker.count) : text)
+                    }
                 }
             }
             if let hint = PromptHint.text(for: prompt, in: language) {
-                lines.append(style.dim(hint))
+                lines += wrapped(hint).map { style.dim($0) }
             }
         }
         return lines.joined(separator: "\n")
     }
 
-    private func render(_ message: ReplyMessage, language: Language, isQuestion: Bool) -> String {
+    private func render(_ message: ReplyMessage, language: Language, isQuestion: Bool) -> [String] {
+        let style = self.style
+        var text = message.text
+        var paint: @Sendable (String) -> String = { $0 }
         switch message.kind {
-        case .info: return isQuestion ? style.bold(message.text) : message.text
-        case .advice: return style.yellow((language == .nl ? "Advies: " : "Advice: ") + message.text)
-        case .warning: return style.yellow("! " + message.text)
-        case .error: return style.red("✗ " + message.text)
-        case .summary: return style.cyan(message.text)
+        case .info: if isQuestion { paint = { style.bold($0) } }
+        case .advice:
+            paint = { style.yellow($0) }
+            text = (language == .nl ? "Advies: " : "Advice: ") + text
+        case .warning:
+            paint = { style.yellow($0) }
+            text = "! " + text
+        case .error:
+            paint = { style.red($0) }
+            text = "✗ " + text
+        case .summary: paint = { style.cyan($0) }
         }
+        // Each row styled on its own, so that a colour never runs past a line break.
+        let rows = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrapped(String($0)) }
+        return rows.map(paint)
+    }
+
+    private func wrapped(_ line: String) -> [String] {
+        guard let width else { return [line] }
+        return TextWrapper.wrap(line, width: width)
     }
 }

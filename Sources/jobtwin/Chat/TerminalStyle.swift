@@ -6,7 +6,7 @@ import Darwin
 import Foundation
 
 /// ANSI styling, used only when standard output is a terminal and `NO_COLOR` is not set.
-struct TerminalStyle {
+struct TerminalStyle: Sendable {
     let enabled: Bool
 
     /// Styling for standard output as it is now.

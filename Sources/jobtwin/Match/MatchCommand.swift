@@ -16,7 +16,14 @@ struct MatchCommand: AsyncParsableCommand {
         abstract: "Propose pairs of teachers and professionals, with the reasons.",
         // Lines end in `\` so that ArgumentParser wraps each paragraph to the terminal.
         discussion: """
-        Without --scores, scores every unmatched participant's profile against the other         side's (on the criteria each chose; a wish for a different field rewards contrast),         leaves out pairs that may not be made (same side, same organisation, excluded by a         coordinator, paired before) and proposes pairs — the largest total score         (--method optimal) or a stable matching (--method stable) — each with its reasons.         Pairs that already exist, like mutual likes from open matching, stay as they are.         --apply confirms the proposals as the coordinator's decision: the pairs move to         phase 2 and are notified. --why-not A B explains why two people are or are not         proposed together; --exclude A B keeps them apart in every later round.
+        Without --scores, scores every unmatched participant's profile against the other side's (on \
+        the criteria each chose; a wish for a different field rewards contrast), leaves out pairs \
+        that may not be made (same side, same organisation, excluded by a coordinator, paired \
+        before) and proposes pairs — the largest total score (--method optimal) or a stable matching \
+        (--method stable) — each with its reasons. Pairs that already exist, like mutual likes from \
+        open matching, stay as they are. --apply confirms the proposals as the coordinator's \
+        decision: the pairs move to phase 2 and are notified. --why-not A B explains why two people \
+        are or are not proposed together; --exclude A B keeps them apart in every later round.
 
         With --scores FILE.csv, pairs the rows and columns of a score matrix made in a \
         spreadsheet: the first line holds the column ids (its first cell is ignored), every \
