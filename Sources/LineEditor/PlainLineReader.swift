@@ -23,12 +23,15 @@ public final class PlainLineReader: LineSource, @unchecked Sendable {
     }
 
     public func next(prompt: String) -> LineEvent {
-        if !prompt.isEmpty {
-            fflush(nil)  // what the program printed comes first
-            TerminalOutput.send(prompt, to: STDOUT_FILENO)
-        }
-        if handlesInterrupts { return TerminalSignals.relayingInterrupts { readLine() } }
+        // Ctrl-C is caught before the prompt shows: from then on it abandons the line.
+        if handlesInterrupts { return TerminalSignals.relayingInterrupts { show(prompt); return readLine() } }
+        show(prompt)
         return readLine()
+    }
+
+    private func show(_ prompt: String) {
+        fflush(nil)  // what the program printed comes first
+        if !prompt.isEmpty { TerminalOutput.send(prompt, to: STDOUT_FILENO) }
     }
 
     private func readLine() -> LineEvent {

@@ -299,7 +299,7 @@ struct RuntimeCommandTests {
         let before = chat.state
         let output = try chat.send(command)
         #expect(output.texts == [
-            "You are at: Getting started.\nNow: How many hours?\nNext: Nickname?\nAnswered so far: 1.",
+            "You are at: Getting started, question 2 of 4.\nNow: How many hours?\nNext: Nickname?\nAnswered so far: 1.",
             "How many hours?",
         ])
         #expect(output.prompt?.slot == "p.hours")
@@ -312,10 +312,51 @@ struct RuntimeCommandTests {
         // p.school applies only above 100 hours, so after the nickname comes the side.
         try chat.send("overslaan")
         let last = try chat.send("status")
-        #expect(last.texts.first == "Je bent bij: Kennismaking.\nNu: Kant?\nDaarna: het einde van dit deel.\nBeantwoord tot nu toe: 3.")
+        #expect(last.texts.first == "Je bent bij: Kennismaking, vraag 4 van 4.\nNu: Kant?\nDaarna: het einde van dit deel.\nBeantwoord tot nu toe: 3.")
         try chat.send("back")
         let nick = try chat.send("waar ben ik")
         #expect(nick.texts.first?.contains("Nu: Bijnaam?\nDaarna: Kant?") == true)
+    }
+
+    @Test func status_startsWithTheHostsContext() throws {
+        let host = RecordingHost()
+        host.statusContext = "You are in phase 1 of 4: matching."
+        var chat = ChatHarness(try RuntimeSupport.program(Self.profile), host: host, language: .en)
+        try chat.open()
+        let output = try chat.send("status")
+        #expect(output.texts.first?.hasPrefix("You are in phase 1 of 4: matching.\nYou are at: Getting started, question 1 of 4.\n") == true)
+    }
+
+    @Test func status_givesNoQuestionNumberInsideALoop() throws {
+        let looping = """
+            dialog: main
+            title: {nl: Controle, en: Review}
+            steps:
+              - ask: p.name
+                type: text
+                prompt: {nl: Naam?, en: Name?}
+              - ask: p.town
+                type: text
+                prompt: {nl: Plaats?, en: Town?}
+              - id: review
+                ask: p.ok
+                type: yesno
+                prompt: {nl: Klopt dit?, en: Is this right?}
+              - if: "p.ok"
+                then: done
+              - ask: p.fix
+                type: text
+                prompt: {nl: Wat moet anders?, en: What should change?}
+              - goto: review
+              - id: done
+                say: {nl: Klaar., en: Done.}
+            """
+        var chat = ChatHarness(try RuntimeSupport.program(looping), language: .en)
+        try chat.open()
+        try chat.send("Anna")
+        #expect(try chat.send("status").texts.first?.hasPrefix("You are at: Review, question 2 of 2.\n") == true)
+        try chat.send("Utrecht")
+        #expect(try chat.send("status").texts.first?.hasPrefix("You are at: Review.\n") == true, "the review loop has no known length")
     }
 
     // MARK: - restart

@@ -28,7 +28,12 @@ final class RecordingHost: DialogHost, @unchecked Sendable {
         self.responder = responder
     }
 
+    /// What `status` says first; `nil` for nothing.
+    var statusContext: String?
+
     func hostSlot(_ name: String) -> Value { hostSlots[name] ?? .null }
+
+    func statusContext(in language: Language) -> String? { statusContext }
 
     func perform(_ call: ActionCall) throws -> ActionResult {
         calls.append(call)
