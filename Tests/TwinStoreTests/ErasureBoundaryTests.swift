@@ -102,7 +102,7 @@ struct ErasureBoundaryTests {
         }
     }
 
-    @Test("a plan version the partner confirmed stays whole")
+    @Test("of a plan version the partner confirmed, the figures and the confirmation stay; the erased person's words go")
     func confirmedPlanKept() async throws {
         let repository = try SQLiteRepository(path: path)
         try await repository.transaction { [anna, bram, now] tx in
@@ -116,7 +116,8 @@ struct ErasureBoundaryTests {
         }
         _ = try await repository.erasePersonalData(of: anna, at: now)
         let plan = try #require(try await repository.read { try $0.plan(of: "p") })
-        #expect(plan.period == "voorjaar" && plan.agreements == "elke dinsdag")
+        #expect(plan.weeks == 14 && plan.meetings == 7 && plan.hours == 24)
+        #expect(plan.period == PersonalDataErasure.redacted && plan.agreements == PersonalDataErasure.redacted)
         #expect(plan.isConfirmed(by: bram))
     }
 }

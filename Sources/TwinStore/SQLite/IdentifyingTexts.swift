@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// The texts a participant gave that can identify them in other people's data: every free text
+/// of their profile (name, organisation, position, region, prior education, target group, a
+/// field of their own) and of their answers, the goals they wrote, the notes of the activities
+/// they logged, the plan texts they proposed, the free texts of their evaluation.
+///
+/// Option values (`teacher`, `other_world`) are not texts a person wrote: they are left out,
+/// as are texts too short or without a letter (`ja`, `12`), which would match everywhere.
+/// The name, the organisation and every text of at least `distinctiveLength` characters are
+/// looked for anywhere (inside a notice, a card, a sentence); a shorter text (`vmbo`, `Delft`)
+/// only as a whole value, so that it is not cut out of someone else's `vmbo, havo`.
+struct IdentifyingTexts: Sendable {
+    /// From this length a text is distinctive enough to be looked for inside other texts.
+    static let distinctiveLength = 8
+
+    /// The texts looked for anywhere, longest first: a longer text is replaced before a
+    /// shorter one inside it.
+    let anywhere: [String]
+    /// The texts replaced only where they are a whole value.
+    let wholeValues: [String]
+    /// The participant's id, replaced by their stand-in where others' rows refer to them.
+    let id: String
+
+    /// Whether there is anything to look for besides the id.
+    var isEmpty: Bool { anywhere.isEmpty && wholeValues.isEmpty }
+
+    /// What `id` gave, read before their rows are deleted.
+    static func of(_ id: String, in db: Database) throws -> IdentifyingTexts {
+        let all = try collect(id, in: db, includingCodes: false).filter(isIdentifying)
+        let always = Set(try String.fetchAll(db, sql: "SELECT name FROM profiles WHERE participant_id = ?1 UNION SELECT organization FROM profiles WHERE participant_id = ?1",
+                                             arguments: [id]).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        let longestFirst: (String, String) -> Bool = { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        return IdentifyingTexts(
+            anywhere: all.filter { always.contains($0) || $0.count >= distinctiveLength }.sorted(by: longestFirst),
+            wholeValues: all.filter { !always.contains($0) && $0.count < distinctiveLength }.sorted(by: longestFirst),
+            id: id)
+    }
+
+    /// Every text value of `id`'s own data, option values included: a text the other person
+    /// also wrote themselves (both work in Rotterdam) is theirs as much, and stays in their rows.
+    static func ownTexts(of id: String, in db: Database) throws -> [String] {
+        Array(try collect(id, in: db, includingCodes: true))
+    }
+
+    private static func collect(_ id: String, in db: Database, includingCodes: Bool) throws -> Set<String> {
+        var found: Set<String> = []
+        func add(_ text: String?) {
+            guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return }
+            found.insert(text)
+        }
+        func addJSON(_ json: String?, all: Bool) {
+            guard let json else { return }
+            for text in strings(inJSON: json) where all || !isOptionValue(text) { add(text) }
+        }
+        let arguments: StatementArguments = [id]
+        if let row = try Row.fetchOne(db, sql: """
+            SELECT name, organization, role, region, field_other, background, target_group FROM profiles WHERE participant_id = ?
+            """, arguments: arguments) {
+            for (_, value) in row { add(String.fromDatabaseValue(value)) }
+        }
+        for value in try String.fetchAll(db, sql: "SELECT value FROM answers WHERE participant_id = ?", arguments: arguments) {
+            addJSON(value, all: includingCodes)
+        }
+        for text in try String.fetchAll(db, sql: "SELECT text FROM goals WHERE owner_id = ?", arguments: arguments) { add(text) }
+        for text in try String.fetchAll(db, sql: "SELECT notes FROM activities WHERE logged_by = ?", arguments: arguments) { add(text) }
+        for row in try Row.fetchAll(db, sql: "SELECT period, agreements, deviation_reasons FROM plans WHERE proposed_by = ?", arguments: arguments) {
+            add(row["period"])
+            add(row["agreements"])
+            addJSON(row["deviation_reasons"], all: includingCodes)
+        }
+        for data in try String.fetchAll(db, sql: "SELECT data FROM evaluations WHERE participant_id = ?", arguments: arguments) {
+            addJSON(data, all: includingCodes)
+        }
+        return found
+    }
+
+    /// Whether a text is distinctive enough to look for: three characters, one a letter.
+    static func isIdentifying(_ text: String) -> Bool {
+        text.count >= 3 && text.contains(where: \.isLetter)
+    }
+
+    /// An option's value as dialogs write them: lower-case letters, digits and `_`.
+    static func isOptionValue(_ text: String) -> Bool {
+        text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+    }
+
+    /// Every string in a JSON document, keys left out.
+    static func strings(inJSON json: String) -> [String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) else { return [] }
+        var found: [String] = []
+        func walk(_ value: Any) {
+            switch value {
+            case let text as String: found.append(text)
+            case let list as [Any]: list.forEach(walk)
+            case let object as [String: Any]: object.values.forEach(walk)
+            default: break
+            }
+        }
+        walk(object)
+        return found
+    }
+}
