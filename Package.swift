@@ -128,7 +128,7 @@ let package = Package(
         .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning"]),
         .testTarget(
             name: "TwinAssistantTests",
-            dependencies: ["TwinAssistant", "DialogEngine", "TwinStore", "Twinning"]
+            dependencies: ["TwinAssistant", "DialogEngine", "TwinStore", "Twinning", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Against the real server on a loopback port, and `jobtwin serve` as a child process.
         .testTarget(
