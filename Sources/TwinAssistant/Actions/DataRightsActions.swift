@@ -39,6 +39,9 @@ enum DataRightsActions {
                 // Only a turn run by the assistant's full path can be followed by an erasure.
                 throw DialogRuntimeError("`request_erasure` needs the assistant's turn effects", dialog: "?", step: "?")
             }
+            // Recorded with the turn: if the process ends before the erasure, it is still owed
+            // and carried out at the next start (`PendingErasures`).
+            try tx.recordErasureRequest(of: participant, at: now)
             effects.requestErasure()
             return ActionResult(value: .bool(true))
         default:

@@ -226,6 +226,7 @@ public final class Assistant: Sendable {
         if effects.erasureRequested {
             // After the commit, outside any transaction, still under the participant's lock.
             cache.forget(id)
+            options.afterErasureRequest?()
             return await SelfErasure.complete(id, language: state.language, turnReply: reply, request: request,
                                               repository: repository, now: now, logger: logger)
         }

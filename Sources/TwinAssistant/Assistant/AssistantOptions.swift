@@ -21,6 +21,11 @@ public struct AssistantOptions: Sendable {
     /// the answers are kept.
     public var keepConversationTexts: Bool
 
+    /// Called after a turn that asks for the participant's erasure is committed and before the
+    /// erasure runs. For crash tests: `jobtwin` ends the process here when
+    /// `JOBTWIN_FAILPOINT=after-erasure-request` is set, to show that the request survives.
+    public var afterErasureRequest: (@Sendable () -> Void)?
+
     /// How long the group commit's writer thread waits for the next turn before it ends
     /// (tests shorten it).
     var writerIdleTimeout: DispatchTimeInterval = .seconds(5)

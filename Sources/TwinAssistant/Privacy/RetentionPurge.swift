@@ -24,21 +24,25 @@ public enum RetentionPurge {
         public var closed: [ParticipantID] = []
         /// The participants without a profile or consent who were inactive too long.
         public var inactive: [ParticipantID] = []
+        /// The participants whose erasure they confirmed themselves was still owed
+        /// (`PendingErasures`).
+        public var requested: [ParticipantID] = []
 
         /// Everyone erased.
-        public var all: [ParticipantID] { closed + inactive }
+        public var all: [ParticipantID] { requested + closed + inactive }
     }
 
     /// Applies both rules of `settings` now; `coordinators` are never erased.
     public static func run(_ repository: SQLiteRepository, settings: RetentionSettings, coordinators: Set<ParticipantID>,
                            now: Date, actor: String) async throws -> Outcome {
+        var outcome = Outcome()
+        outcome.requested = try await PendingErasures.complete(repository: repository, now: now)
         let acting = Set(try await repository.auditLog().filter(isCoordinatorAction).compactMap { ParticipantID($0.actor) })
         let kept = coordinators.union(acting)
         let (closed, inactive) = try await repository.read { reader in
             (try dueClosed(reader, days: settings.closedDays, now: now, keeping: kept),
              try dueInactive(reader, days: settings.inactiveWithoutProfileDays, now: now, keeping: kept))
         }
-        var outcome = Outcome()
         for id in closed {
             let rule = "closed trajectory past the retention period of \(settings.closedDays) days"
             if try await ParticipantErasure.erase(id, reason: .retention(rule), actor: actor, repository: repository, now: now) != nil {

@@ -36,6 +36,8 @@ public protocol PrivacyReader {
     func hasConsent(_ purpose: ConsentPurpose, of id: ParticipantID) throws -> Bool
     /// The participant's kept conversation texts, oldest first (empty unless texts are kept).
     func conversationTexts(of id: ParticipantID) throws -> [ConversationText]
+    /// The participants whose confirmed erasure was not carried out yet, oldest request first.
+    func pendingErasures() throws -> [ParticipantID]
 }
 
 /// Write access to consent decisions and conversation texts, inside a transaction.
@@ -44,4 +46,7 @@ public protocol PrivacyWriter {
     func record(_ decision: ConsentDecision, for id: ParticipantID) throws
     /// Appends conversation texts of the participant, in order.
     func save(_ texts: [ConversationText], for id: ParticipantID) throws
+    /// Records that the participant confirmed their erasure: it is owed from this transaction's
+    /// commit until the erasure removes the participant (and this record with them).
+    func recordErasureRequest(of id: ParticipantID, at date: Date) throws
 }

@@ -34,6 +34,7 @@ enum PersonalDataExport {
         "audit_log": "subject = ?1 OR actor = ?1",
         "consents": "participant_id = ?1",
         "conversation_texts": "participant_id = ?1",
+        "pending_erasures": "participant_id = ?1",
     ]
 
     /// The condition on `events` selecting those about participant `?1`: they name them, or they

@@ -44,4 +44,14 @@ extension SQLiteTransaction: PrivacyReader, PrivacyWriter {
             try statement.execute(arguments: [id.description, text.at, text.direction.rawValue, text.text])
         }
     }
+
+    func pendingErasures() throws -> [ParticipantID] {
+        try String.fetchAll(db, sql: "SELECT participant_id FROM pending_erasures ORDER BY requested_at, participant_id")
+            .compactMap(ParticipantID.init)
+    }
+
+    func recordErasureRequest(of id: ParticipantID, at date: Date) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO pending_erasures (participant_id, requested_at) VALUES (?, ?)",
+                       arguments: [id.description, date])
+    }
 }

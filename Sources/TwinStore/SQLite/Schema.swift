@@ -286,6 +286,16 @@ enum Schema {
             try db.create(index: "processed_requests_undelivered", on: "processed_requests", columns: ["channel", "at"],
                           condition: Column("delivered_at") == nil)
         }
+        migrator.registerMigration("v6: pending erasures") { db in
+            // An erasure a participant confirmed in the chat, recorded in the same transaction as
+            // that turn. The erasure itself runs after the commit (it vacuums the file, which no
+            // transaction can); if the process ends in between, the row says it is still owed,
+            // and it is carried out at the next start. The row goes with the participant.
+            try db.create(table: "pending_erasures") { t in
+                t.primaryKey("participant_id", .text).references("participants", onDelete: .cascade)
+                t.column("requested_at", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -59,7 +59,7 @@ struct ChatCommand: AsyncParsableCommand {
             let repository = try common.repository(configuration)
             var logger = Logger(label: "jobtwin.chat")
             logger.logLevel = .critical
-            var options = configuration.assistantOptions(language: language)
+            var options = Failpoint.arm(configuration.assistantOptions(language: language))
             if coordinator {
                 options.coordinators.insert(id)
                 // On standard error, so that --json keeps one reply object per line.
@@ -68,6 +68,10 @@ struct ChatCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data(note.utf8))
             }
             let assistant = Assistant(program: program, repository: repository, options: options, logger: logger)
+            // Erasures confirmed earlier whose process ended before carrying them out.
+            if try await PendingErasures.complete(repository: repository, now: Date()).contains(id), !json {
+                print(PendingErasures.confirmation(in: language ?? .default) + "\n")
+            }
             try await converse(with: assistant, as: id, language: language)
         }
     }

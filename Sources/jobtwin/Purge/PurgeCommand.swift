@@ -49,7 +49,9 @@ struct PurgeCommand: AsyncParsableCommand {
                 print("Nothing to purge.")
             } else {
                 print("Erased \(outcome.closed.count) participant(s) of closed trajectories and \(outcome.inactive.count) "
-                      + "without a profile or consent; see `jobtwin audit`.")
+                      + "without a profile or consent"
+                      + (outcome.requested.isEmpty ? "" : ", and carried out \(outcome.requested.count) erasure(s) participants had asked for")
+                      + "; see `jobtwin audit`.")
             }
         }
     }

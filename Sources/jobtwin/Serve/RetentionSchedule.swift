@@ -39,7 +39,8 @@ struct RetentionSchedule: Service {
                 let outcome = try await RetentionPurge.run(repository, settings: settings, coordinators: coordinators,
                                                            now: Date(), actor: "serve:retention")
                 if !outcome.all.isEmpty {
-                    logger.notice("retention purge", metadata: ["closed": "\(outcome.closed.count)", "inactive": "\(outcome.inactive.count)"])
+                    logger.notice("retention purge", metadata: ["closed": "\(outcome.closed.count)", "inactive": "\(outcome.inactive.count)",
+                                                               "requested": "\(outcome.requested.count)"])
                 }
             } catch {
                 logger.warning("retention purge failed; will try again tomorrow", metadata: ["error": "\(error)"])
