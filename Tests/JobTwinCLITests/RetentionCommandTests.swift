@@ -51,13 +51,13 @@ struct RetentionCommandTests {
             .write(toFile: config, atomically: true, encoding: .utf8)
 
         let check = try JobTwinProcess.run(["serve", "--check-config", "--config", config], environment: ["JOBTWIN_API_TOKEN": "t"])
-        #expect(check.stdout.contains("Retention (daily): closed trajectories erased after 365 days without activity; participants without a profile or consent after 30 days"))
+        #expect(check.stdout.contains("Retention (daily): closed trajectories erased after 365 days without activity; participants without a profile or consent after 30 days; participants never matched after 365 days without a message, warned 30 days before"))
 
         let refused = try JobTwinProcess.run(["purge", "--config", config])
         #expect(refused.status == 1, "a destructive command needs --yes without a terminal")
         let purge = try JobTwinProcess.run(["purge", "--config", config, "--yes"])
         #expect(purge.status == 0, "\(purge.stderr)")
-        #expect(purge.stdout.contains("0 participant(s) of closed trajectories and 1 without a profile or consent"))
+        #expect(purge.stdout.contains("0 participant(s) of closed trajectories, 1 without a profile or consent and 0 never matched"))
 
         let repository = try SQLiteRepository(path: db)
         let left = Set(try await repository.read { try $0.participants() }.map(\.id).filter { !$0.isErasedStandIn })

@@ -90,3 +90,10 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         try container.encode(iso)
     }
 }
+
+extension LocalDate {
+    /// The day written out as people read it: "6 december 2026", "December 6, 2026".
+    public func formatted(in language: Language) -> String {
+        CalendarNames.format(self, in: language)
+    }
+}

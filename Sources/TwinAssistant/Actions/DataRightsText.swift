@@ -1,4 +1,5 @@
 import DialogEngine
+import Foundation
 import Twinning
 
 /// The texts of a participant's own data requests in the chat — seeing what is stored and
@@ -110,5 +111,14 @@ enum DataRightsText {
             if evaluation.finishedAt != nil { return nl ? "afgerond" : "finished" }
             return nl ? "begonnen" : "started"
         }
+    }
+
+    /// The notice for a participant never matched who has been silent long: stay or be erased.
+    static func unmatchedWarning(_ day: Date) -> LocalizedText {
+        let date = LocalDate(day)
+        let nl = date.formatted(in: .nl), en = date.formatted(in: .en)
+        return LocalizedText(
+            nl: "Je bent nog niet gematcht en we hebben al een tijd niets van je gehoord. Wil je blijven meedoen? Dan is dit bericht genoeg: je doet gewoon verder mee. Hoor je niets meer van ons en wij niets van jou, dan worden je gegevens na \(nl) verwijderd.",
+            en: "You have not been matched yet and we have not heard from you for a while. Do you want to stay in the programme? Then this message is enough: you simply stay. If we do not hear from you, your data will be erased after \(en).")
     }
 }

@@ -14,6 +14,12 @@ import TwinStore
 ///   without a message, unless they are in a running pair. A participant from before consent was
 ///   asked, with a profile, is not due: they were never asked, so never refused.
 ///
+/// - Participants never matched (a profile and consent, no pair but declined proposals):
+///   warned `unmatched_notice_days` before `unmatched_days` have passed since their last
+///   message — a notice for their next turn and a `retention.unmatched_warning` event for the
+///   outbox — and erased once the days have passed and the warning is at least the notice
+///   period old. Any message in between keeps them: the count starts again from it.
+///
 /// Coordinators are never due: those listed in the configuration, and anyone the audit log shows
 /// acting as one (a `jobtwin chat --coordinator` session, say) — erasing them would take their
 /// id out of the audit log.
@@ -27,9 +33,13 @@ public enum RetentionPurge {
         /// The participants whose erasure they confirmed themselves was still owed
         /// (`PendingErasures`).
         public var requested: [ParticipantID] = []
+        /// The participants never matched who were silent too long after their warning.
+        public var unmatched: [ParticipantID] = []
+        /// The participants never matched who were warned in this run (not erased).
+        public var warned: [ParticipantID] = []
 
         /// Everyone erased.
-        public var all: [ParticipantID] { requested + closed + inactive }
+        public var all: [ParticipantID] { requested + closed + inactive + unmatched }
     }
 
     /// Applies both rules of `settings` now; `coordinators` are never erased.
@@ -39,9 +49,10 @@ public enum RetentionPurge {
         outcome.requested = try await PendingErasures.complete(repository: repository, now: now)
         let acting = Set(try await repository.auditLog().filter(isCoordinatorAction).compactMap { ParticipantID($0.actor) })
         let kept = coordinators.union(acting)
-        let (closed, inactive) = try await repository.read { reader in
+        let (closed, inactive, unmatched) = try await repository.read { reader in
             (try dueClosed(reader, days: settings.closedDays, now: now, keeping: kept),
-             try dueInactive(reader, days: settings.inactiveWithoutProfileDays, now: now, keeping: kept))
+             try dueInactive(reader, days: settings.inactiveWithoutProfileDays, now: now, keeping: kept),
+             try neverMatched(reader, settings: settings, now: now, keeping: kept))
         }
         for id in closed {
             let rule = "closed trajectory past the retention period of \(settings.closedDays) days"
@@ -55,7 +66,54 @@ public enum RetentionPurge {
                 outcome.inactive.append(id)
             }
         }
+        for id in unmatched.due {
+            let rule = "never matched, and silent for more than \(settings.unmatchedDays) days after a warning"
+            if try await ParticipantErasure.erase(id, reason: .retention(rule), actor: actor, repository: repository, now: now) != nil {
+                outcome.unmatched.append(id)
+            }
+        }
+        let erasureDay = now.addingTimeInterval(Double(settings.unmatchedNoticeDays) * 86_400)
+        for id in unmatched.toWarn {
+            try await repository.transaction { tx in
+                guard let participant = try tx.participant(id) else { return }
+                let text = DataRightsText.unmatchedWarning(erasureDay)
+                try tx.add(Notice(participant: id, kind: unmatchedNoticeKind, nl: text.nl, en: text.en, createdAt: now))
+                try tx.record(ProgrammeEvent(kind: .retentionWarning, participants: [participant.id], pairID: nil, occurredAt: now))
+            }
+            outcome.warned.append(id)
+        }
         return outcome
+    }
+
+    /// The kind of the notice that warns a participant who was never matched.
+    public static let unmatchedNoticeKind = "retention.unmatched"
+
+    /// The participants never matched, silent since before the warning point: those warned long
+    /// enough ago are due, the others are to be warned now.
+    static func neverMatched(_ reader: any TwinReader, settings: RetentionSettings, now: Date,
+                             keeping: Set<ParticipantID>) throws -> (due: [ParticipantID], toWarn: [ParticipantID]) {
+        guard settings.unmatchedDays > 0 else { return ([], []) }
+        let day = 86_400.0
+        let warnFrom = now.addingTimeInterval(-Double(settings.unmatchedDays - settings.unmatchedNoticeDays) * day)
+        let eraseFrom = now.addingTimeInterval(-Double(settings.unmatchedDays) * day)
+        let noticeAgo = now.addingTimeInterval(-Double(settings.unmatchedNoticeDays) * day)
+        let paired = Set(try reader.allPairs().filter { $0.status != .declined }.flatMap { [$0.teacher, $0.professional] })
+        let warnings = try reader.events().filter { $0.kind == .retentionWarning }
+        var due: [ParticipantID] = []
+        var toWarn: [ParticipantID] = []
+        for participant in try reader.participants() {
+            let id = participant.id
+            guard !id.isErasedStandIn, !keeping.contains(id), !paired.contains(id), participant.lastActiveAt < warnFrom,
+                  try reader.profile(id) != nil, try reader.hasConsent(.processing, of: id) else { continue }
+            // A warning counts only if it came after their last message.
+            let warned = warnings.filter { $0.participants.contains(id) && $0.occurredAt >= participant.lastActiveAt }.map(\.occurredAt).min()
+            if let warned {
+                if participant.lastActiveAt < eraseFrom, warned <= noticeAgo { due.append(id) }
+            } else {
+                toWarn.append(id)
+            }
+        }
+        return (due, toWarn)
     }
 
     /// Whether an audit entry is something only a coordinator does (its actor is one).

@@ -72,6 +72,12 @@ public enum EventText {
                 en += "."
             }
             return (LocalizedText(nl: "Bericht van de coördinator", en: "Message from the coordinator"), LocalizedText(nl: nl, en: en))
+        case .retentionWarning:
+            let who = LocalizedText(nl: list(event.participants.map { context.name($0, in: .nl) }, and: "en"),
+                                    en: list(event.participants.map { context.name($0, in: .en) }, and: "and"))
+            return (LocalizedText(nl: "Wil je blijven meedoen?", en: "Do you want to stay in the programme?"),
+                    LocalizedText(nl: "\(who.nl) is nog niet gematcht en heeft al lang niets laten horen. Zonder bericht aan JobTwin worden de gegevens binnenkort verwijderd; een bericht (bijvoorbeeld 'status') is genoeg om te blijven meedoen.",
+                                  en: "\(who.en) has not been matched yet and has been silent for a long time. Without a message to JobTwin the data will be erased soon; one message (for example 'status') is enough to stay."))
         }
     }
 

@@ -19,6 +19,9 @@ public struct ProgrammeEvent: Sendable, Hashable, Codable {
         /// A coordinator sent a pair a short message from the chat (a nudge); both partners
         /// see it at their next turn.
         case coordinatorNudge = "coordinator.nudge"
+        /// A participant who was never matched has been silent so long that the retention
+        /// rule will erase them soon, unless they send a message.
+        case retentionWarning = "retention.unmatched_warning"
     }
 
     /// What happened.

@@ -37,6 +37,10 @@ struct PurgeCommand: AsyncParsableCommand {
                 if retention.inactiveWithoutProfileDays > 0 {
                     question += ", and everyone without a profile or consent inactive for \(retention.inactiveWithoutProfileDays) days"
                 }
+                if retention.unmatchedDays > 0 {
+                    question += ", and everyone never matched and silent for \(retention.unmatchedDays) days after a warning"
+                        + " (those silent for \(retention.unmatchedDays - retention.unmatchedNoticeDays) days are warned)"
+                }
                 print(question + "? (yes/no) ", terminator: "")
                 fflush(nil)
                 guard ["yes", "y", "ja", "j"].contains(readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "") else {
@@ -45,11 +49,15 @@ struct PurgeCommand: AsyncParsableCommand {
             }
             let outcome = try await RetentionPurge.run(try common.repository(configuration), settings: retention,
                                                        coordinators: configuration.coordinators, now: Date(), actor: Actor.current)
+            if !outcome.warned.isEmpty {
+                print("Warned \(outcome.warned.count) participant(s) never matched that they will be erased in "
+                      + "\(retention.unmatchedNoticeDays) days unless they send a message.")
+            }
             if outcome.all.isEmpty {
                 print("Nothing to purge.")
             } else {
-                print("Erased \(outcome.closed.count) participant(s) of closed trajectories and \(outcome.inactive.count) "
-                      + "without a profile or consent"
+                print("Erased \(outcome.closed.count) participant(s) of closed trajectories, \(outcome.inactive.count) "
+                      + "without a profile or consent and \(outcome.unmatched.count) never matched"
                       + (outcome.requested.isEmpty ? "" : ", and carried out \(outcome.requested.count) erasure(s) participants had asked for")
                       + "; see `jobtwin audit`.")
             }

@@ -34,7 +34,10 @@ struct ConfigReport {
             "Retention (daily): closed trajectories erased after \(configuration.retention.closedDays) days without activity; "
                 + (configuration.retention.inactiveWithoutProfileDays > 0
                    ? "participants without a profile or consent after \(configuration.retention.inactiveWithoutProfileDays) days"
-                   : "participants without a profile or consent are kept (inactive_without_profile_days: 0)"),
+                   : "participants without a profile or consent are kept (inactive_without_profile_days: 0)")
+                + "; " + (configuration.retention.unmatchedDays > 0
+                   ? "participants never matched after \(configuration.retention.unmatchedDays) days without a message, warned \(configuration.retention.unmatchedNoticeDays) days before"
+                   : "participants never matched are kept (unmatched_days: 0)"),
             configuration.conversations.keepTexts
                 ? "Conversations: raw texts are kept (conversations.keep_texts: true): every message and reply, word for word"
                 : "Conversations: answers only; raw texts are not kept (conversations.keep_texts: false)",

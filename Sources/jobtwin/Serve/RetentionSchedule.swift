@@ -38,9 +38,10 @@ struct RetentionSchedule: Service {
             do {
                 let outcome = try await RetentionPurge.run(repository, settings: settings, coordinators: coordinators,
                                                            now: Date(), actor: "serve:retention")
-                if !outcome.all.isEmpty {
+                if !outcome.all.isEmpty || !outcome.warned.isEmpty {
                     logger.notice("retention purge", metadata: ["closed": "\(outcome.closed.count)", "inactive": "\(outcome.inactive.count)",
-                                                               "requested": "\(outcome.requested.count)"])
+                                                               "requested": "\(outcome.requested.count)", "unmatched": "\(outcome.unmatched.count)",
+                                                               "warned": "\(outcome.warned.count)"])
                 }
             } catch {
                 logger.warning("retention purge failed; will try again tomorrow", metadata: ["error": "\(error)"])

@@ -9,6 +9,7 @@ extension RetentionPurge {
         var settings = RetentionSettings()
         settings.closedDays = closedDays
         settings.inactiveWithoutProfileDays = 0
+        settings.unmatchedDays = 0
         return try await run(repository, settings: settings, coordinators: [], now: now, actor: actor).all
     }
 }
