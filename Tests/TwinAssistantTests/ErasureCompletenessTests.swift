@@ -125,6 +125,14 @@ struct ErasureCompletenessTests {
         for word in markerWords {
             #expect(export.contains(word), "the export shows \(word), which the database holds of her")
         }
+        // Every table with a row of hers (a cell that is her id) has rows in her export.
+        let exported = try #require(try JSONSerialization.jsonObject(with: Data(export.utf8)) as? [String: Any])
+        let exportedTables = try #require(exported["tables"] as? [String: [Any]])
+        let tablesWithHerRows = Set(try walk.cells { $0 == zoe.description }.map(\.table))
+        #expect(tablesWithHerRows.count >= 10)
+        for table in tablesWithHerRows {
+            #expect(exportedTables[table]?.isEmpty == false, "the export has her rows of \(table)")
+        }
         let bramBefore = try await fixture.repository.read { reader in (try reader.profile(bram), try reader.answers(bram).count) }
 
         // The erasure.
