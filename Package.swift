@@ -13,6 +13,7 @@ import PackageDescription
 ///            ├─ TwinStore   SQLite through GRDB
 ///            ├─ Twinning    the domain, pure
 ///            └─ DialogEngine the script language, pure
+///                 └─ TwinLanguage  Dutch and English, texts in both (shared by all)
 let package = Package(
     name: "JobTwin",
     platforms: [.macOS(.v14)],
@@ -37,14 +38,17 @@ let package = Package(
         // A line editor for terminals on raw termios (the chat's input): keys, history, UTF-8,
         // wrapping, resizing. Knows nothing of dialogs.
         .target(name: "LineEditor"),
+        // The languages of the programme (Dutch, English) and texts in both: the leaf that the
+        // engine, the domain, the assistant and the channels share.
+        .target(name: "TwinLanguage"),
         // The dialog script language: model, loader, linter, expressions, runtime. No I/O
         // beyond reading the script text it is handed; knows nothing of Job Twinning.
         .target(
             name: "DialogEngine",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["TwinLanguage", .product(name: "Yams", package: "Yams")]
         ),
         // The Job Twinning domain: profiles, phases, guidelines. Pure, no I/O.
-        .target(name: "Twinning"),
+        .target(name: "Twinning", dependencies: ["TwinLanguage"]),
         // Persistence: SQLite through GRDB, behind protocols in the domain's language.
         .target(
             name: "TwinStore",
@@ -54,18 +58,19 @@ let package = Package(
         .target(
             name: "TwinAssistant",
             dependencies: [
-                "DialogEngine", "Twinning", "TwinStore",
+                "DialogEngine", "Twinning", "TwinStore", "TwinLanguage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
             plugins: ["EmbedDialogs"]
         ),
         // The webhook listener: thin channel adapters (parse, verify, call the Assistant, render)
-        // over Hummingbird, with signature checks, limits, idempotency and metrics.
+        // over Hummingbird, with signature checks, limits, idempotency and metrics. It renders
+        // the Assistant's reply contract and never sees the dialog engine.
         .target(
             name: "TwinServer",
             dependencies: [
-                "TwinAssistant", "DialogEngine", "Twinning", "TwinStore",
+                "TwinAssistant", "Twinning", "TwinStore", "TwinLanguage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -83,11 +88,12 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         // Outbound notifications: the durable outbox worker, the platforms' payloads, the
-        // reminder schedule, and a small HTTP transport over libcurl's multi interface.
+        // reminder schedule, and a small HTTP transport over libcurl's multi interface. No
+        // dialog engine here either.
         .target(
             name: "TwinNotify",
             dependencies: [
-                "CCurl", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine",
+                "CCurl", "TwinAssistant", "TwinStore", "Twinning", "TwinLanguage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -96,7 +102,7 @@ let package = Package(
         .executableTarget(
             name: "jobtwin",
             dependencies: [
-                "TwinAssistant", "TwinServer", "TwinNotify", "DialogEngine", "Twinning", "TwinStore", "LineEditor",
+                "TwinAssistant", "TwinServer", "TwinNotify", "DialogEngine", "Twinning", "TwinStore", "LineEditor", "TwinLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -114,7 +120,7 @@ let package = Package(
         .executableTarget(
             name: "jobtwin-bench",
             dependencies: [
-                "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinNotify",
+                "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinNotify", "TwinLanguage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -123,18 +129,18 @@ let package = Package(
             path: "Benchmarks/TurnBenchmark"
         ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine"]),
+        .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine", "TwinLanguage"]),
         .testTarget(name: "TwinningTests", dependencies: ["Twinning"]),
         .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning"]),
         .testTarget(
             name: "TwinAssistantTests",
-            dependencies: ["TwinAssistant", "DialogEngine", "TwinStore", "Twinning", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TwinAssistant", "DialogEngine", "TwinStore", "Twinning", "TwinLanguage", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Against the real server on a loopback port, and `jobtwin serve` as a child process.
         .testTarget(
             name: "TwinServerTests",
             dependencies: [
-                "jobtwin", "TwinServer", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine",
+                "jobtwin", "TwinServer", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinLanguage",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -145,7 +151,7 @@ let package = Package(
         .testTarget(
             name: "TwinNotifyTests",
             dependencies: [
-                "jobtwin", "TwinNotify", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine",
+                "jobtwin", "TwinNotify", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinLanguage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),

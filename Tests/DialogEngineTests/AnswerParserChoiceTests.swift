@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DialogEngine
+import TwinLanguage
 
 private let subjects = [
     ChoiceOption(value: "wiskunde", label: LocalizedText(nl: "Wiskunde", en: "Mathematics"), aliases: ["wis", "math", "maths"]),

@@ -1,5 +1,6 @@
 import Testing
 import DialogEngine
+import TwinLanguage
 
 /// Sunday 15 March 2026, unless a test says otherwise.
 private func day(_ iso: String) throws -> LocalDate {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DialogEngine
+import TwinLanguage
 
 /// The day every test in this file treats as today: Sunday 15 March 2026.
 private func today() throws -> LocalDate {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DialogEngine
+import TwinLanguage
 
 /// The global commands a participant can give at any question, in Dutch and English.
 @Suite("Runtime: commands")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DialogEngine
+import TwinLanguage
 
 /// What each kind of step does when the runtime executes it, feature by feature.
 @Suite("Runtime: steps")

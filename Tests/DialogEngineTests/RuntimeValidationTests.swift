@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DialogEngine
+import TwinLanguage
 
 /// How the runtime takes answers it cannot accept: type checks, `validate` rules, the attempts
 /// cap, and input that is empty, huge or not valid text.

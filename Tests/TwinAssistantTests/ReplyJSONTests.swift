@@ -15,16 +15,16 @@ struct ReplyJSONTests {
 
     static let replies: [Reply] = [
         Reply(participant: "api:u1", messages: [], prompt: nil, phase: .matching, language: .nl),
-        Reply(participant: "slack:T1:U1", messages: [ReplyMessage(.info, "Welkom bij Job Twinning!\nDit is \"quoted\", a\\b, tab\there"),
-                                                     ReplyMessage(.error, "control \u{01}\u{08}\u{0C}\u{1F} and / slash, ëé 🙂")],
-              prompt: Prompt(slot: "plan.hours", type: .number, text: "Hoeveel uur?", min: 0.5, max: 150, optional: true),
+        Reply(participant: "slack:T1:U1", messages: [Reply.Message(.info, "Welkom bij Job Twinning!\nDit is \"quoted\", a\\b, tab\there"),
+                                                     Reply.Message(.error, "control \u{01}\u{08}\u{0C}\u{1F} and / slash, ëé 🙂")],
+              prompt: Reply.Prompt(slot: "plan.hours", type: .number, text: "Hoeveel uur?", min: 0.5, max: 150, optional: true),
               phase: .kennismaking, language: .en),
-        Reply(participant: "api:x", messages: [ReplyMessage(.advice, "Richtlijn 3")],
-              prompt: Prompt(slot: "menu.action", type: .choice, text: "Wat wil je doen?",
-                             options: [Prompt.Option(value: "profile", label: "Mijn profiel"), Prompt.Option(value: "help", label: "Uitleg \"hulp\"")]),
+        Reply(participant: "api:x", messages: [Reply.Message(.advice, "Richtlijn 3")],
+              prompt: Reply.Prompt(slot: "menu.action", type: .choice, text: "Wat wil je doen?",
+                             options: [Reply.Prompt.Option(value: "profile", label: "Mijn profiel"), Reply.Prompt.Option(value: "help", label: "Uitleg \"hulp\"")]),
               phase: .afronding, language: .nl),
-        Reply(participant: "api:y", messages: [ReplyMessage(.warning, "")],
-              prompt: Prompt(slot: "plan.weeks", type: .integer, text: "Weken", min: 1, max: 1e20),
+        Reply(participant: "api:y", messages: [Reply.Message(.warning, "")],
+              prompt: Reply.Prompt(slot: "plan.weeks", type: .integer, text: "Weken", min: 1, max: 1e20),
               phase: .afgerond, language: .en),
     ]
 
@@ -37,7 +37,7 @@ struct ReplyJSONTests {
 
     @Test("a prompt limit that is not finite is refused, as JSONEncoder does")
     func notFinite() {
-        let reply = Reply(participant: "api:u1", messages: [], prompt: Prompt(slot: "x", type: .number, text: "?", max: .nan),
+        let reply = Reply(participant: "api:u1", messages: [], prompt: Reply.Prompt(slot: "x", type: .number, text: "?", max: .nan),
                           phase: .matching, language: .nl)
         #expect(throws: EncodingError.self) { try reply.encodedJSON() }
     }
@@ -50,5 +50,21 @@ struct ReplyJSONTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         #expect(String(decoding: try value.encodedJSON(), as: UTF8.self) == String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// Replies stored by the version in which the contract was made of the dialog engine's
+    /// types: the first written by `jobtwin chat --json` then, the second as its encoder wrote
+    /// a prompt with limits.
+    static let storedBefore = [
+        #"{"language":"nl","messages":[{"kind":"info","text":"Ben je docent, of werk je bij een bedrijf of organisatie?"}],"participant":"repl:cap","phase":"matching","prompt":{"max":null,"min":null,"optional":false,"options":[{"label":"Docent","value":"teacher"},{"label":"Professional uit een bedrijf of organisatie","value":"professional"}],"slot":"profile.side","text":"Ben je docent, of werk je bij een bedrijf of organisatie?","type":"choice"}}"#,
+        #"{"language":"en","messages":[{"kind":"error","text":"A number from 1 to 104, please."},{"kind":"info","text":"How many weeks?"}],"participant":"slack:T1:U1","phase":"kennismaking","prompt":{"max":104,"min":1,"optional":true,"options":null,"slot":"plan.weeks","text":"How many weeks?","type":"integer"}}"#,
+    ]
+
+    @Test("replies stored before the contract moved to the assistant still decode, and encode to the same bytes",
+          arguments: storedBefore)
+    func storedRepliesDecode(json: String) throws {
+        let reply = try JSONDecoder().decode(Reply.self, from: Data(json.utf8))
+        #expect(String(decoding: try reply.encodedJSON(), as: UTF8.self) == json)
+        #expect(reply.prompt != nil)
     }
 }

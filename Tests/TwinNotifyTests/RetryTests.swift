@@ -175,7 +175,7 @@ struct RetryTests {
             try tx.save(Participant(id: user, language: "nl", createdAt: now))
             for n in 1...2 {
                 var encoded = reply
-                encoded.messages = [ReplyMessage(.info, "Antwoord \(n) <b>")]
+                encoded.messages = [Reply.Message(.info, "Antwoord \(n) <b>")]
                 try tx.save(ProcessedRequest(channel: "slack-events", requestID: "Ev\(n)", participant: user,
                                              reply: try JSONEncoder().encode(encoded), at: now, deliveredAt: nil))
             }

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TwinAssistant
 @testable import TwinServer
+import TwinLanguage
 
 /// Replies longer than a platform takes in one message — a participant's data export can be —
 /// are never cut silently: shortened with a note (Slack, Teams) or split into several posts
@@ -13,10 +14,10 @@ struct LongReplyTests {
     static func reply(lines: Int, language: Language = .en) -> Reply {
         let json = (1...lines).map { "  \"field_\($0)\" : \"value <\($0)> & \\\"quoted\\\" — é\"," }.joined(separator: "\n")
         return Reply(participant: "slack:T1:U1",
-                     messages: [ReplyMessage(.summary, "This is what JobTwin keeps about you:"),
-                                ReplyMessage(.summary, "```\n{\n\(json)\n}\n```"),
-                                ReplyMessage(.info, "What would you like to do?")],
-                     prompt: Prompt(slot: "menu.action", type: .choice, text: "What would you like to do?",
+                     messages: [Reply.Message(.summary, "This is what JobTwin keeps about you:"),
+                                Reply.Message(.summary, "```\n{\n\(json)\n}\n```"),
+                                Reply.Message(.info, "What would you like to do?")],
+                     prompt: Reply.Prompt(slot: "menu.action", type: .choice, text: "What would you like to do?",
                                     options: [.init(value: "profile", label: "View my profile"), .init(value: "my_data", label: "My data")]),
                      phase: .matching, language: language)
     }
@@ -83,7 +84,7 @@ struct LongReplyTests {
     @Test("a single line longer than a whole post is split within the line")
     func longLine() {
         let long = String(repeating: "x", count: 40_000)
-        let reply = Reply(participant: "mattermost:t:u", messages: [ReplyMessage(.info, long)], prompt: nil, phase: .matching, language: .en)
+        let reply = Reply(participant: "mattermost:t:u", messages: [Reply.Message(.info, long)], prompt: nil, phase: .matching, language: .en)
         let response = MattermostRenderer.response(reply, slashCommand: true)
         let parts = [response.text] + (response.extra_responses ?? []).map(\.text)
         #expect(parts.count == 3)

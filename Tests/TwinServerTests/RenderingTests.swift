@@ -8,10 +8,10 @@ import TwinAssistant
 struct RenderingTests {
     private let reply = Reply(
         participant: "slack:T1:U1",
-        messages: [ReplyMessage(.advice, "Plan at least 3 months & <b>6</b> meetings."),
-                   ReplyMessage(.error, "@channel <!here> is not an answer."),
-                   ReplyMessage(.info, "Which side are you on?")],
-        prompt: Prompt(slot: "profile.side", type: .choice, text: "Which side are you on?",
+        messages: [Reply.Message(.advice, "Plan at least 3 months & <b>6</b> meetings."),
+                   Reply.Message(.error, "@channel <!here> is not an answer."),
+                   Reply.Message(.info, "Which side are you on?")],
+        prompt: Reply.Prompt(slot: "profile.side", type: .choice, text: "Which side are you on?",
                        options: [.init(value: "teacher", label: "Teacher <T>"), .init(value: "professional", label: "Professional")]),
         phase: .matching, language: .en)
 

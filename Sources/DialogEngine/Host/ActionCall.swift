@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// One invocation of a host operation by a running dialog.
 public struct ActionCall: Sendable, Hashable {
     /// The action's name.

@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// What the engine needs from the application that runs it: host-provided slots and actions.
 ///
 /// The engine never imports the application's domain; the application implements this protocol

@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// A message for the participant in both languages, before the language is chosen.
 public struct OutputMessage: Sendable, Hashable {
     /// What kind of message it is.

@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// The names of months and weekdays in both languages, as participants spell them.
 enum CalendarNames {
     /// Folded month spellings (full names and the usual abbreviations) to month numbers.

@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// Reads `choice` answers: one option, by number, value, label in either language, alias, a
 /// shortened word or with a small typo. The slot gets the option's value.
 enum ChoiceAnswerParser {

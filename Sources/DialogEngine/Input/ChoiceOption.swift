@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// One option of a choice question.
 public struct ChoiceOption: Sendable, Hashable, Codable {
     /// The stable identifier stored in the slot; never shown, so labels can change freely.

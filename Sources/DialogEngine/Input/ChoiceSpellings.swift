@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// The folded spellings of one choice option — its value, both labels and its aliases — in the
 /// forms `ChoiceMatcher` compares with, computed once when the option is made rather than on
 /// every answer: folding and splitting the spellings of every option dominated the cost of

@@ -1,4 +1,5 @@
 import Foundation
+import TwinLanguage
 
 /// Reads `date` answers: ISO (`2026-12-06`), Dutch day-month-year (`6-12-2026`, `6/12/2026`,
 /// `6.12.2026`), written months in both languages (`zaterdag 6 dec. 2026`, `December 6, 2026`),

@@ -1,4 +1,5 @@
 import Foundation
+import TwinLanguage
 
 /// Reads `multichoice` answers: several options separated by commas, `;`, new lines, `en`,
 /// `and` or `&`, each matched like a single choice, plus number ranges (`1-3`, `2 t/m 4`) and

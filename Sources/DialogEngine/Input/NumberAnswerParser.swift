@@ -1,4 +1,5 @@
 import Foundation
+import TwinLanguage
 
 /// Reads `integer` and `number` answers: `12`, `-3`, `19,5`, `12 weken`, `8x`, `acht keer`.
 enum NumberAnswerParser {

@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// Small pieces of wording shared by the rejection reasons, so that every reason counts,
 /// quotes and lists in the same way in both languages.
 enum ReasonFormatting {

@@ -1,4 +1,5 @@
 import Foundation
+import TwinLanguage
 
 /// Reads free `text` answers: any text within the question's length limits.
 enum TextAnswerParser {

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import TwinLanguage
 
 /// Turns the YAML text of one dialog file into a `Dialog`, collecting every structural problem
 /// (wrong shapes, unknown keys, missing translations, expressions that do not parse) with its

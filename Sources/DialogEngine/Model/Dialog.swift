@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// One dialog: a named list of steps, loaded from one YAML file.
 public struct Dialog: Sendable {
     /// The name other dialogs use to call it.

@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// A user-facing text of a dialog: one translation pair, or variants chosen by a condition.
 ///
 /// The first variant whose `when` holds is used; the last variant has no condition, so there is

@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// The engine's own texts — the ones no dialog author writes — in both languages.
 enum EngineText {
     static let emptyAnswer = LocalizedText(

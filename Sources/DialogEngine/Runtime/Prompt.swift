@@ -1,8 +1,10 @@
-/// What the conversation asks now: the slot, the kind of answer, its limits and its options —
-/// the `prompt` of the reply contract.
-public struct Prompt: Sendable, Hashable, Codable {
+/// What the conversation asks now: the slot, the kind of answer, its limits and its options.
+///
+/// The engine's own output; the application that runs the engine presents it (JobTwin maps it
+/// to its reply contract).
+public struct Prompt: Sendable, Hashable {
     /// One option of a choice, as shown.
-    public struct Option: Sendable, Hashable, Codable {
+    public struct Option: Sendable, Hashable {
         /// The stable value stored when it is chosen.
         public var value: String
         /// The label in the participant's language.
@@ -41,21 +43,5 @@ public struct Prompt: Sendable, Hashable, Codable {
         self.max = max
         self.options = options
         self.optional = optional
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case slot, type, text, min, max, options, optional
-    }
-
-    // Absent limits and options are written as `null`, as the reply contract shows them.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(slot, forKey: .slot)
-        try c.encode(type, forKey: .type)
-        try c.encode(text, forKey: .text)
-        try c.encode(min, forKey: .min)
-        try c.encode(max, forKey: .max)
-        try c.encode(options, forKey: .options)
-        try c.encode(optional, forKey: .optional)
     }
 }

@@ -1,5 +1,6 @@
-/// One message of a reply, in the participant's language.
-public struct ReplyMessage: Sendable, Hashable, Codable {
+/// One message a turn produced, in the participant's language; the application decides how
+/// it reaches the participant.
+public struct ReplyMessage: Sendable, Hashable {
     /// What kind of message it is.
     public var kind: MessageKind
     /// The text.

@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// Everything the engine remembers of one participant's conversation: a plain value that the
 /// store saves whole after every turn and that resumes exactly where it stopped.
 public struct SessionState: Codable, Sendable, Hashable {

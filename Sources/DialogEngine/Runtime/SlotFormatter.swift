@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// Renders a slot's value for a template: choice values as their labels, dates and numbers in
 /// the participant's language, everything else verbatim.
 struct SlotFormatter {

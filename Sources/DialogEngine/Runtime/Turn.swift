@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// The work of one turn: executes steps, collects messages and records what changed.
 ///
 /// A `Turn` lives for one call of `DialogRuntime`; the state it works on is passed in `inout`.

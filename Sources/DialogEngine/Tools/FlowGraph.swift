@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// Draws a dialog's flow as Graphviz DOT: one node per step, an edge per way the flow can go.
 ///
 /// `jobtwin dialogs graph intake | dot -Tsvg > intake.svg` shows an author what their script

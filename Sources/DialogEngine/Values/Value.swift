@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// A value held in a slot or produced by an expression.
 ///
 /// The encoding is tagged (`{"int": 3}`, `{"date": "2026-12-06"}`) so that a stored session

@@ -2,6 +2,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinStore
+import TwinLanguage
 
 /// The coordinator's actions in the chat: the overview of all pairs, the open bottlenecks,
 /// match proposals and applying exactly the ones shown, why-not, exclusions and a nudge to a

@@ -2,6 +2,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinStore
+import TwinLanguage
 
 /// The participant's own data rights in the chat (AVG/GDPR): seeing everything stored about
 /// them, and having it erased.

@@ -1,6 +1,7 @@
 import DialogEngine
 import Foundation
 import Twinning
+import TwinLanguage
 
 /// The texts of a participant's own data requests in the chat — seeing what is stored and
 /// having it erased — in both languages.

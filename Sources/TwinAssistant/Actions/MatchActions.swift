@@ -2,6 +2,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinStore
+import TwinLanguage
 
 /// The actions of open matching ("Job Tinder") and of confirming a proposed match.
 enum MatchActions {

@@ -1,5 +1,6 @@
 import DialogEngine
 import Twinning
+import TwinLanguage
 
 /// The texts of open matching and match proposals, in both languages.
 enum MatchText {

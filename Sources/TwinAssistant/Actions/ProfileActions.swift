@@ -2,6 +2,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinStore
+import TwinLanguage
 
 /// The actions of phase 1's intake: recording consent for processing, saving the profile and
 /// opening or closing it for open matching.

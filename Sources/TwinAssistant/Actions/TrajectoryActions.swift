@@ -2,6 +2,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinStore
+import TwinLanguage
 
 /// The actions of phases 2–4: goals, the two-party plan with the guideline's advice, activities
 /// and their confirmation, progress, the context check and the closing evaluation.

@@ -1,5 +1,6 @@
 import DialogEngine
 import Twinning
+import TwinLanguage
 
 /// The texts of phases 2–4, in both languages.
 enum TrajectoryText {

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Twinning
 import TwinStore
+import TwinLanguage
 
 /// The one entry point of JobTwin: every channel — the terminal, the JSON API, Slack,
 /// Mattermost, Teams — hands a participant's message to `handle` and renders the `Reply`.
@@ -161,8 +162,7 @@ public final class Assistant: Sendable {
         let finalState = state
         // A plain answer does not change the phase, so the reply is complete before the commit:
         // encoding it for a channel's request id happens here, not inside the single writer.
-        let reply = Reply(participant: id.description, messages: output.messages, prompt: output.prompt,
-                          phase: facts.participant.phase, language: finalState.language)
+        let reply = Reply(participant: id.description, output: output, phase: facts.participant.phase, language: finalState.language)
         let processed = try request.map { try Self.processedRequest($0, of: id, reply: reply, at: now) }
         // Only when the installation keeps them (off, the turn does no extra work at all), and
         // only of a participant who consented to processing.
@@ -241,7 +241,7 @@ public final class Assistant: Sendable {
         let participant = existing ?? Participant(id: id, language: (lang ?? options.defaultLanguage).rawValue, createdAt: now)
         if existing == nil { try tx.save(participant) }
 
-        var notes: [ReplyMessage] = []
+        var notes: [Reply.Message] = []
         var state: SessionState
         let stored = try tx.session(id)
         let language = lang ?? Language(rawValue: participant.language) ?? options.defaultLanguage
@@ -251,7 +251,7 @@ public final class Assistant: Sendable {
             } catch {
                 logger.error("stored conversation unreadable; starting anew", metadata: ["error": "\(error)"])
                 state = SessionState(language: language)
-                notes.append(ReplyMessage(.warning, AssistantText.sessionUnreadable.text(in: language)))
+                notes.append(Reply.Message(.warning, AssistantText.sessionUnreadable.text(in: language)))
             }
         } else {
             state = SessionState(language: language)
@@ -272,10 +272,10 @@ public final class Assistant: Sendable {
         try TurnRecord(state: state, output: output).save(for: id, turns: turns, at: now, in: tx)
         // What happened since the participant's last turn (the partner changed the plan, logged
         // an activity, …) comes first, once.
-        let notices = try tx.pendingNotices(for: id).map { ReplyMessage(.info, state.language == .nl ? $0.nl : $0.en) }
+        let notices = try tx.pendingNotices(for: id).map { Reply.Message(.info, state.language == .nl ? $0.nl : $0.en) }
         if !notices.isEmpty { try tx.markNoticesShown(for: id, at: now) }
-        let reply = Reply(participant: id.description, messages: notes + notices + output.messages, prompt: output.prompt,
-                          phase: updated.phase, language: state.language)
+        let reply = Reply(participant: id.description, before: notes + notices, output: output, phase: updated.phase,
+                          language: state.language)
         return (reply, state, turns)
     }
 
@@ -305,9 +305,9 @@ public final class Assistant: Sendable {
             return (runtime.pendingPrompt(state, host: host), participant.phase, state.language)
         }
         let language = pending?.2 ?? fallbackLanguage
-        var messages = [ReplyMessage(.error, AssistantText.turnFailed.text(in: language))]
-        if let prompt = pending?.0 { messages.append(ReplyMessage(.info, prompt.text)) }
-        return Reply(participant: id.description, messages: messages, prompt: pending?.0,
+        var messages = [Reply.Message(.error, AssistantText.turnFailed.text(in: language))]
+        if let prompt = pending?.0 { messages.append(Reply.Message(.info, prompt.text)) }
+        return Reply(participant: id.description, messages: messages, prompt: pending?.0.map(Reply.Prompt.init),
                      phase: pending?.1 ?? .matching, language: language)
     }
 }

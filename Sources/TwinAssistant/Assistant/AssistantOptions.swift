@@ -1,6 +1,7 @@
 import Foundation
 import DialogEngine
 import Twinning
+import TwinLanguage
 
 /// How an `Assistant` behaves beyond its dialogs and its store.
 public struct AssistantOptions: Sendable {

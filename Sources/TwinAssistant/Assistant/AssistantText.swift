@@ -1,4 +1,5 @@
 import DialogEngine
+import TwinLanguage
 
 /// The assistant's own texts, in both languages.
 enum AssistantText {

@@ -2,6 +2,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinStore
+import TwinLanguage
 
 /// The dialog engine's view of the assistant during one turn: host slots from the participant,
 /// actions executed inside the turn's transaction.

@@ -2,6 +2,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import Yams
+import TwinLanguage
 
 /// The settings of a JobTwin installation, read from one YAML file (`jobtwin.yaml`) and the
 /// environment. A command-line flag wins over the environment, which wins over the file.

@@ -2,6 +2,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import Yams
+import TwinLanguage
 
 /// The notification targets (`notifications:` in the configuration): the incoming webhooks the
 /// outbox worker posts events to.

@@ -1,5 +1,6 @@
 import DialogEngine
 import Twinning
+import TwinLanguage
 
 /// The texts of the coordinator's actions in the chat, in both languages. Lines stay short and
 /// there are no tables, so that they read well on a phone.

@@ -2,6 +2,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinStore
+import TwinLanguage
 
 /// The coordinator's matching as synchronous steps inside a transaction (or a read view) the
 /// caller holds: the pool, the proposals, applying chosen pairs, exclusions and why-not.

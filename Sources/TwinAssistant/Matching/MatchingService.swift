@@ -2,6 +2,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinStore
+import TwinLanguage
 
 /// The coordinator's matching over the stored programme: who is in the pool, the proposals with
 /// their explanations, and applying them as the coordinator's decision.

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Twinning
 import TwinStore
+import TwinLanguage
 
 /// Carries out an erasure the participant asked for in the chat (`request_erasure`), after the
 /// turn that asked for it was committed — the erasure checkpoints the WAL and vacuums the file,
@@ -26,7 +27,7 @@ enum SelfErasure {
     /// when nothing could be erased — `turnReply` with an error message first.
     static func complete(_ id: ParticipantID, language: Language, turnReply: Reply, request: ChannelRequestID?,
                          repository: any TwinRepository, now: Date, logger: Logger) async -> Reply {
-        let reply = Reply(participant: id.description, messages: [ReplyMessage(.summary, DataRightsText.erased.text(in: language))],
+        let reply = Reply(participant: id.description, messages: [Reply.Message(.summary, DataRightsText.erased.text(in: language))],
                           prompt: nil, phase: .matching, language: language)
         // The confirmation as the request's undelivered reply, when the outbox posts it.
         var stored: ProcessedRequest?
@@ -73,7 +74,7 @@ enum SelfErasure {
     /// The turn's own reply with an error first: nothing was erased.
     private static func failed(_ turnReply: Reply, _ language: Language) -> Reply {
         var reply = turnReply
-        reply.messages.insert(ReplyMessage(.error, DataRightsText.erasureFailed.text(in: language)), at: 0)
+        reply.messages.insert(Reply.Message(.error, DataRightsText.erasureFailed.text(in: language)), at: 0)
         return reply
     }
 }

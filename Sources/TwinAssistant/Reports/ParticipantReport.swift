@@ -1,6 +1,7 @@
 import DialogEngine
 import Foundation
 import Twinning
+import TwinLanguage
 
 /// A pair's trajectory as a document a participant can hand to their manager.
 struct ParticipantReport {

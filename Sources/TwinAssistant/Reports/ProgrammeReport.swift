@@ -1,5 +1,6 @@
 import DialogEngine
 import Twinning
+import TwinLanguage
 
 /// The coordinator's overview of the whole programme, anonymised: counts and shares only, no
 /// names or free texts.

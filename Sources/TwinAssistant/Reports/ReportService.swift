@@ -2,6 +2,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinStore
+import TwinLanguage
 
 /// Builds the reports: a pair's trajectory for a participant to hand to their manager, and the
 /// anonymised programme overview for the coordinator.

@@ -1,5 +1,6 @@
 import Foundation
 import DialogEngine
+import TwinLanguage
 
 /// A written conversation with the replies it expects: the dialog author's regression test.
 ///
@@ -22,7 +23,7 @@ public struct Transcript: Sendable {
     public enum Expectation: Sendable, Hashable {
         case fragment(String)
         case promptSlot(String?)
-        case messageKind(MessageKind)
+        case messageKind(Reply.Message.Kind)
     }
 
     /// One participant line and what its reply must hold.
@@ -80,8 +81,8 @@ public struct Transcript: Sendable {
                 case "?":
                     expectation = .promptSlot(body == "-" || body.isEmpty ? nil : body)
                 default:
-                    guard let kind = MessageKind(rawValue: body) else {
-                        throw TranscriptError(path: path, line: number, message: "`!` takes a message kind: \(MessageKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    guard let kind = Reply.Message.Kind(rawValue: body) else {
+                        throw TranscriptError(path: path, line: number, message: "`!` takes a message kind: \(Reply.Message.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                     expectation = .messageKind(kind)
                 }

@@ -2,6 +2,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinStore
+import TwinLanguage
 
 /// The starting point of a transcript with a `pair:` header: the transcript's participant (a
 /// teacher, Anna de Vries) and a partner professional (`transcript:partner`, Bram Bakker), both

@@ -1,4 +1,4 @@
-import DialogEngine
+import TwinLanguage
 
 /// Discord webhook: `content` (at most 2,000 characters) and one embed; mentions are switched
 /// off, so that a name like `@everyone` pings nobody.

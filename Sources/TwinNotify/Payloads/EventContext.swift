@@ -1,8 +1,8 @@
-import DialogEngine
 import Foundation
 import Twinning
 import TwinAssistant
 import TwinStore
+import TwinLanguage
 
 /// What the texts of an event need from the database, read in the fan-out's transaction: the
 /// participants' profile names and sides, the pair, the phase they reached, the bottleneck.

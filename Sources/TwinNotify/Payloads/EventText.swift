@@ -1,7 +1,7 @@
-import DialogEngine
 import Foundation
 import Twinning
 import TwinAssistant
+import TwinLanguage
 
 /// The title and text of each event, in Dutch and English, naming the people by their
 /// profile names.

@@ -1,4 +1,4 @@
-import DialogEngine
+import TwinLanguage
 
 /// JobTwin's own JSON, for any other integration: the event type, the ids, the texts in both
 /// languages, the time, and the idempotency key (also in the `Idempotency-Key` header).

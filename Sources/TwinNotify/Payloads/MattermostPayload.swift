@@ -1,4 +1,4 @@
-import DialogEngine
+import TwinLanguage
 
 /// Mattermost incoming webhook: Markdown `text` and the sender's `username`.
 enum MattermostPayload {

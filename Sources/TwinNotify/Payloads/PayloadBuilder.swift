@@ -1,6 +1,6 @@
-import DialogEngine
 import Foundation
 import TwinAssistant
+import TwinLanguage
 
 /// Writes a notification as the body a target's platform expects.
 public enum PayloadBuilder {

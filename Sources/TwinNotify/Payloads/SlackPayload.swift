@@ -1,4 +1,4 @@
-import DialogEngine
+import TwinLanguage
 
 /// Slack incoming webhook: `text` (the fallback shown in notifications) and Block Kit `blocks`.
 enum SlackPayload {

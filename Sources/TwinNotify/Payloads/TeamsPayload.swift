@@ -1,4 +1,4 @@
-import DialogEngine
+import TwinLanguage
 
 /// Microsoft Teams: an Adaptive Card for a Workflows webhook, or the legacy `MessageCard` of the
 /// retired Office 365 connectors.

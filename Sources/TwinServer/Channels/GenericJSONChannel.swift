@@ -1,8 +1,8 @@
-import DialogEngine
 import Foundation
 import Hummingbird
 import Twinning
 import TwinAssistant
+import TwinLanguage
 
 /// `POST /v1/messages`: the plain JSON channel of DESIGN §5 for any integration.
 ///

@@ -1,4 +1,4 @@
-import DialogEngine
+import TwinLanguage
 
 /// What a participant sees when their turn takes longer than the platform waits for: in their
 /// language when it is known, else in Dutch and English.

@@ -1,4 +1,4 @@
-import DialogEngine
+import TwinLanguage
 
 /// The longest text a chat platform takes in one message, and how it counts. A reply longer
 /// than that (a participant's data export can be) is never cut silently: `ReplyBlocks` either

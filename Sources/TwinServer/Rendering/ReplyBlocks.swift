@@ -1,5 +1,5 @@
-import DialogEngine
 import TwinAssistant
+import TwinLanguage
 
 /// A reply taken apart into what every text channel shows — the messages (the question
 /// marked), the options of a choice numbered from 1, and a hint of the answer expected — so
@@ -7,7 +7,7 @@ import TwinAssistant
 struct ReplyBlocks {
     /// One message of the reply.
     struct Message {
-        var kind: MessageKind
+        var kind: Reply.Message.Kind
         var text: String
         /// Whether it is the question being asked (the last message, equal to the prompt).
         var isQuestion: Bool

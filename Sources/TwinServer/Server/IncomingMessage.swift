@@ -1,6 +1,6 @@
-import DialogEngine
 import Twinning
 import TwinAssistant
+import TwinLanguage
 
 /// A channel's message after it was verified and parsed: who sent what, ready for the
 /// assistant.

@@ -1,6 +1,6 @@
-import DialogEngine
 import Logging
 import TwinAssistant
+import TwinLanguage
 
 /// The step every channel shares once a message is verified and parsed: the participant's
 /// rate limit, the assistant's turn, and its metrics. Storage failures become a 503 whose body

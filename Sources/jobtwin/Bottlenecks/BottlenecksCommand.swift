@@ -3,6 +3,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinAssistant
+import TwinLanguage
 
 /// `jobtwin bottlenecks`: detect and list the open bottlenecks, with the seed's mitigations.
 struct BottlenecksCommand: AsyncParsableCommand {

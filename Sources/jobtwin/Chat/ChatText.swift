@@ -1,4 +1,5 @@
 import DialogEngine
+import TwinLanguage
 
 /// What `jobtwin chat` itself says on a terminal, around the assistant's replies.
 enum ChatText {

@@ -1,6 +1,7 @@
 import DialogEngine
 import LineEditor
 import TwinAssistant
+import TwinLanguage
 
 /// Renders a reply for a person at a terminal: messages by kind, choices as a numbered list,
 /// a hint of what kind of answer is expected; on a terminal, rows broken at spaces to its width.
@@ -33,7 +34,7 @@ struct ReplRenderer {
         return lines.joined(separator: "\n")
     }
 
-    private func render(_ message: ReplyMessage, language: Language, isQuestion: Bool) -> [String] {
+    private func render(_ message: Reply.Message, language: Language, isQuestion: Bool) -> [String] {
         let style = self.style
         var text = message.text
         var paint: @Sendable (String) -> String = { $0 }

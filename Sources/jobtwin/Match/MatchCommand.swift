@@ -4,6 +4,7 @@ import Foundation
 import Twinning
 import TwinAssistant
 import TwinStore
+import TwinLanguage
 
 /// `jobtwin match`: propose pairs of teachers and professionals.
 ///

@@ -3,6 +3,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinAssistant
+import TwinLanguage
 
 /// `jobtwin report`: a pair's trajectory, or the programme overview.
 struct ReportCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DialogEngine
+import TwinLanguage
 
 // Shared helpers for the runtime tests: programs built from inline YAML, a host that records
 // what the dialogs ask of it, and a conversation that feeds messages through `DialogRuntime`.

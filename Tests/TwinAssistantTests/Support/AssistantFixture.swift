@@ -3,6 +3,7 @@ import Foundation
 import Twinning
 import TwinAssistant
 import TwinStore
+import TwinLanguage
 
 /// An `Assistant` on a real SQLite file in a fresh temporary folder, with a clock the test moves.
 final class AssistantFixture: @unchecked Sendable {

@@ -5,6 +5,7 @@ import Twinning
 import TwinAssistant
 import TwinNotify
 import TwinStore
+import TwinLanguage
 
 /// A fresh SQLite database with a confirmed pair (Anna, a teacher, and Bram, a professional,
 /// with profiles), a clock the test moves, and a worker whose backoff is fast and whose jitter

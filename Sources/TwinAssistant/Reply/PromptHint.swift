@@ -1,10 +1,11 @@
 import DialogEngine
+import TwinLanguage
 
 /// A short hint of what kind of answer a prompt expects — "(type a number or the name)",
 /// "(yes / no)" — shown under the question by every channel that renders text.
 public enum PromptHint {
     /// The hint for `prompt` in `language`, in parentheses; `nil` when there is nothing to add.
-    public static func text(for prompt: Prompt, in language: Language) -> String? {
+    public static func text(for prompt: Reply.Prompt, in language: Language) -> String? {
         let nl = language == .nl
         var parts: [String] = []
         switch prompt.type {

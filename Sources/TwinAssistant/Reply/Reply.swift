@@ -1,12 +1,25 @@
-import DialogEngine
 import Twinning
+import TwinLanguage
 
-/// The structured reply of one turn — the contract every channel renders (DESIGN §5).
+/// The structured reply of one turn — the contract every channel renders, and what is stored
+/// for a request id (`processed_requests.reply_json`).
+///
+/// The contract is the assistant's, not the dialog engine's: the engine reports what a turn
+/// produced in its own types, and `Reply+Engine.swift` maps them here in one place, so that a
+/// change inside the engine cannot change what channels receive or what stored replies hold.
+/// Channels need only this module and `TwinLanguage`. The JSON (`ReplyJSON.swift`):
+///
+///     {"language": "nl", "messages": [{"kind": "info", "text": "…"}], "participant": "api:anna",
+///      "phase": "matching", "prompt": {"max": null, "min": null, "optional": false,
+///      "options": [{"label": "Docent", "value": "teacher"}], "slot": "profile.side",
+///      "text": "…", "type": "choice"}}
+///
+/// `prompt` is `null` when nothing is asked; a prompt's absent limits and options are `null`.
 public struct Reply: Sendable, Hashable, Codable {
     /// Who the reply is for, as `CHANNEL:ID`.
     public var participant: String
     /// What to show, in order; the question's text is the last message when one is asked.
-    public var messages: [ReplyMessage]
+    public var messages: [Message]
     /// What is asked now; `nil` when nothing is.
     public var prompt: Prompt?
     /// The participant's phase of the programme.
@@ -15,7 +28,7 @@ public struct Reply: Sendable, Hashable, Codable {
     public var language: Language
 
     /// Creates a reply.
-    public init(participant: String, messages: [ReplyMessage], prompt: Prompt?, phase: Phase, language: Language) {
+    public init(participant: String, messages: [Message], prompt: Prompt?, phase: Phase, language: Language) {
         self.participant = participant
         self.messages = messages
         self.prompt = prompt

@@ -1,5 +1,4 @@
-import DialogEngine
-import Twinning
+import TwinLanguage
 
 /// The programme's phases in words a participant understands.
 public enum PhaseText {
@@ -16,7 +15,7 @@ public enum PhaseText {
 
     /// Where a participant is in the programme, as `status` says it first: "Je bent in fase 1
     /// van 4: matching."
-    static func place(_ phase: Phase, coordinator: Bool) -> LocalizedText {
+    public static func place(_ phase: Phase, coordinator: Bool) -> LocalizedText {
         if coordinator {
             return LocalizedText(nl: "Je bent coördinator van het programma.", en: "You are a coordinator of the programme.")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A language every user-facing text of a dialog exists in.
 ///
 /// Dutch is the default: the programme's participants are Dutch teachers and professionals.

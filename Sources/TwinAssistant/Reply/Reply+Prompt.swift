@@ -1,0 +1,75 @@
+extension Reply {
+    /// The kind of answer a prompt expects; a channel picks its controls by it (buttons for a
+    /// choice, a date picker for a date).
+    public enum AnswerType: String, Sendable, Hashable, Codable, CaseIterable {
+        case text
+        case integer
+        case number
+        case date
+        case yesno
+        case choice
+        case multichoice
+        case email
+    }
+
+    /// What the conversation asks now: the slot, the kind of answer, its limits and its options.
+    public struct Prompt: Sendable, Hashable, Codable {
+        /// One option of a choice, as shown.
+        public struct Option: Sendable, Hashable, Codable {
+            /// The stable value stored when it is chosen; a channel may send it back as the answer.
+            public var value: String
+            /// The label in the participant's language.
+            public var label: String
+
+            /// Creates an option.
+            public init(value: String, label: String) {
+                self.value = value
+                self.label = label
+            }
+        }
+
+        /// The slot the answer goes into.
+        public var slot: String
+        /// The kind of answer.
+        public var type: AnswerType
+        /// The question as shown.
+        public var text: String
+        /// The smallest number (integer, number), the fewest characters (text) or choices
+        /// (multichoice) accepted.
+        public var min: Double?
+        /// The largest accepted, likewise.
+        public var max: Double?
+        /// The options of a choice, numbered from 1 in this order; `nil` for other types.
+        public var options: [Option]?
+        /// Whether `skip` is allowed.
+        public var optional: Bool
+
+        /// Creates a prompt.
+        public init(slot: String, type: AnswerType, text: String, min: Double? = nil, max: Double? = nil,
+                    options: [Option]? = nil, optional: Bool = false) {
+            self.slot = slot
+            self.type = type
+            self.text = text
+            self.min = min
+            self.max = max
+            self.options = options
+            self.optional = optional
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case slot, type, text, min, max, options, optional
+        }
+
+        // Absent limits and options are written as `null`, as the contract shows them.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(slot, forKey: .slot)
+            try c.encode(type, forKey: .type)
+            try c.encode(text, forKey: .text)
+            try c.encode(min, forKey: .min)
+            try c.encode(max, forKey: .max)
+            try c.encode(options, forKey: .options)
+            try c.encode(optional, forKey: .optional)
+        }
+    }
+}
