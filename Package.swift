@@ -6,13 +6,15 @@ import PackageDescription
 /// The targets are layered; dependencies point down only:
 ///
 ///     jobtwin (CLI)
-///       ├─ LineEditor      the chat's line editor on raw termios
-///       ├─ TwinServer      webhook listener (Hummingbird 2): channels, signatures, limits
-///       ├─ TwinNotify      outbox worker, platform payloads, reminders; CurlTransport → CCurl
-///       └─ TwinAssistant   one entry point: Assistant.handle(...)
-///            ├─ TwinStore   SQLite through GRDB
-///            ├─ Twinning    the domain, pure
-///            └─ DialogEngine the script language, pure
+///       ├─ LineEditor          the chat's line editor on raw termios
+///       ├─ TwinServer          webhook listener (Hummingbird 2): channels, signatures, limits
+///       ├─ TwinNotify          outbox worker, platform payloads, reminders; CurlTransport → CCurl
+///       └─ TwinAssistant       one entry point: Assistant.handle(...) → Reply, the contract
+///            │                 that TwinServer renders and TwinNotify posts
+///            ├─ DialogEngine     the script language, pure (neither channel module sees it)
+///            ├─ TwinConfiguration  the configuration file, read and checked
+///            ├─ TwinStore        SQLite through GRDB
+///            └─ Twinning         the domain, pure
 ///                 └─ TwinLanguage  Dutch and English, texts in both (shared by all)
 let package = Package(
     name: "JobTwin",
@@ -54,11 +56,17 @@ let package = Package(
             name: "TwinStore",
             dependencies: ["Twinning", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The configuration file and environment, read and checked (YAML through Yams): the
+        // server's, the channels', the notifications' and the retention settings.
+        .target(
+            name: "TwinConfiguration",
+            dependencies: ["Twinning", "TwinLanguage", .product(name: "Yams", package: "Yams")]
+        ),
         // The one entry point every channel calls; binds engine, domain and store.
         .target(
             name: "TwinAssistant",
             dependencies: [
-                "DialogEngine", "Twinning", "TwinStore", "TwinLanguage",
+                "DialogEngine", "Twinning", "TwinStore", "TwinLanguage", "TwinConfiguration",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -70,7 +78,7 @@ let package = Package(
         .target(
             name: "TwinServer",
             dependencies: [
-                "TwinAssistant", "Twinning", "TwinStore", "TwinLanguage",
+                "TwinAssistant", "Twinning", "TwinStore", "TwinLanguage", "TwinConfiguration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -93,7 +101,7 @@ let package = Package(
         .target(
             name: "TwinNotify",
             dependencies: [
-                "CCurl", "TwinAssistant", "TwinStore", "Twinning", "TwinLanguage",
+                "CCurl", "TwinAssistant", "TwinStore", "Twinning", "TwinLanguage", "TwinConfiguration",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -102,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "jobtwin",
             dependencies: [
-                "TwinAssistant", "TwinServer", "TwinNotify", "DialogEngine", "Twinning", "TwinStore", "LineEditor", "TwinLanguage",
+                "TwinAssistant", "TwinServer", "TwinNotify", "DialogEngine", "Twinning", "TwinStore", "LineEditor", "TwinLanguage", "TwinConfiguration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -120,7 +128,7 @@ let package = Package(
         .executableTarget(
             name: "jobtwin-bench",
             dependencies: [
-                "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinNotify", "TwinLanguage",
+                "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinNotify", "TwinLanguage", "TwinConfiguration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -134,13 +142,14 @@ let package = Package(
         .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning"]),
         .testTarget(
             name: "TwinAssistantTests",
-            dependencies: ["TwinAssistant", "DialogEngine", "TwinStore", "Twinning", "TwinLanguage", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TwinAssistant", "DialogEngine", "TwinStore", "Twinning", "TwinLanguage", "TwinConfiguration",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Against the real server on a loopback port, and `jobtwin serve` as a child process.
         .testTarget(
             name: "TwinServerTests",
             dependencies: [
-                "jobtwin", "TwinServer", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinLanguage",
+                "jobtwin", "TwinServer", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinLanguage", "TwinConfiguration",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -151,7 +160,7 @@ let package = Package(
         .testTarget(
             name: "TwinNotifyTests",
             dependencies: [
-                "jobtwin", "TwinNotify", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinLanguage",
+                "jobtwin", "TwinNotify", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinLanguage", "TwinConfiguration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),

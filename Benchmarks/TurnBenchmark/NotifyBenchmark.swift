@@ -8,6 +8,7 @@ import Twinning
 import TwinAssistant
 import TwinNotify
 import TwinStore
+import TwinConfiguration
 
 /// Notifications delivered per second: N events in a fresh database, fanned out to one JSON
 /// target on a loopback receiver (Hummingbird, in this process) and posted by the outbox worker

@@ -4,6 +4,7 @@ import Testing
 import Twinning
 import TwinAssistant
 import TwinStore
+import TwinConfiguration
 
 /// `conversations: {keep_texts: …}`: by default only answers are kept; when on, every turn of a
 /// consenting participant stores what they sent and what was replied, in the turn's

@@ -3,6 +3,7 @@ import Testing
 import Twinning
 import TwinAssistant
 import TwinStore
+import TwinConfiguration
 
 /// Retention: closed trajectories are anonymised after the configured period, with the clock
 /// advanced.

@@ -3,6 +3,7 @@ import Testing
 import Twinning
 import TwinAssistant
 import TwinStore
+import TwinConfiguration
 
 /// The rule for participants who were never matched: warned some days before, erased after
 /// the period unless they sent a message; a matched participant is never due.

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinAssistant
+import TwinConfiguration
 
 /// `notifications:` and `reminders:` in the configuration file, with the environment over it.
 @Suite("Notification configuration")

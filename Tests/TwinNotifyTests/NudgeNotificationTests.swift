@@ -5,6 +5,7 @@ import Twinning
 import TwinAssistant
 import TwinNotify
 import TwinStore
+import TwinConfiguration
 
 /// The `coordinator.nudge` event: configurable as any event, its texts carry the coordinator's
 /// words as the partners got them, and each platform escapes them.

@@ -5,6 +5,7 @@ import Twinning
 import TwinAssistant
 import TwinNotify
 import TwinLanguage
+import TwinConfiguration
 
 /// Each platform's payload as the receiver gets it, through the whole outbox: an event recorded
 /// in the database, fanned out to one target per format, posted with libcurl.

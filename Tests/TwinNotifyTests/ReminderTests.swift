@@ -4,6 +4,7 @@ import Twinning
 import TwinAssistant
 import TwinNotify
 import TwinStore
+import TwinConfiguration
 
 /// The reminder schedule with the clock moved day by day: stored in the database, each
 /// occurrence sent once, also across a restart.

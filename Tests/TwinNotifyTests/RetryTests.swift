@@ -5,6 +5,7 @@ import Twinning
 import TwinAssistant
 import TwinNotify
 import TwinStore
+import TwinConfiguration
 
 /// Failures and retries, with the clock moved instead of waiting: backoff, `Retry-After`,
 /// dead-letter, and receivers that are down, unknown or slow.

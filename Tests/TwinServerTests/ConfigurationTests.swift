@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwinAssistant
 import TwinServer
+import TwinConfiguration
 
 /// The `server:` and `channels:` parts of the configuration, and the environment over them.
 @Suite("Serve configuration")

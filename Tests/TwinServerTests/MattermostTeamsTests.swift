@@ -3,6 +3,7 @@ import Testing
 import Twinning
 import TwinAssistant
 import TwinStore
+import TwinConfiguration
 
 /// `POST /mattermost` and `POST /teams` against the real server.
 @Suite("Mattermost and Teams channels")

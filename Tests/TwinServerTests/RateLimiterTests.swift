@@ -3,6 +3,7 @@ import Testing
 import Twinning
 import TwinAssistant
 @testable import TwinServer
+import TwinConfiguration
 
 @Suite("Rate limiter")
 struct RateLimiterTests {

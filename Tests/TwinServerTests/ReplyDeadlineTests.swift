@@ -5,6 +5,7 @@ import Twinning
 import TwinAssistant
 import TwinServer
 import TwinStore
+import TwinConfiguration
 
 /// Slack slash commands and Teams webhooks whose turn outlasts the reply deadline: an interim
 /// answer at once, the turn goes on and is stored, and Slack's reply follows via `response_url`.

@@ -1,6 +1,7 @@
 import Foundation
 import Twinning
 import TwinStore
+import TwinConfiguration
 
 /// The retention rules (`RetentionSettings`), applied: who is due is erased with
 /// `ParticipantErasure`, as by `jobtwin erase` — the same notices for partners — and each

@@ -1,6 +1,6 @@
 import Foundation
-import Twinning
 import TwinAssistant
+import Twinning
 import TwinStore
 
 /// A Slack Events API reply posted with the Web API's `chat.postMessage`: the body, and how to

@@ -1,6 +1,6 @@
 import Foundation
-import Twinning
 import TwinAssistant
+import Twinning
 import TwinStore
 import TwinLanguage
 

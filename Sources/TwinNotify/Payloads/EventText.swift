@@ -1,6 +1,5 @@
 import Foundation
 import Twinning
-import TwinAssistant
 import TwinLanguage
 
 /// The title and text of each event, in Dutch and English, naming the people by their

@@ -1,6 +1,6 @@
 import Foundation
-import TwinAssistant
 import TwinLanguage
+import TwinConfiguration
 
 /// Writes a notification as the body a target's platform expects.
 public enum PayloadBuilder {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Twinning
 import TwinAssistant
+import TwinConfiguration
 
 /// `POST /mattermost`: Mattermost outgoing webhooks and slash commands, form-encoded or JSON.
 ///

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Twinning
 import TwinAssistant
+import TwinConfiguration
 
 /// A token bucket per participant: each holds up to `burst` messages and refills at
 /// `perMinute` a minute. A message that finds its bucket empty is refused with the seconds

@@ -1,5 +1,6 @@
 import Hummingbird
 import TwinAssistant
+import TwinConfiguration
 
 /// Checks `Authorization: Bearer <token>` against the API token of `POST /v1/messages`.
 struct BearerToken: Sendable {

@@ -5,6 +5,7 @@ import NIOCore
 import ServiceLifecycle
 import Twinning
 import TwinAssistant
+import TwinConfiguration
 
 /// `jobtwin serve`: the webhook listener. It builds a Hummingbird application whose routes are
 /// thin channel adapters — parse and verify the platform's request, hand the message to the

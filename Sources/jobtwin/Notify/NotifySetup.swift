@@ -5,6 +5,7 @@ import TwinAssistant
 import TwinNotify
 import TwinServer
 import TwinStore
+import TwinConfiguration
 
 /// Builds the notification worker and the reminder schedule from the configuration, the same
 /// way for `jobtwin serve`, `jobtwin outbox deliver` and `jobtwin notify test`.

@@ -1,6 +1,7 @@
 import Foundation
 import TwinAssistant
 import TwinServer
+import TwinConfiguration
 
 /// The explanation `jobtwin serve --check-config` prints: which file and database, where it
 /// listens, and per channel whether it is served and where its secret comes from — never the

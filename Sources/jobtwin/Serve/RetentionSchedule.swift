@@ -4,6 +4,7 @@ import ServiceLifecycle
 import Twinning
 import TwinAssistant
 import TwinStore
+import TwinConfiguration
 
 /// Runs the retention purge — both rules of `RetentionSettings`, sparing the coordinators —
 /// once a day while `jobtwin serve` runs (first an hour after start, so that a restart loop does

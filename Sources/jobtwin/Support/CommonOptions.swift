@@ -3,6 +3,7 @@ import DialogEngine
 import Foundation
 import TwinAssistant
 import TwinStore
+import TwinConfiguration
 
 /// The options every command that touches the database or the dialogs takes.
 struct CommonOptions: ParsableArguments {

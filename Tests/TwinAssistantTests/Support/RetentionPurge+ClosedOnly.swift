@@ -2,6 +2,7 @@ import Foundation
 import Twinning
 import TwinAssistant
 import TwinStore
+import TwinConfiguration
 
 extension RetentionPurge {
     /// Only the closed-trajectory rule, after `closedDays`: what the tests of that rule need.

@@ -6,6 +6,7 @@ import TwinAssistant
 import TwinNotify
 import TwinStore
 import TwinLanguage
+import TwinConfiguration
 
 /// A fresh SQLite database with a confirmed pair (Anna, a teacher, and Bram, a professional,
 /// with profiles), a clock the test moves, and a worker whose backoff is fast and whose jitter

@@ -1,4 +1,3 @@
-import DialogEngine
 import Foundation
 import Twinning
 import Yams
@@ -114,16 +113,6 @@ public struct JobTwinConfiguration: Sendable {
                 path + ($0.mark.map { ":\($0.line)" } ?? "")
             }
         }
-    }
-
-    /// The assistant's options as this configuration sets them: the default language (or
-    /// `language` instead), the coordinators, whether raw texts are kept, and the bottleneck
-    /// thresholds.
-    public func assistantOptions(language: Language? = nil) -> AssistantOptions {
-        var options = AssistantOptions(defaultLanguage: language ?? self.language, coordinators: coordinators,
-                                       keepConversationTexts: conversations.keepTexts)
-        options.bottleneckDetector = bottlenecks.detector
-        return options
     }
 }
 
