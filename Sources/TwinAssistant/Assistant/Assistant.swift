@@ -17,8 +17,8 @@ import TwinLanguage
 public final class Assistant: Sendable {
     /// The dialogs this assistant runs.
     public let runtime: DialogRuntime
-    /// Where everything is stored.
-    public let repository: any TwinRepository
+    /// Where everything is stored; channels reach it only through the assistant's own methods.
+    let repository: any TwinRepository
     private let clock: any Clock
     private let options: AssistantOptions
     private let logger: Logger

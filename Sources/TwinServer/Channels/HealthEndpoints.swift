@@ -1,10 +1,10 @@
 import Hummingbird
-import TwinStore
+import TwinAssistant
 
 /// `GET /healthz` (the process answers), `GET /readyz` (the database answers too) and
 /// `GET /metrics` (Prometheus text) — for load balancers, orchestrators and monitoring.
 struct HealthEndpoints: Sendable {
-    let repository: any TwinRepository
+    let assistant: Assistant
     let metrics: ServerMetrics
 
     private struct Status: Encodable {
@@ -17,7 +17,7 @@ struct HealthEndpoints: Sendable {
 
     func readyz(_ request: Request, context: ServerRequestContext) async -> Response {
         do {
-            try await repository.ping()
+            try await assistant.checkReadiness()
             return JSONResponse.make(Status(status: "ready"))
         } catch {
             context.logger.warning("readiness check: the database does not answer", metadata: ["error": "\(error)"])

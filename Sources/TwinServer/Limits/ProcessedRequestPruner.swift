@@ -2,14 +2,14 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import Twinning
-import TwinStore
+import TwinAssistant
 
 /// Forgets, now and then, the ids of requests whose reply was delivered more than `retention`
 /// ago: clients and Slack retry within minutes, so a day is ample, and the table stays small.
 /// Replies not yet delivered (Slack Events API, until the notification outbox posts them) are
 /// kept.
 struct ProcessedRequestPruner: Service {
-    let repository: any TwinRepository
+    let assistant: Assistant
     let clock: any Clock
     let retention: TimeInterval
     let interval: Duration
@@ -27,7 +27,7 @@ struct ProcessedRequestPruner: Service {
     func pruneOnce() async {
         let cutoff = clock.now().addingTimeInterval(-retention)
         do {
-            let removed = try await repository.transaction { try $0.pruneProcessedRequests(deliveredBefore: cutoff) }
+            let removed = try await assistant.forgetAnsweredRequests(deliveredBefore: cutoff)
             if removed > 0 { logger.debug("forgot old request ids", metadata: ["count": "\(removed)"]) }
         } catch is CancellationError {
             // The server is shutting down.

@@ -66,7 +66,7 @@ public struct JobTwinServer: Sendable {
     /// with the group's graceful shutdown).
     public func application(services: [any Service] = [],
                             onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        let pruner = ProcessedRequestPruner(repository: assistant.repository, clock: clock,
+        let pruner = ProcessedRequestPruner(assistant: assistant, clock: clock,
                                             retention: Self.requestRetention, interval: .seconds(600), logger: logger)
         let logger = self.logger
         return Application(
@@ -86,7 +86,7 @@ public struct JobTwinServer: Sendable {
     func makeRouter() -> Router<ServerRequestContext> {
         let body = BodyReader(limit: settings.maxBodyBytes)
         let turns = TurnTaker(assistant: assistant, limiter: limiter, metrics: metrics, logger: logger, lateTurns: lateTurns)
-        let health = HealthEndpoints(repository: assistant.repository, metrics: metrics)
+        let health = HealthEndpoints(assistant: assistant, metrics: metrics)
 
         var table = RouteTable()
         var routes: [(String, HTTPRequest.Method, @Sendable (Request, ServerRequestContext) async throws -> Response)] = []
