@@ -60,20 +60,43 @@ struct HelpTextTests {
         return found
     }
 
+    /// The entries of the OPTIONS and ARGUMENTS sections (an entry's wrapped lines joined) that
+    /// name a default more than once — a default written into the help text that ArgumentParser
+    /// then adds again.
+    static func entriesWithDefaultTwice(_ help: String) -> [String] {
+        var entries: [String] = []
+        var inTable = false
+        for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !line.hasPrefix(" "), line.hasSuffix(":") {
+                inTable = line == "OPTIONS:" || line == "ARGUMENTS:"
+                continue
+            }
+            guard inTable, line.hasPrefix("  ") else { continue }
+            if line.hasPrefix("   "), !entries.isEmpty {
+                entries[entries.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
+            } else {
+                entries.append(line.trimmingCharacters(in: .whitespaces))
+            }
+        }
+        return entries.filter { $0.lowercased().components(separatedBy: "default").count > 2 }
+    }
+
     /// How many runs of two or more spaces stand between other characters.
     static func runs(in text: Substring) -> Int {
         text.trimmingCharacters(in: .whitespaces).matches(of: #/ {2,}/#).count
     }
 
-    @Test("the check itself finds a paragraph that lost its line continuations")
+    @Test("the checks themselves find a paragraph that lost its line continuations and a default named twice")
     func checkFindsRuns() {
         let broken = "OVERVIEW: Propose pairs.\n\nWithout --scores, scores every         participant.\n\nOPTIONS:\n  --json                  Print JSON.\n"
         #expect(Self.linesWithSpaceRuns(broken) == ["Without --scores, scores every         participant."])
         let fine = "OVERVIEW: Propose pairs.\n\nOPTIONS:\n  --db <path>             The database file (default: the\n                          configuration's).\n"
         #expect(Self.linesWithSpaceRuns(fine).isEmpty)
+        let twice = "OPTIONS:\n  --format <md|html>      md (Markdown, the default) or html. (default:\n                          md)\n  --lang <nl|en>          nl or en (default: the participant's).\n"
+        #expect(Self.entriesWithDefaultTwice(twice) == ["--format <md|html>      md (Markdown, the default) or html. (default: md)"])
     }
 
-    @Test("no command's --help has runs of spaces inside its running text")
+    @Test("no command's --help has runs of spaces inside its running text, nor a default named twice")
     func everyCommand() throws {
         let paths = try Self.commandPaths()
         #expect(paths.count > 20, "every command and subcommand is walked (found \(paths.count))")
@@ -81,6 +104,7 @@ struct HelpTextTests {
         for path in paths {
             let help = try Self.help(path)
             #expect(Self.linesWithSpaceRuns(help).isEmpty, "jobtwin \(path.joined(separator: " ")) --help: \(Self.linesWithSpaceRuns(help))")
+            #expect(Self.entriesWithDefaultTwice(help).isEmpty, "jobtwin \(path.joined(separator: " ")) --help names a default twice: \(Self.entriesWithDefaultTwice(help))")
         }
     }
 }

@@ -9,7 +9,7 @@ struct AuditCommand: AsyncParsableCommand {
         abstract: "Print the audit log: coordinator actions, exports and erasures (who, what, when)."
     )
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var common: StoreOptions
 
     @Flag(name: .long, help: "Print the log as JSON.")
     var json = false

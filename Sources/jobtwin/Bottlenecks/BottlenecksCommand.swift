@@ -14,13 +14,14 @@ struct BottlenecksCommand: AsyncParsableCommand {
         Checks every running pair: no activity for a number of weeks, hours behind the plan, \
         time and room not (fully) agreed with the manager, activities that touched confidential \
         matters, a plan not confirmed by both after a number of days (thresholds under \
-        `bottlenecks:` in the configuration). A new bottleneck is recorded with a \
+        `bottlenecks:` in the configuration), a partner who no longer takes part because their \
+        data was erased (partner_left: the coordinator decides how the pair goes on). A new bottleneck is recorded with a \
         bottleneck.flagged event for the coordinators; one that is gone is marked resolved. \
         Safe to run as often as you like (for example daily from cron).
         """
     )
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var common: StoreOptions
 
     @Flag(name: .long, help: "Print the open bottlenecks as JSON.")
     var json = false

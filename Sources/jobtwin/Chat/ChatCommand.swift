@@ -23,7 +23,8 @@ struct ChatCommand: AsyncParsableCommand {
         A coordinator (listed under `coordinators:` in the configuration, or for one session \
         with --coordinator) gets the coordinator's commands instead of the intake: the overview \
         of all pairs, the open bottlenecks, match proposals and their confirmation, why-not, \
-        keeping two participants apart, and a nudge to a pair.
+        keeping two participants apart, a nudge to a pair, and settling a pair whose partner \
+        left (match again or close alone).
         """
     )
 

@@ -20,7 +20,7 @@ struct LintCommand: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The folder of dialogs to check (default: ./Dialogs when it exists, else the built-in dialogs).", valueName: "dir"))
+    @Argument(help: ArgumentHelp("The folder of dialogs to check (default: $JOBTWIN_DIALOGS, the configuration's `dialogs`, ./Dialogs when it exists, else the built-in dialogs).", valueName: "dir"))
     var directory: String?
 
     @Option(name: .long, help: ArgumentHelp("A database whose stored conversations to check against the dialogs.", valueName: "path"))
@@ -28,7 +28,7 @@ struct LintCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let folder = directory ?? (FileManager.default.fileExists(atPath: "Dialogs") ? "Dialogs" : nil)
+            let folder = try DialogFolder.resolve(directory)
             let sources = try CLIError.wrap { () throws(DialogLibraryError) in
                 if let folder { return try DialogLibrary.sources(in: folder) }
                 return DialogLibrary.builtinSources

@@ -12,7 +12,8 @@ struct TestCommand: AsyncParsableCommand {
         A transcript has `>` lines (what the participant types), and under each the checks of \
         its reply: `< fragment`, `? slot` (or `? -` for no question), `! kind`. Headers before \
         the first `>`: `lang: en`, `participant: repl:x`, `today: 2026-12-01`, and `pair: \
-        kennismaking|activiteiten|afronding` to start in a confirmed pair at the menu. Each \
+        kennismaking|activiteiten|afronding` to start in a confirmed pair at the menu, \
+        `coordinator: true` to talk as a coordinator. Each \
         transcript runs on a fresh temporary database. See docs/dialog-language.md.
         """
     )
@@ -23,12 +24,12 @@ struct TestCommand: AsyncParsableCommand {
     @Argument(help: "Transcript files.")
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("A folder of dialogs instead of the built-in ones.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("A folder of dialogs (default: $JOBTWIN_DIALOGS, the configuration's `dialogs`, ./Dialogs when it exists, else the built-in dialogs).", valueName: "dir"))
     var dialogs: String?
 
     func run() async throws {
         try await runReportingErrors {
-            let program = try CLIError.wrap { try DialogLibrary.load(directory: dialogs) }
+            let program = try CLIError.wrap { try DialogLibrary.load(directory: try DialogFolder.resolve(dialogs)) }
             let runner = TranscriptRunner(program: program)
             var failures = 0
             for file in files {

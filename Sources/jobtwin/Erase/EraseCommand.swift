@@ -29,7 +29,7 @@ struct EraseCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do not ask for confirmation.")
     var yes = false
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var common: StoreOptions
 
     func run() async throws {
         try await runReportingErrors {

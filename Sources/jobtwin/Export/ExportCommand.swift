@@ -12,14 +12,15 @@ struct ExportCommand: AsyncParsableCommand {
         Covers every table that holds personal data: the participant, the conversation state, \
         the answers, the profile, likes, pairs, exclusions, events, the pair's goals, plan and \
         activities, the context check, the evaluation, bottlenecks, notices, processed channel \
-        requests and the notification deliveries and reminders about them.
+        requests, consent decisions, kept conversation texts, an erasure still owed, the \
+        notification deliveries and reminders about them, and the audit entries that name them.
         """
     )
 
     @Argument(help: ArgumentHelp("The participant, as CHANNEL:ID (a bare id is a repl: one).", valueName: "participant"))
     var participant: String
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var common: StoreOptions
 
     func run() async throws {
         try await runReportingErrors {

@@ -12,7 +12,7 @@ struct NotifyTestCommand: AsyncParsableCommand {
         discussion: "The message goes straight to the receiver (not through the outbox). Exit status 1 when it is not accepted (not 2xx), with what to check."
     )
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var common: StoreOptions
 
     @Argument(help: ArgumentHelp("The target's `name:` under `notifications:`.", valueName: "target"))
     var target: String

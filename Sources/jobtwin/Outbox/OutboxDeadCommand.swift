@@ -9,7 +9,7 @@ struct OutboxDeadCommand: AsyncParsableCommand {
         abstract: "List the deliveries given up on, with the reason; `jobtwin outbox retry ID` sends one again."
     )
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var common: StoreOptions
 
     @Flag(name: .long, help: "Print the deliveries as JSON.")
     var json = false

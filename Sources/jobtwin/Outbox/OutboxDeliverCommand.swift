@@ -19,7 +19,7 @@ struct OutboxDeliverCommand: AsyncParsableCommand {
         """
     )
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var common: StoreOptions
 
     @Flag(name: .customLong("no-reminders"), help: "Do not check the reminder rules in this run.")
     var noReminders = false
@@ -27,7 +27,7 @@ struct OutboxDeliverCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the counts as JSON.")
     var json = false
 
-    @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (default: warning).", valueName: "level"))
+    @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
     var logLevel: String = "warning"
 
     func validate() throws {

@@ -9,12 +9,12 @@ struct OutboxListCommand: AsyncParsableCommand {
         abstract: "Show the counts and the latest deliveries (newest first)."
     )
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var common: StoreOptions
 
     @Option(name: .long, help: ArgumentHelp("pending, delivered or dead (default: all).", valueName: "status"))
     var status: String?
 
-    @Option(name: .long, help: ArgumentHelp("How many deliveries to show (default 50).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("How many deliveries to show.", valueName: "n"))
     var limit: Int = 50
 
     @Flag(name: .long, help: "Print the deliveries as JSON.")

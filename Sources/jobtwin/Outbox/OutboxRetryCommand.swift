@@ -11,7 +11,7 @@ struct OutboxRetryCommand: AsyncParsableCommand {
         discussion: "The deliveries become pending at once; `jobtwin serve` sends them within a second, or run `jobtwin outbox deliver`."
     )
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var common: StoreOptions
 
     @Argument(help: ArgumentHelp("The ids shown by `jobtwin outbox dead`.", valueName: "id"))
     var ids: [Int64] = []

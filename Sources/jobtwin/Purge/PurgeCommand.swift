@@ -20,7 +20,7 @@ struct PurgeCommand: AsyncParsableCommand {
         """
     )
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var common: StoreOptions
 
     @Flag(name: .long, help: "Do not ask for confirmation.")
     var yes = false

@@ -33,7 +33,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "The coordinator's overview: every pair by phase with progress, kept deviations and their reasons, bottlenecks (names people).")
     var pairs = false
 
-    @Option(name: .long, help: ArgumentHelp("md (Markdown, the default) or html.", valueName: "md|html"))
+    @Option(name: .long, help: ArgumentHelp("md (Markdown) or html.", valueName: "md|html"))
     var format: String = "md"
 
     @Option(name: .long, help: ArgumentHelp("nl or en (default: the participant's language, or the configuration's).", valueName: "nl|en"))

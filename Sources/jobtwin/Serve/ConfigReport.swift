@@ -68,8 +68,9 @@ struct ConfigReport {
             lines.append("  \(target.name): \(target.format.rawValue), \(target.language.rawValue), \(target.displayURL) (from \(target.url.source)), events: \(events)")
         }
         let reminders = configuration.reminders
-        func rule(_ days: Int, _ name: String) -> String { "\(name) " + (days > 0 ? "after \(days) days" : "off") }
-        lines.append("Reminders: " + rule(reminders.inactivityDays, "inactivity_days") + "; " + rule(reminders.beforeEndDays, "before_end_days"))
+        let inactivity = reminders.inactivityDays > 0 ? "after \(reminders.inactivityDays) days without an activity" : "off"
+        let beforeEnd = reminders.beforeEndDays > 0 ? "\(reminders.beforeEndDays) days before the plan ends" : "off"
+        lines.append("Reminders: inactivity_days \(inactivity); before_end_days \(beforeEnd)")
         return lines
     }
 }

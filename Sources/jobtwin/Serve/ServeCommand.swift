@@ -40,7 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("check-config"), help: "Check the configuration and explain what would be served; do not start.")
     var checkConfig = false
 
-    @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (default: info).", valueName: "level"))
+    @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
     var logLevel: String = "info"
 
     func validate() throws {

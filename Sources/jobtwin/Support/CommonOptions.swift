@@ -2,29 +2,23 @@ import ArgumentParser
 import DialogEngine
 import Foundation
 import TwinAssistant
-import TwinStore
 import TwinConfiguration
+import TwinStore
 
-/// The options every command that touches the database or the dialogs takes.
+/// The options of the commands that run dialogs as well as reading the database: chat,
+/// serve, match, report.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The SQLite database file (default: $JOBTWIN_DB, the configuration's `database`, or ./jobtwin.sqlite).", valueName: "path"))
-    var db: String?
+    @OptionGroup var store: StoreOptions
 
-    @Option(name: .long, help: ArgumentHelp("The configuration file (default: ./jobtwin.yaml when it exists).", valueName: "file"))
-    var config: String?
-
-    @Option(name: .long, help: ArgumentHelp("A folder of dialog scripts that replaces the built-in dialogs (default: $JOBTWIN_DIALOGS).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("A folder of dialog scripts that replaces the built-in dialogs (default: $JOBTWIN_DIALOGS, or the configuration's `dialogs`).", valueName: "dir"))
     var dialogs: String?
 
-    /// The configuration file that is read: `--config`, or `jobtwin.yaml` when it exists.
-    var configFile: String? {
-        config ?? (FileManager.default.fileExists(atPath: JobTwinConfiguration.defaultFile) ? JobTwinConfiguration.defaultFile : nil)
-    }
+    /// The configuration file that is read.
+    var configFile: String? { store.configFile }
 
     /// The configuration with the flags applied.
     func configuration() throws -> JobTwinConfiguration {
-        var configuration = try CLIError.wrap { () throws(ConfigurationError) in try JobTwinConfiguration.load(file: config) }
-        if let db { configuration.database = db }
+        var configuration = try store.configuration()
         if let dialogs { configuration.dialogs = dialogs }
         return configuration
     }
@@ -36,6 +30,6 @@ struct CommonOptions: ParsableArguments {
 
     /// The database, opened and migrated.
     func repository(_ configuration: JobTwinConfiguration) throws -> SQLiteRepository {
-        try CLIError.wrap { try SQLiteRepository(path: configuration.database) }
+        try store.repository(configuration)
     }
 }
