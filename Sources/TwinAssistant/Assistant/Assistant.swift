@@ -19,7 +19,7 @@ public final class Assistant: Sendable {
     public let runtime: DialogRuntime
     /// Where everything is stored; channels reach it only through the assistant's own methods.
     let repository: any TwinRepository
-    private let clock: any Clock
+    private let clock: any WallClock
     private let options: AssistantOptions
     private let logger: Logger
     private let locks = KeyedLock()
@@ -29,7 +29,7 @@ public final class Assistant: Sendable {
     private let cache: SessionCache
 
     /// Creates an assistant.
-    public init(program: Program, repository: any TwinRepository, clock: any Clock = SystemClock(),
+    public init(program: Program, repository: any TwinRepository, clock: any WallClock = SystemClock(),
                 options: AssistantOptions = AssistantOptions(), logger: Logger = Logger(label: "jobtwin.assistant")) {
         self.runtime = DialogRuntime(program: program)
         self.repository = repository

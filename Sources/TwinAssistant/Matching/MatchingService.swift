@@ -10,11 +10,11 @@ public struct MatchingService: Sendable {
     private let repository: any TwinRepository
     private let core: MatchingCore
     private var explainer: MatchExplainer { core.explainer }
-    private let clock: any Clock
+    private let clock: any WallClock
 
     /// Creates the service; option labels for explanations come from `program`; `coordinators`
     /// are never put in the pool.
-    public init(repository: any TwinRepository, program: Program, clock: any Clock = SystemClock(),
+    public init(repository: any TwinRepository, program: Program, clock: any WallClock = SystemClock(),
                 coordinators: Set<ParticipantID> = []) {
         self.repository = repository
         self.core = MatchingCore(program: program, excluding: coordinators)

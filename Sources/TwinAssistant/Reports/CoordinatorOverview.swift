@@ -9,13 +9,13 @@ import TwinLanguage
 /// seed's mitigations. Unlike the programme report it names people: it is for the coordinator.
 public struct CoordinatorOverview: Sendable {
     private let repository: any TwinRepository
-    private let clock: any Clock
+    private let clock: any WallClock
     private let detector: BottleneckDetector
     private let hiding: Set<ParticipantID>
 
     /// Creates the overview; the participants in `hiding` (the coordinators, who have a
     /// conversation but take no part) are not listed as unpaired.
-    public init(repository: any TwinRepository, clock: any Clock = SystemClock(), detector: BottleneckDetector = BottleneckDetector(),
+    public init(repository: any TwinRepository, clock: any WallClock = SystemClock(), detector: BottleneckDetector = BottleneckDetector(),
                 hiding: Set<ParticipantID> = []) {
         self.repository = repository
         self.clock = clock

@@ -9,7 +9,7 @@ import TwinLanguage
 public struct ReportService: Sendable {
     private let repository: any TwinRepository
     private let program: Program
-    private let clock: any Clock
+    private let clock: any WallClock
     private let coordinators: Set<ParticipantID>
     private let detector: BottleneckDetector
 
@@ -17,7 +17,7 @@ public struct ReportService: Sendable {
     /// configuration's list) have a conversation but take no part: the programme report does not
     /// count them as participants. `detector` holds the configured bottleneck thresholds, for
     /// the scan the programme report makes first.
-    public init(repository: any TwinRepository, program: Program, clock: any Clock = SystemClock(),
+    public init(repository: any TwinRepository, program: Program, clock: any WallClock = SystemClock(),
                 coordinators: Set<ParticipantID> = [], detector: BottleneckDetector = BottleneckDetector()) {
         self.repository = repository
         self.program = program

@@ -20,7 +20,7 @@ public final class OutboxWorker: Sendable {
     private let notifications: NotificationSettings
     private let slackBotToken: Secret?
     private let transport: CurlTransport
-    private let clock: any Clock
+    private let clock: any WallClock
     private let options: OutboxOptions
     private let logger: Logger
     private let renderSlackReply: @Sendable (Reply) -> String
@@ -35,7 +35,7 @@ public final class OutboxWorker: Sendable {
     ///   - renderSlackReply: writes a reply as Slack text (the server's renderer).
     ///   - random: numbers in 0..<1 for the jitter; tests may fix it.
     public init(repository: any TwinRepository, notifications: NotificationSettings, slackBotToken: Secret? = nil,
-                transport: CurlTransport, clock: any Clock = SystemClock(), options: OutboxOptions = OutboxOptions(),
+                transport: CurlTransport, clock: any WallClock = SystemClock(), options: OutboxOptions = OutboxOptions(),
                 logger: Logger = Logger(label: "jobtwin.notify"),
                 renderSlackReply: @escaping @Sendable (Reply) -> String = SlackReply.plainText,
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {

@@ -15,10 +15,10 @@ import TwinConfiguration
 public struct ReminderScheduler: Sendable {
     private let repository: any TwinRepository
     private let settings: ReminderSettings
-    private let clock: any Clock
+    private let clock: any WallClock
 
     /// Creates a scheduler over `repository` with `settings`' rules, reading time from `clock`.
-    public init(repository: any TwinRepository, settings: ReminderSettings, clock: any Clock = SystemClock()) {
+    public init(repository: any TwinRepository, settings: ReminderSettings, clock: any WallClock = SystemClock()) {
         self.repository = repository
         self.settings = settings
         self.clock = clock

@@ -10,7 +10,7 @@ import TwinAssistant
 /// kept.
 struct ProcessedRequestPruner: Service {
     let assistant: Assistant
-    let clock: any Clock
+    let clock: any WallClock
     let retention: TimeInterval
     let interval: Duration
     let logger: Logger

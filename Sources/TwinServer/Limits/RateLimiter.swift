@@ -18,13 +18,13 @@ final class RateLimiter: Sendable {
     }
 
     private let settings: RateLimitSettings
-    private let clock: any Clock
+    private let clock: any WallClock
     private let buckets = Mutex<[ParticipantID: Bucket]>([:])
     /// Above this many buckets, the full ones are swept out.
     private let sweepThreshold: Int
 
     /// Creates a limiter; with `settings.perMinute == 0` it allows everything.
-    init(settings: RateLimitSettings, clock: any Clock, sweepThreshold: Int = 20_000) {
+    init(settings: RateLimitSettings, clock: any WallClock, sweepThreshold: Int = 20_000) {
         self.settings = settings
         self.clock = clock
         self.sweepThreshold = sweepThreshold

@@ -12,10 +12,10 @@ public struct SlackSignatureVerifier: Sendable {
 
     // The key's bytes: swift-crypto's `SymmetricKey` is not `Sendable`, so one is made per check.
     private let key: Data
-    private let clock: any Clock
+    private let clock: any WallClock
 
     /// Creates a verifier for `signingSecret`, reading the time from `clock`.
-    public init(signingSecret: String, clock: any Clock) {
+    public init(signingSecret: String, clock: any WallClock) {
         self.key = Data(signingSecret.utf8)
         self.clock = clock
     }

@@ -28,7 +28,7 @@ public struct JobTwinServer: Sendable {
     /// How replies that come after a platform's deadline are delivered.
     public let lateReplies: LateReplyOptions
 
-    private let clock: any Clock
+    private let clock: any WallClock
     private let logger: Logger
     private let limiter: RateLimiter
     private let lateTurns = LateTurns()
@@ -44,7 +44,7 @@ public struct JobTwinServer: Sendable {
     ///   - lateReplies: what posts a slash command's reply to its `response_url` when the turn
     ///     outlasts `settings.slackReplyDeadline`, and which URLs it may post to.
     public init(assistant: Assistant, settings: ServerSettings, channels: ChannelSettings,
-                clock: any Clock = SystemClock(), logger: Logger = Logger(label: "jobtwin.serve"),
+                clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "jobtwin.serve"),
                 lateReplies: LateReplyOptions = LateReplyOptions()) {
         self.assistant = assistant
         self.lateReplies = lateReplies

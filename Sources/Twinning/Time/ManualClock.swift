@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// A clock that only moves when told to: for tests and simulations.
-public final class ManualClock: Clock {
+public final class ManualClock: WallClock {
     private let current: Mutex<Date>
 
     /// Creates a clock standing at `start`.

@@ -13,8 +13,9 @@ struct EraseCommand: AsyncParsableCommand {
         Deletes the participant's conversation, answers, profile, likes, own goals, activities, \
         evaluation, notices, consent decisions, kept conversation texts and stored channel \
         requests; the partner keeps their own side of the shared trajectory, with the erased \
-        person replaced by an anonymous stand-in. The name is also taken out of other people's \
-        texts and of unsent notifications. The partner of a running trajectory is told (without \
+        person replaced by an anonymous stand-in. Everything they gave (name, organisation, \
+        position, region, free texts) is also taken out of other people's texts, stored replies \
+        and notifications. The partner of a running trajectory is told (without \
         a name) that their partner no longer takes part, and the coordinator sees the pair \
         marked as needing a decision; a match proposal is declined and its other side told. \
         Afterwards the WAL is checkpointed and the file vacuumed, so no copy stays behind. \
@@ -23,8 +24,7 @@ struct EraseCommand: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The participant, as CHANNEL:ID (a bare id is a repl: one).", valueName: "participant"))
-    var participant: String
+    @OptionGroup var who: ParticipantArgument
 
     @Flag(name: .long, help: "Do not ask for confirmation.")
     var yes = false
@@ -33,17 +33,9 @@ struct EraseCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            guard let id = ParticipantID(participant) else {
-                throw CLIError(message: "Participant ids are CHANNEL:ID, like slack:T1:U2 or repl:anna.")
-            }
-            guard !id.isErasedStandIn else {
-                throw CLIError(message: "\(id) is the anonymous stand-in of someone already erased: nothing of theirs is left to erase. Give the id of a participant (CHANNEL:ID, e.g. repl:anna).")
-            }
             let configuration = try common.configuration()
             let repository = try common.repository(configuration)
-            guard try await repository.read({ try $0.participant(id) }) != nil else {
-                throw CLIError(message: "There is no participant \(id); check the id (CHANNEL:ID, e.g. repl:anna).")
-            }
+            let id = try await who.existing(in: repository)
             if !yes {
                 guard isatty(STDIN_FILENO) == 1 else {
                     throw CLIError(message: "Erasing cannot be undone; run it on a terminal to confirm, or add --yes.")
@@ -56,7 +48,7 @@ struct EraseCommand: AsyncParsableCommand {
             }
             // The same erasure as the chat's and the purge's: audited under the stand-in (the erased
             // id itself must not come back into the file), partners told, in one transaction.
-            guard let erased = try await ParticipantErasure.erase(id, reason: .command, actor: Actor.current,
+            guard let erased = try await ParticipantErasure.erase(id, reason: .command, actor: AuditActor.current,
                                                                   repository: repository, now: Date()) else {
                 throw CLIError(message: "There is no participant \(id).")
             }

@@ -17,26 +17,17 @@ struct ExportCommand: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The participant, as CHANNEL:ID (a bare id is a repl: one).", valueName: "participant"))
-    var participant: String
+    @OptionGroup var who: ParticipantArgument
 
     @OptionGroup var common: StoreOptions
 
     func run() async throws {
         try await runReportingErrors {
-            guard let id = ParticipantID(participant) else {
-                throw CLIError(message: "Participant ids are CHANNEL:ID, like slack:T1:U2 or repl:anna.")
-            }
-            guard !id.isErasedStandIn else {
-                throw CLIError(message: "\(id) is the anonymous stand-in of someone already erased: nothing of theirs is left to export. Give the id of a participant (CHANNEL:ID, e.g. repl:anna).")
-            }
             let configuration = try common.configuration()
             let repository = try common.repository(configuration)
-            guard try await repository.read({ try $0.participant(id) }) != nil else {
-                throw CLIError(message: "There is no participant \(id); check the id (CHANNEL:ID, e.g. repl:anna).")
-            }
+            let id = try await who.existing(in: repository)
             let data = try await repository.exportPersonalData(of: id, at: Date())
-            try await repository.audit(AuditEntry(at: Date(), actor: Actor.current, action: "export", subject: id.description,
+            try await repository.audit(AuditEntry(at: Date(), actor: AuditActor.current, action: "export", subject: id.description,
                                                   detail: "exported \(data.count) bytes"))
             FileHandle.standardOutput.write(data)
             print()

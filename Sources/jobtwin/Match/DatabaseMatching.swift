@@ -27,7 +27,7 @@ struct DatabaseMatching {
             throw CLIError(message: language == .nl ? "Niet toegepast." : "Not applied.")
         }
         // Audited per partner in the transaction that makes the pairs.
-        let created = try await service.apply(proposal, actor: Actor.current)
+        let created = try await service.apply(proposal, actor: AuditActor.current)
         if json { return try service.json(proposal, language: language, applied: true) + "\n" }
         return language == .nl
             ? "\n\(created.count) duo('s) bevestigd; ze gaan naar fase 2 (kennismaking) en krijgen bericht.\n"

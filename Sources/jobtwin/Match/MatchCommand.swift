@@ -92,7 +92,7 @@ struct MatchCommand: AsyncParsableCommand {
             let method = MatchingMethod(rawValue: method) ?? .optimal
             if exclude.count == 2 {
                 let (a, b) = try Self.ids(exclude)
-                try await service.exclude(a, b, actor: Actor.current)
+                try await service.exclude(a, b, actor: AuditActor.current)
                 print(language == .nl ? "\(a) en \(b) worden niet meer aan elkaar gekoppeld." : "\(a) and \(b) will not be paired.")
                 return
             }

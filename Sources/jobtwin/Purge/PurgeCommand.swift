@@ -48,7 +48,7 @@ struct PurgeCommand: AsyncParsableCommand {
                 }
             }
             let outcome = try await RetentionPurge.run(try common.repository(configuration), settings: retention,
-                                                       coordinators: configuration.coordinators, now: Date(), actor: Actor.current)
+                                                       coordinators: configuration.coordinators, now: Date(), actor: AuditActor.current)
             if !outcome.warned.isEmpty {
                 print("Warned \(outcome.warned.count) participant(s) never matched that they will be erased in "
                       + "\(retention.unmatchedNoticeDays) days unless they send a message.")

@@ -1,14 +1,15 @@
 import Foundation
 
-/// Where every time-dependent decision reads the time, so that a test can run a whole
+/// The calendar time every time-dependent decision reads (named so beside the standard
+/// library's `Clock`, which measures durations), so that a test can run a whole
 /// three-month trajectory in seconds by moving a clock instead of waiting.
-public protocol Clock: Sendable {
+public protocol WallClock: Sendable {
     /// The current moment.
     func now() -> Date
 }
 
 /// The machine's clock.
-public struct SystemClock: Clock {
+public struct SystemClock: WallClock {
     /// Creates the system clock.
     public init() {}
     public func now() -> Date { Date() }
