@@ -18,7 +18,7 @@ public struct ChannelSettings: Sendable, Hashable {
     /// (base64).
     public var teamsSecurityToken: Secret?
 
-    /// The environment variable of each secret, as DESIGN §8 names them.
+    /// The environment variable of each secret, as docs/configuration.md lists them.
     public enum Variable {
         /// The API's Bearer token.
         public static let apiToken = "JOBTWIN_API_TOKEN"

@@ -143,7 +143,7 @@ struct AssistantTurnTests {
         #expect(reply.prompt?.slot == "consent.processing")
     }
 
-    @Test("the reply encodes as the contract of DESIGN §5, with null prompt fields")
+    @Test("the reply encodes as the contract of the reply contract, with null prompt fields")
     func replyJSON() async throws {
         let fixture = try AssistantFixture()
         let reply = try await fixture.assistant.open(participant: AssistantFixture.id("api:json"))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import Twinning
 
-/// The guideline's advice fires exactly at the seed's boundaries: at least three months (13
+/// The guideline's advice fires exactly at the programme guide's boundaries: at least three months (13
 /// weeks), six to eight meetings, at least 20 hours, and a longer trajectory for long-term goals.
 @Suite("Guideline boundaries")
 struct GuidelineTests {

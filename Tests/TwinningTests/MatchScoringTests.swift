@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import Twinning
 
-/// Scores, explanations and hard constraints of matching (DESIGN §6, the seed's phase 1).
+/// Scores, explanations and hard constraints of matching (the programme guide's phase 1, docs/programme.md).
 @Suite("Match scoring")
 struct MatchScoringTests {
     static func candidate(_ id: String, _ side: Side, field: String = "mathematics", organization: String? = nil,
@@ -30,7 +30,7 @@ struct MatchScoringTests {
         #expect(score.total == 10 + 10 + 4)
     }
 
-    @Test("related fields count half: the seed's mathematics teacher and IT professional")
+    @Test("related fields count half: the programme guide's mathematics teacher and IT professional")
     func relatedFields() {
         let score = scorer.score(teacher: Self.candidate("anna", .teacher, field: "mathematics"),
                                  professional: Self.candidate("bram", .professional, field: "ict", criteria: []))

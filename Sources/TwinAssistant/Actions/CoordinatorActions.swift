@@ -45,7 +45,7 @@ enum CoordinatorActions {
             parameters: [], result: .integer),
         ActionSignature(
             name: "coordinator_bottlenecks",
-            summary: "Coordinators only: detects bottlenecks now and shows the open ones with the seed's mitigations; returns how many are open.",
+            summary: "Coordinators only: detects bottlenecks now and shows the open ones with the programme guide's mitigations; returns how many are open.",
             parameters: [], result: .integer),
         ActionSignature(
             name: "coordinator_propose",

@@ -2,7 +2,7 @@ import DialogEngine
 import Foundation
 
 extension Reply {
-    /// The reply as the JSON document of the reply contract (DESIGN §5) — byte for byte what
+    /// The reply as the JSON document of the reply contract (the reply contract) — byte for byte what
     /// `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes` writes for it.
     ///
     /// Every turn with a request id stores its reply and the JSON channel sends it, so this

@@ -6,7 +6,7 @@ import TwinLanguage
 
 /// The coordinator's working overview: every pair by phase with its progress against the plan,
 /// the choices kept against the guideline with their reasons, and the open bottlenecks with the
-/// seed's mitigations. Unlike the programme report it names people: it is for the coordinator.
+/// programme guide's mitigations. Unlike the programme report it names people: it is for the coordinator.
 public struct CoordinatorOverview: Sendable {
     private let repository: any TwinRepository
     private let clock: any WallClock

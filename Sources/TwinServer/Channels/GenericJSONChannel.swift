@@ -4,7 +4,7 @@ import Twinning
 import TwinAssistant
 import TwinLanguage
 
-/// `POST /v1/messages`: the plain JSON channel of DESIGN §5 for any integration.
+/// `POST /v1/messages`: the plain JSON channel of the reply contract for any integration.
 ///
 /// The request is `{"participant": "u1", "text": "…", "lang": "en", "id": "…"}` with
 /// `Authorization: Bearer <token>`; the response is the structured reply. The participant is

@@ -3,7 +3,7 @@ import Foundation
 /// Something that happened that other people need to hear about: recorded in the same
 /// transaction as the change that caused it, delivered later by the notification worker.
 public struct ProgrammeEvent: Sendable, Hashable, Codable {
-    /// The kinds of event (DESIGN §8 names, `reminder.evaluation` for the reminder before a
+    /// The kinds of event (`reminder.evaluation` for the reminder before a
     /// plan's end, and `coordinator.nudge` for a coordinator's message to a pair).
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case matchProposed = "match.proposed"

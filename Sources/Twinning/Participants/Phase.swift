@@ -1,4 +1,4 @@
-/// The phase of the programme a participant is in, as the seed describes the trajectory.
+/// The phase of the programme a participant is in, as the programme guide describes the trajectory.
 ///
 /// Raw values are the Dutch names used in the reply contract and in reports.
 public enum Phase: String, Codable, Sendable, CaseIterable, Hashable {

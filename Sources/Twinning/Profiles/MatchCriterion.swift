@@ -1,4 +1,4 @@
-/// What a participant wants their match to be based on (the seed's matching criteria).
+/// What a participant wants their match to be based on (the programme guide's matching criteria).
 public enum MatchCriterion: String, Codable, Sendable, CaseIterable, Hashable {
     /// Field, prior education or target group (vakinhoudelijk).
     case subject

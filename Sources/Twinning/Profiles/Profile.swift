@@ -1,6 +1,6 @@
 import Foundation
 
-/// A participant's intake profile: what matching works from (DESIGN §5, the `profile.*` slots).
+/// A participant's intake profile: what matching works from (the reply contract, the `profile.*` slots).
 public struct Profile: Sendable, Hashable, Codable {
     public var name: String
     public var side: Side

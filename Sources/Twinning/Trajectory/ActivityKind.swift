@@ -1,4 +1,4 @@
-/// The kinds of Job Twinning activity — the seed's seven examples, and anything else.
+/// The kinds of Job Twinning activity — the programme guide's seven examples, and anything else.
 public enum ActivityKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// Visiting each other's workplace: attending lessons, shadowing at the office.
     case workplaceVisit = "workplace_visit"

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A knelpunt: something in a trajectory that the seed's monitoring found to get in the way,
+/// A knelpunt: something in a trajectory that the programme guide's monitoring found to get in the way,
 /// detected from the data, with the mitigations participants used themselves.
 public struct Bottleneck: Sendable, Hashable, Codable {
     /// The kinds of bottleneck.
@@ -37,7 +37,7 @@ public struct Bottleneck: Sendable, Hashable, Codable {
         self.detectedAt = detectedAt
     }
 
-    /// What the bottleneck is and the seed's mitigations, in Dutch and English.
+    /// What the bottleneck is and the programme guide's mitigations, in Dutch and English.
     public static func description(_ kind: Kind) -> (nl: String, en: String) {
         switch kind {
         case .noActivity:

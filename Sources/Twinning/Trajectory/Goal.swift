@@ -10,7 +10,7 @@ public struct Goal: Sendable, Hashable, Codable {
     public var owner: ParticipantID?
     /// The goal in the participant's words.
     public var text: String
-    /// Whether it is a long-term goal (which asks for a longer trajectory, as the seed says).
+    /// Whether it is a long-term goal (which asks for a longer trajectory, as the programme guide says).
     public var isLongTerm: Bool
     /// When it was set.
     public var createdAt: Date

@@ -1,4 +1,4 @@
-/// Checks a plan against the programme's guideline and explains, with the seed's reasoning,
+/// Checks a plan against the programme's guideline and explains, with the programme guide's reasoning,
 /// what it advises. Advice never blocks: participants may keep their choice and say why.
 public enum Guideline {
     /// Three months, the strongly recommended minimum.
@@ -19,7 +19,7 @@ public enum Guideline {
         return rules
     }
 
-    /// The advice for a rule, in Dutch and English, with the seed's reasoning.
+    /// The advice for a rule, in Dutch and English, with the programme guide's reasoning.
     public static func advice(_ rule: GuidelineRule) -> (nl: String, en: String) {
         switch rule {
         case .shortDuration:

@@ -1,4 +1,4 @@
-/// The programme's guideline for a plan, rule by rule (the seed's phase 2: at least three
+/// The programme's guideline for a plan, rule by rule (the programme guide's phase 2: at least three
 /// months, six to eight meetings, at least 20 hours; long-term goals need a longer trajectory).
 public enum GuidelineRule: String, Sendable, Hashable, Codable, CaseIterable {
     /// Shorter than three months (13 weeks).

@@ -1,4 +1,4 @@
-/// Whether a participant agreed time and room with their manager (the seed's first context point).
+/// Whether a participant agreed time and room with their manager (the programme guide's first context point).
 public enum ManagerAgreement: String, Sendable, Hashable, Codable, CaseIterable {
     case yes
     case partly

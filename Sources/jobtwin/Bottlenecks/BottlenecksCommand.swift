@@ -5,7 +5,7 @@ import Twinning
 import TwinAssistant
 import TwinLanguage
 
-/// `jobtwin bottlenecks`: detect and list the open bottlenecks, with the seed's mitigations.
+/// `jobtwin bottlenecks`: detect and list the open bottlenecks, with the programme guide's mitigations.
 struct BottlenecksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bottlenecks",

@@ -17,7 +17,7 @@ struct ChatCommand: AsyncParsableCommand {
         Ctrl-C or `stop`) and `jobtwin chat` continues where you were. Type `help` (or `hulp`) \
         at any question for the commands: back, skip, status, restart, language, stop.
 
-        With --json, one reply object per line is printed (DESIGN §5): first the opening turn, \
+        With --json, one reply object per line is printed (the reply contract): first the opening turn, \
         then exactly one per input line — for scripts and integrations.
 
         A coordinator (listed under `coordinators:` in the configuration, or for one session \

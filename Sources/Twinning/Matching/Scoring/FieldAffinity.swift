@@ -1,5 +1,5 @@
 /// Which fields of work are close to each other, so that a mathematics teacher and someone in
-/// IT count as a subject match — the seed's own examples (wiskunde ↔ IT, natuurkunde ↔
+/// IT count as a subject match — the programme guide's own examples (wiskunde ↔ IT, natuurkunde ↔
 /// engineering at a transport company).
 public enum FieldAffinity {
     private static let related: Set<[String]> = [

@@ -2,7 +2,7 @@
 ///
 /// Every criterion a participant chose counts for them; a criterion both chose counts twice.
 /// The profile's `subject_preference: different` turns the field criterion around: then a
-/// different field scores, as the seed's "buiten je comfortzone leer je het meest". The region
+/// different field scores, as the programme guide's "buiten je comfortzone leer je het meest". The region
 /// always counts a little, because partners visit each other's work.
 ///
 /// The same rules give the total alone (`total`, fast, for large pools) and the total with its

@@ -1,4 +1,4 @@
-/// The parts a pair's score is made of — one per thing the seed says a match can rest on.
+/// The parts a pair's score is made of — one per thing the programme guide says a match can rest on.
 public enum ScoreCriterion: String, Sendable, Hashable, CaseIterable, Codable {
     /// Field of work or subject (vakinhoudelijk), or deliberately a different one.
     case field
