@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // A line editor for terminals on raw termios (the chat's input): keys, history, UTF-8,
@@ -81,11 +82,13 @@ let package = Package(
                 "TwinAssistant", "Twinning", "TwinStore", "TwinLanguage", "TwinConfiguration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         // libcurl, the one HTTP client for everything outbound (Debian: libcurl4-openssl-dev),
@@ -139,7 +142,7 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine", "TwinLanguage"]),
         .testTarget(name: "TwinningTests", dependencies: ["Twinning"]),
-        .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning"]),
+        .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "TwinAssistantTests",
             dependencies: ["TwinAssistant", "DialogEngine", "TwinStore", "Twinning", "TwinLanguage", "TwinConfiguration",
@@ -163,6 +166,7 @@ let package = Package(
                 "jobtwin", "TwinNotify", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinLanguage", "TwinConfiguration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -175,3 +179,11 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The compiler holds the walls, as Hummingbird's package does: every existential is spelled
+// `any`, so that a protocol used as a type is visible where it costs a box; and a file sees
+// the members of a module only if it imports that module itself, so that each file's imports
+// (and each target's dependencies) say what it really uses.
+for target in package.targets where target.type != .plugin && target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
+}

@@ -1,3 +1,4 @@
+import TwinLanguage
 import Testing
 import DialogEngine
 

@@ -1,3 +1,4 @@
+import TwinLanguage
 import DialogEngine
 import Testing
 import Twinning

@@ -1,3 +1,4 @@
+import TwinLanguage
 import DialogEngine
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import Twinning
 import Foundation
 import Testing
 import TwinStore

@@ -1,3 +1,5 @@
+import Twinning
+import TwinStore
 import Crypto
 import Foundation
 import Testing

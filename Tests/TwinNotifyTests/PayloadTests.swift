@@ -1,3 +1,4 @@
+import TwinStore
 import DialogEngine
 import Foundation
 import Testing

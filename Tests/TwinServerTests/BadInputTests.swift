@@ -1,3 +1,5 @@
+import TwinStore
+import Twinning
 import Foundation
 import Testing
 import TwinAssistant

@@ -1,3 +1,4 @@
+import TwinLanguage
 import Testing
 @testable import TwinServer
 

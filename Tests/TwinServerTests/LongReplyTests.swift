@@ -1,3 +1,4 @@
+import Twinning
 import DialogEngine
 import Foundation
 import Testing

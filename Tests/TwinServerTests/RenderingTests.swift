@@ -1,3 +1,5 @@
+import TwinLanguage
+import Twinning
 import DialogEngine
 import Testing
 import TwinAssistant

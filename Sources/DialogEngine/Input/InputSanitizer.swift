@@ -1,3 +1,4 @@
+import TwinLanguage
 import Foundation
 
 /// Cleans raw user text before anything else looks at it.

@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// Checks a set of parsed dialogs as a whole: jump targets, called dialogs, actions, slot types,
 /// expression types, templates, reachability, and slots read before anything can set them.
 struct ProgramChecker {

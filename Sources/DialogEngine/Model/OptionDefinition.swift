@@ -1,3 +1,4 @@
+import TwinLanguage
 import Foundation
 
 /// An option of a choice question as written: the option itself and when it is shown.

@@ -1,3 +1,4 @@
+import Foundation
 import TwinLanguage
 
 /// A value held in a slot or produced by an expression.

@@ -1,3 +1,4 @@
+import TwinStore
 import Foundation
 
 extension Assistant {

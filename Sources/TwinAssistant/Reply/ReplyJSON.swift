@@ -1,3 +1,5 @@
+import Twinning
+import TwinLanguage
 import DialogEngine
 import Foundation
 

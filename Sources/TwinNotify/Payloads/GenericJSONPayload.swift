@@ -1,3 +1,4 @@
+import Twinning
 import TwinLanguage
 
 /// JobTwin's own JSON, for any other integration: the event type, the ids, the texts in both

@@ -1,3 +1,4 @@
+import Foundation
 import TwinLanguage
 
 /// Mattermost incoming webhook: Markdown `text` and the sender's `username`.

@@ -1,3 +1,4 @@
+import Foundation
 import TwinLanguage
 
 /// Slack incoming webhook: `text` (the fallback shown in notifications) and Block Kit `blocks`.

@@ -111,7 +111,7 @@ struct CopyRedaction {
             let assignment = place.isBlob ? "\(place.column) = CAST(? AS BLOB)" : "\(place.column) = ?"
             let touch = place.touch.map { ", \($0)" } ?? ""
             let match = place.key.map { "\($0) = ?" }.joined(separator: " AND ")
-            var arguments: [DatabaseValueConvertible?] = [replaced]
+            var arguments: [(any DatabaseValueConvertible)?] = [replaced]
             for index in place.key.indices { arguments.append(row["key\(index)"] as DatabaseValue?) }
             try db.execute(sql: "UPDATE \(place.table) SET \(assignment)\(touch) WHERE \(match)", arguments: StatementArguments(arguments))
             changes += db.changesCount

@@ -1,3 +1,5 @@
+import TwinStore
+import TwinConfiguration
 import ArgumentParser
 import DialogEngine
 import Foundation

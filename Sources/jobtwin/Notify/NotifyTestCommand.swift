@@ -1,3 +1,5 @@
+import TwinLanguage
+import TwinConfiguration
 import ArgumentParser
 import Foundation
 import TwinAssistant

@@ -1,3 +1,4 @@
+import TwinStore
 import ArgumentParser
 import Foundation
 import Logging

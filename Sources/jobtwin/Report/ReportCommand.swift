@@ -1,3 +1,4 @@
+import TwinConfiguration
 import ArgumentParser
 import DialogEngine
 import Foundation

@@ -1,3 +1,5 @@
+import DialogEngine
+import TwinConfiguration
 import ArgumentParser
 import Foundation
 import Logging
