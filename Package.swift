@@ -139,6 +139,8 @@ let package = Package(
             ],
             path: "Benchmarks/TurnBenchmark"
         ),
+        // What the process tests share: the built binary as a child process, temporary folders.
+        .target(name: "JobTwinTestSupport", path: "Tests/JobTwinTestSupport"),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine", "TwinLanguage"]),
         .testTarget(name: "TwinningTests", dependencies: ["Twinning"]),
@@ -152,7 +154,7 @@ let package = Package(
         .testTarget(
             name: "TwinServerTests",
             dependencies: [
-                "jobtwin", "TwinServer", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinLanguage", "TwinConfiguration",
+                "jobtwin", "JobTwinTestSupport", "TwinServer", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinLanguage", "TwinConfiguration",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -163,7 +165,7 @@ let package = Package(
         .testTarget(
             name: "TwinNotifyTests",
             dependencies: [
-                "jobtwin", "TwinNotify", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinLanguage", "TwinConfiguration",
+                "jobtwin", "JobTwinTestSupport", "TwinNotify", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinLanguage", "TwinConfiguration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
@@ -174,7 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JobTwinCLITests",
-            dependencies: ["jobtwin", "TwinAssistant", "TwinStore"]
+            dependencies: ["jobtwin", "JobTwinTestSupport", "TwinAssistant", "TwinStore", "Twinning"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwinStore
 import Twinning
+import JobTwinTestSupport
 
 /// `jobtwin chat` as a real process: the JSON line contract, crash safety, bad input.
 @Suite("jobtwin chat (process)")

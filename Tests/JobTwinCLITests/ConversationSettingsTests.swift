@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwinStore
 import Twinning
+import JobTwinTestSupport
 
 /// `conversations.keep_texts` from the configuration file to what `jobtwin serve --check-config`
 /// says and what `jobtwin chat` stores.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinStore
+import JobTwinTestSupport
 
 /// `jobtwin chat` as a coordinator, as a real process: through the configuration's
 /// `coordinators:` list or for one session with `--coordinator`; a participant at the same

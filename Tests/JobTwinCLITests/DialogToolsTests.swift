@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JobTwinTestSupport
 
 /// `jobtwin dialogs lint|graph|test|actions` as a dialog author runs them.
 @Suite("jobtwin dialogs (process)")

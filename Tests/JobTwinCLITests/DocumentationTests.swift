@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JobTwinTestSupport
 
 /// The README and `docs/` as a reader uses them: every relative link leads to a file, and every
 /// configuration block loads as pasted (`jobtwin serve --check-config`). Blocks of dialog

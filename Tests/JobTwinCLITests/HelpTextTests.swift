@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JobTwinTestSupport
 
 /// Every command's `--help`, as a person reads it: the running text has no runs of spaces in
 /// the middle of a sentence (a paragraph that lost its line continuations shows them).

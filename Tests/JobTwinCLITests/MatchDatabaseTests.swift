@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinStore
+import JobTwinTestSupport
 
 /// `jobtwin match` over a database filled through real intakes.
 @Suite("jobtwin match (database)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JobTwinTestSupport
 
 /// `jobtwin match --scores FILE.csv` as a coordinator runs it on a spreadsheet export.
 @Suite("jobtwin match --scores (process)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JobTwinTestSupport
 
 /// `jobtwin report` and `jobtwin bottlenecks` as a coordinator runs them.
 @Suite("jobtwin report and bottlenecks (process)")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinStore
+import JobTwinTestSupport
 
 /// `jobtwin erase` and `jobtwin purge` as processes: the same partner notice and decision mark as
 /// the chat's erasure, and both retention rules read from the configuration, sparing the

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwinStore
 import Twinning
+import JobTwinTestSupport
 
 /// A participant confirms their erasure in the chat and the process dies right after that turn
 /// is committed, before the erasure: the request survives, and the next start carries it out.

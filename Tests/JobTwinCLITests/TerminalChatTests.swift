@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwinStore
 import Twinning
+import JobTwinTestSupport
 
 /// `jobtwin chat` on a pseudo-terminal, typed into as a person types: the line editor, Ctrl-C,
 /// Ctrl-D, colours, resizing, and resuming at the pending question.

@@ -2,6 +2,7 @@ import Twinning
 import Foundation
 import Testing
 import TwinStore
+import JobTwinTestSupport
 
 /// `jobtwin outbox` and `jobtwin notify test` as a user runs them.
 @Suite("Outbox and notify commands")
@@ -28,7 +29,7 @@ struct CommandTests {
         try await TestReceiver.with { receiver in
             let config = try config(fixture, receiver)
             receiver.script([.status(200, body: "thanks"), .status(400, body: "invalid payload")])
-            let ok = try await JobTwinProcess.run(["notify", "test", "hook", "--config", config])
+            let ok = try await JobTwinProcess.finish(["notify", "test", "hook", "--config", config])
             #expect(ok.status == 0, "\(ok.stderr)")
             #expect(ok.stdout.contains("The receiver answered: HTTP 200"))
             #expect(ok.stdout.contains("thanks"))
@@ -37,13 +38,13 @@ struct CommandTests {
             #expect(json["type"] as? String == "test")
             #expect(json["language"] as? String == "en")
 
-            let refused = try await JobTwinProcess.run(["notify", "test", "hook", "--config", config])
+            let refused = try await JobTwinProcess.finish(["notify", "test", "hook", "--config", config])
             #expect(refused.status == 1)
             #expect(refused.stdout.contains("HTTP 400"))
             #expect(refused.stdout.contains("invalid payload"))
             #expect(refused.stderr.contains("did not accept the message"))
 
-            let unknown = try await JobTwinProcess.run(["notify", "test", "nope", "--config", config])
+            let unknown = try await JobTwinProcess.finish(["notify", "test", "nope", "--config", config])
             #expect(unknown.status == 1)
             #expect(unknown.stderr.contains("No notification target is called `nope` (configured: hook)"))
         }
@@ -58,27 +59,27 @@ struct CommandTests {
         try await TestReceiver.with { receiver in
             let config = try config(fixture, receiver)
             receiver.script([.status(410, body: "gone")])
-            let deliver = try await JobTwinProcess.run(["outbox", "deliver", "--config", config])
+            let deliver = try await JobTwinProcess.finish(["outbox", "deliver", "--config", config])
             #expect(deliver.status == 0, "\(deliver.stderr)")
             #expect(deliver.stdout.contains("Attempted: 1, delivered: 0, to retry: 0, dead: 1"), "\(deliver.stdout)")
             #expect(!deliver.stderr.contains("SECRET-IN-URL"), "logs never show the URL's token")
 
-            let dead = try await JobTwinProcess.run(["outbox", "dead", "--config", config])
+            let dead = try await JobTwinProcess.finish(["outbox", "dead", "--config", config])
             #expect(dead.stdout.contains("#1  dead  hook  match.confirmed  attempts: 1  gave up (HTTP 410)"), "\(dead.stdout)")
             #expect(dead.stdout.contains("refused the message with 410: gone"))
 
-            let retry = try await JobTwinProcess.run(["outbox", "retry", "1", "--config", config])
+            let retry = try await JobTwinProcess.finish(["outbox", "retry", "1", "--config", config])
             #expect(retry.status == 0)
             #expect(retry.stdout.contains("Pending again: #1"))
-            let missing = try await JobTwinProcess.run(["outbox", "retry", "99", "--config", config])
+            let missing = try await JobTwinProcess.finish(["outbox", "retry", "99", "--config", config])
             #expect(missing.status == 1)
             #expect(missing.stderr.contains("No dead delivery with id 99"))
 
-            let again = try await JobTwinProcess.run(["outbox", "deliver", "--config", config])
+            let again = try await JobTwinProcess.finish(["outbox", "deliver", "--config", config])
             #expect(again.stdout.contains("delivered: 1"), "\(again.stdout)")
-            let list = try await JobTwinProcess.run(["outbox", "--config", config])
+            let list = try await JobTwinProcess.finish(["outbox", "--config", config])
             #expect(list.stdout.hasPrefix("Outbox: 0 pending, 1 delivered, 0 dead"), "\(list.stdout)")
-            let json = try await JobTwinProcess.run(["outbox", "list", "--json", "--config", config])
+            let json = try await JobTwinProcess.finish(["outbox", "list", "--json", "--config", config])
             let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
             #expect(items.first?["status"] as? String == "delivered")
             #expect(items.first?["idempotency_key"] as? String == receiver.received.last?.idempotencyKey)

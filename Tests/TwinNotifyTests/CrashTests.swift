@@ -2,6 +2,7 @@ import Twinning
 import Foundation
 import Testing
 import TwinStore
+import JobTwinTestSupport
 
 /// `jobtwin outbox deliver` as a child process, killed with SIGKILL while its request is in
 /// flight: after the restart the message is sent again, with the same idempotency key.
@@ -34,14 +35,14 @@ struct CrashTests {
             let lease = try #require(held.leaseUntil)
 
             // While the lease holds, another run leaves the delivery alone.
-            let early = try await JobTwinProcess.run(["outbox", "deliver", "--config", config, "--json"])
+            let early = try await JobTwinProcess.finish(["outbox", "deliver", "--config", config, "--json"])
             #expect(early.status == 0, "\(early.stderr)")
             #expect(early.stdout.contains("\"attempted\":0"))
 
             // Once it ran out, the next run sends it again, with the same key and bytes.
             let wait = lease.timeIntervalSinceNow + 0.2
             if wait > 0 { try await Task.sleep(for: .seconds(wait)) }
-            let again = try await JobTwinProcess.run(["outbox", "deliver", "--config", config, "--json"])
+            let again = try await JobTwinProcess.finish(["outbox", "deliver", "--config", config, "--json"])
             #expect(again.status == 0, "\(again.stderr)")
             #expect(again.stdout.contains("\"delivered\":1"), "\(again.stdout)")
 

@@ -4,6 +4,7 @@ import Crypto
 import Foundation
 import Testing
 import TwinNotify
+import JobTwinTestSupport
 
 /// A slash command whose turn outlasts the reply deadline inside `jobtwin serve`: the interim
 /// answer, then the real reply posted once to `response_url` by the libcurl poster.

@@ -4,6 +4,7 @@ import Testing
 import Twinning
 import TwinNotify
 import TwinStore
+import JobTwinTestSupport
 
 /// `jobtwin serve` runs the outbox worker and the reminder schedule continuously.
 @Suite("Notifications inside jobtwin serve")

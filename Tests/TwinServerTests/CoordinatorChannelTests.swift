@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinStore
+import JobTwinTestSupport
 
 /// The coordinator's commands through every channel of the real server: a configured
 /// coordinator id of that channel gets the overview of the programme; a participant of the same

@@ -1,4 +1,5 @@
 import Foundation
+import JobTwinTestSupport
 
 /// A `jobtwin chat --json` process driven one line at a time: write an answer, read its reply —
 /// so that a test knows exactly which answers were acknowledged before it kills the process.
@@ -11,9 +12,7 @@ final class InteractiveChat {
     init(arguments: [String]) throws {
         process.executableURL = try JobTwinProcess.binary
         process.arguments = ["chat", "--json"] + arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "JOBTWIN_DB")
-        process.environment = env
+        process.environment = JobTwinProcess.environment()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

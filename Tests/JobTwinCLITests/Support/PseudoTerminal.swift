@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import JobTwinTestSupport
 #endif
 
 /// A pseudo-terminal made by the test, with `jobtwin` running on it as on a person's terminal:
@@ -26,8 +27,9 @@ final class PseudoTerminal: @unchecked Sendable {
         defer { close(slave) }
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
         process.arguments = ["--ctty", "--wait", try JobTwinProcess.binary.path] + arguments
-        var env = ProcessInfo.processInfo.environment
-        for key in ["JOBTWIN_DB", "JOBTWIN_DIALOGS", "NO_COLOR", "TERM", "COLUMNS", "LINES"] { env.removeValue(forKey: key) }
+        // Colours and the terminal's type are the test's to choose, like the window's size.
+        var env = JobTwinProcess.environment()
+        for key in ["NO_COLOR", "TERM", "COLUMNS", "LINES"] { env.removeValue(forKey: key) }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
@@ -170,6 +172,6 @@ final class PseudoTerminal: @unchecked Sendable {
             close(master)
             throw TestFailure("ptsname_r failed: errno \(errno)")
         }
-        return (master, String(cString: name))
+        return (master, String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
 }

@@ -5,6 +5,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 import Synchronization
+import JobTwinTestSupport
 
 /// A tiny HTTP/1.1 receiver on 127.0.0.1 for the tests: it records every POST and answers as
 /// told — a status with headers and body, after a delay, or not at all until released — so a
@@ -145,10 +146,4 @@ final class TestReceiver: Sendable {
             return Response(status: .serviceUnavailable)
         }
     }
-}
-
-/// A test precondition that did not hold.
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

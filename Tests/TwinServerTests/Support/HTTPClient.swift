@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import JobTwinTestSupport
 #endif
 
 /// A minimal HTTP client for the tests, on URLSession: sends raw bytes, returns status,
@@ -58,10 +59,4 @@ struct HTTPClient: Sendable {
         all["Content-Type"] = "application/json"
         return try await send("POST", path, headers: all, body: try JSONSerialization.data(withJSONObject: object))
     }
-}
-
-/// A test precondition that did not hold.
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

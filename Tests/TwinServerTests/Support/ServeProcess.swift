@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import JobTwinTestSupport
 
 /// `jobtwin serve` as a child process, the way an operator runs it: started with a config and a
 /// database, on a port the system chose (read back from its first line of output), stopped by
@@ -8,30 +9,12 @@ final class ServeProcess: Sendable {
     let port: Int
     private let process: Process
 
-    /// The built binary: next to the test bundle in the build folder.
-    static var binary: URL {
-        get throws {
-            let candidates = [
-                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jobtwin"),
-                Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("jobtwin"),
-                Bundle.main.bundleURL.appendingPathComponent("jobtwin"),
-            ]
-            for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
-                return candidate
-            }
-            throw TestFailure("the jobtwin binary was not found next to the tests (\(candidates.map(\.path)))")
-        }
-    }
-
     /// Starts `jobtwin serve --port 0 arguments…` and waits until it listens.
     init(arguments: [String], environment: [String: String], log: URL) async throws {
         let process = Process()
-        process.executableURL = try Self.binary
+        process.executableURL = try JobTwinProcess.binary
         process.arguments = ["serve", "--port", "0", "--log-level", "warning"] + arguments
-        var env = ProcessInfo.processInfo.environment
-        for key in env.keys where key.hasPrefix("JOBTWIN_") { env.removeValue(forKey: key) }
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = JobTwinProcess.environment(environment)
         let output = Pipe()
         process.standardOutput = output
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)

@@ -7,6 +7,7 @@ import TwinAssistant
 import TwinServer
 import TwinStore
 import TwinConfiguration
+import JobTwinTestSupport
 
 /// A real `JobTwinServer` on a loopback port the system chose, over a real SQLite file in a
 /// fresh folder, with a clock the test moves. `ServerFixture.with { … }` starts it, runs the
