@@ -95,16 +95,8 @@ public struct KeyDecoder: Sendable {
             }
         case .singleShift:
             state = .ground
-            switch byte {
-            case 0x41: keys.append(.up)
-            case 0x42: keys.append(.down)
-            case 0x43: keys.append(.right)
-            case 0x44: keys.append(.left)
-            case 0x48: keys.append(.home)
-            case 0x46: keys.append(.end)
-            case 0x4D: keys.append(.enter)   // keypad Enter in application mode
-            default: keys.append(.ignored)
-            }
+            // 0x4D: keypad Enter in application mode.
+            keys.append(byte == 0x4D ? .enter : Self.cursorKey(final: byte, byWord: false) ?? .ignored)
         case .paste(var collected):
             collected.append(byte)
             if collected.count >= Self.pasteEnd.count, collected.suffix(Self.pasteEnd.count).elementsEqual(Self.pasteEnd) {
@@ -179,13 +171,11 @@ public struct KeyDecoder: Sendable {
         // Modifier 5 is Ctrl, 3 is Alt: both move by words with the arrows.
         let modifier = fields.count > 1 ? Int(fields[1]) ?? 1 : 1
         let byWord = modifier == 3 || modifier == 5
+        if let key = Self.cursorKey(final: final, byWord: byWord) {
+            keys.append(key)
+            return
+        }
         switch final {
-        case 0x41: keys.append(.up)
-        case 0x42: keys.append(.down)
-        case 0x43: keys.append(byWord ? .wordRight : .right)
-        case 0x44: keys.append(byWord ? .wordLeft : .left)
-        case 0x48: keys.append(.home)
-        case 0x46: keys.append(.end)
         case 0x7E:
             switch fields.first.flatMap({ Int($0) }) {
             case 1, 7: keys.append(.home)
@@ -195,6 +185,20 @@ public struct KeyDecoder: Sendable {
             default: keys.append(.ignored)
             }
         default: keys.append(.ignored)
+        }
+    }
+
+    /// The arrows, Home and End by the final byte they share in CSI (`ESC [ A`) and SS3
+    /// (`ESC O A`) sequences.
+    private static func cursorKey(final: UInt8, byWord: Bool) -> Key? {
+        switch final {
+        case 0x41: return .up
+        case 0x42: return .down
+        case 0x43: return byWord ? .wordRight : .right
+        case 0x44: return byWord ? .wordLeft : .left
+        case 0x48: return .home
+        case 0x46: return .end
+        default: return nil
         }
     }
 
