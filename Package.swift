@@ -143,7 +143,7 @@ let package = Package(
         .target(name: "JobTwinTestSupport", path: "Tests/JobTwinTestSupport"),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine", "TwinLanguage"]),
-        .testTarget(name: "TwinningTests", dependencies: ["Twinning"]),
+        .testTarget(name: "TwinningTests", dependencies: ["Twinning", "TwinLanguage"]),
         .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "TwinAssistantTests",

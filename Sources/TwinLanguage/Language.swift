@@ -20,3 +20,11 @@ public enum Language: String, Codable, Sendable, CaseIterable, Hashable {
         }
     }
 }
+
+extension Language {
+    /// The text in this language, from its two translations: `LocalizedText(nl:en:)` read at
+    /// once, for a text that is written where it is shown.
+    public func text(nl: String, en: String) -> String {
+        LocalizedText(nl: nl, en: en).text(in: self)
+    }
+}

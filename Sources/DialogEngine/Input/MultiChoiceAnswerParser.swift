@@ -138,8 +138,8 @@ enum MultiChoiceAnswerParser {
         let minimum = spec.minChoices ?? InputSpec.defaultMinChoices
         let maximum = spec.maxChoices
         func options(_ n: Int, _ language: Language) -> String {
-            language == .nl ? ReasonFormatting.count(n, "optie", "opties", in: .nl)
-                            : ReasonFormatting.count(n, "option", "options", in: .en)
+            LocalizedText(nl: ReasonFormatting.count(n, "optie", "opties", in: .nl),
+                          en: ReasonFormatting.count(n, "option", "options", in: .en)).text(in: language)
         }
         if count == 0 && minimum > 0 {
             return InputRejection(

@@ -149,7 +149,7 @@ enum NumberAnswerParser {
         }
         switch (spec.min, spec.max) {
         case let (low?, high?):
-            return LocalizedText { "\($0 == .nl ? "tussen" : "between") \(n(low, $0)) \($0 == .nl ? "en" : "and") \(n(high, $0))" }
+            return LocalizedText(nl: "tussen \(n(low, .nl)) en \(n(high, .nl))", en: "between \(n(low, .en)) and \(n(high, .en))")
         case let (low?, nil):
             return LocalizedText(nl: "van minstens \(n(low, .nl))", en: "of at least \(n(low, .en))")
         case let (nil, high?):

@@ -9,7 +9,7 @@ enum ReasonFormatting {
         var grouped = ""
         for (index, digit) in digits.enumerated() {
             if index > 0, (digits.count - index) % 3 == 0 {
-                grouped.append(language == .nl ? "." : ",")
+                grouped.append(language.text(nl: ".", en: ","))
             }
             grouped.append(digit)
         }
@@ -32,7 +32,7 @@ enum ReasonFormatting {
     /// `“A” of “B”`, `“A”, “B” of “C”` with the conjunction of `language`.
     static func alternatives(_ items: [String], in language: Language) -> String {
         let quotedItems = items.map(quoted)
-        let conjunction = language == .nl ? " of " : " or "
+        let conjunction = language.text(nl: " of ", en: " or ")
         guard let last = quotedItems.last else { return "" }
         if quotedItems.count == 1 { return last }
         return quotedItems.dropLast().joined(separator: ", ") + conjunction + last

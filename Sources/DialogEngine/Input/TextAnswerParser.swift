@@ -11,8 +11,8 @@ enum TextAnswerParser {
         let maximum = spec.maxLength ?? InputSpec.defaultMaxLength
         let length = answer.count
         func characters(_ n: Int, _ language: Language) -> String {
-            language == .nl ? ReasonFormatting.count(n, "teken", "tekens", in: .nl)
-                            : ReasonFormatting.count(n, "character", "characters", in: .en)
+            LocalizedText(nl: ReasonFormatting.count(n, "teken", "tekens", in: .nl),
+                          en: ReasonFormatting.count(n, "character", "characters", in: .en)).text(in: language)
         }
         if length == 0 && minimum > 0 {
             return .failure(InputRejection(nl: "Typ een antwoord.", en: "Please type an answer."))

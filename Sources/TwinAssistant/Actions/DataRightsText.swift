@@ -54,63 +54,57 @@ enum DataRightsText {
 
         /// The overview in `language`, ending with a word on the JSON that follows.
         func text(in language: Language) -> String {
-            let nl = language == .nl
-            func yesNo(_ value: Bool) -> String { value ? (nl ? "ja" : "yes") : (nl ? "nee" : "no") }
-            var lines = [nl ? "Dit is wat JobTwin over jou bewaart:" : "This is what JobTwin keeps about you:"]
+            func yesNo(_ value: Bool) -> String { value ? language.text(nl: "ja", en: "yes") : language.text(nl: "nee", en: "no") }
+            var lines = [language.text(nl: "Dit is wat JobTwin over jou bewaart:", en: "This is what JobTwin keeps about you:")]
             if let profile {
-                lines.append(nl ? "• Je profiel: ja (naam: \(profile.name); zichtbaar in open matching: \(yesNo(profile.isOpen)))"
-                                : "• Your profile: yes (name: \(profile.name); visible in open matching: \(yesNo(profile.isOpen)))")
+                lines.append(language.text(nl: "• Je profiel: ja (naam: \(profile.name); zichtbaar in open matching: \(yesNo(profile.isOpen)))", en: "• Your profile: yes (name: \(profile.name); visible in open matching: \(yesNo(profile.isOpen)))"))
             } else {
-                lines.append(nl ? "• Je profiel: nee, nog niet ingevuld" : "• Your profile: no, not filled in yet")
+                lines.append(language.text(nl: "• Je profiel: nee, nog niet ingevuld", en: "• Your profile: no, not filled in yet"))
             }
-            lines.append((nl ? "• Je antwoorden in het gesprek: " : "• Your answers in the conversation: ") + "\(answers)")
-            lines.append((nl ? "• Je duo: " : "• Your pair: ") + pairText(nl))
+            lines.append(language.text(nl: "• Je antwoorden in het gesprek: ", en: "• Your answers in the conversation: ") + "\(answers)")
+            lines.append(language.text(nl: "• Je duo: ", en: "• Your pair: ") + pairText(language))
             if pair != nil {
-                lines.append(nl ? "• Doelen: \(goals.mine) van jou, \(goals.joint) gezamenlijk, \(goals.partner) van je partner"
-                                : "• Goals: \(goals.mine) of yours, \(goals.joint) joint, \(goals.partner) of your partner's")
+                lines.append(language.text(nl: "• Doelen: \(goals.mine) van jou, \(goals.joint) gezamenlijk, \(goals.partner) van je partner", en: "• Goals: \(goals.mine) of yours, \(goals.joint) joint, \(goals.partner) of your partner's"))
                 if let plan {
                     let hours = Value.format(plan.hours, in: language)
-                    lines.append(nl ? "• Planning: \(plan.weeks) weken, \(plan.meetings) ontmoetingen, \(hours) uur per persoon (versie \(plan.version))"
-                                    : "• Plan: \(plan.weeks) weeks, \(plan.meetings) meetings, \(hours) hours each (version \(plan.version))")
+                    lines.append(language.text(nl: "• Planning: \(plan.weeks) weken, \(plan.meetings) ontmoetingen, \(hours) uur per persoon (versie \(plan.version))", en: "• Plan: \(plan.weeks) weeks, \(plan.meetings) meetings, \(hours) hours each (version \(plan.version))"))
                 } else {
-                    lines.append(nl ? "• Planning: nog geen" : "• Plan: none yet")
+                    lines.append(language.text(nl: "• Planning: nog geen", en: "• Plan: none yet"))
                 }
-                lines.append(nl ? "• Activiteiten: \(activities.all), waarvan \(activities.mine) door jou vastgelegd"
-                                : "• Activities: \(activities.all), \(activities.mine) of them logged by you")
-                lines.append((nl ? "• Evaluatie: " : "• Evaluation: ") + evaluationText(nl))
+                lines.append(language.text(nl: "• Activiteiten: \(activities.all), waarvan \(activities.mine) door jou vastgelegd", en: "• Activities: \(activities.all), \(activities.mine) of them logged by you"))
+                lines.append(language.text(nl: "• Evaluatie: ", en: "• Evaluation: ") + evaluationText(language))
             }
-            lines.append((nl ? "• Contextcheck (afspraken met je leidinggevende): " : "• Context check (agreements with your manager): ")
-                         + (contextCheck ? (nl ? "ingevuld" : "filled in") : (nl ? "niet ingevuld" : "not filled in")))
-            lines.append((nl ? "• Je likes en passes in open matching: " : "• Your likes and passes in open matching: ") + "\(likes)")
-            lines.append((nl ? "• Berichten die voor jou klaarstonden: " : "• Messages that were left for you: ") + "\(notices)")
-            lines.append((nl ? "• Je chatberichten van de laatste 24 uur (bewaard om dubbel verstuurde berichten te herkennen): "
-                             : "• Your chat messages of the last 24 hours (kept to recognise messages sent twice): ") + "\(requests)")
-            lines.append((nl ? "• Regels over jou in het logboek van de coördinator: " : "• Lines about you in the coordinator's log: ") + "\(auditLines)")
-            lines.append(nl ? """
+            lines.append(language.text(nl: "• Contextcheck (afspraken met je leidinggevende): ", en: "• Context check (agreements with your manager): ")
+                         + (contextCheck ? language.text(nl: "ingevuld", en: "filled in") : language.text(nl: "niet ingevuld", en: "not filled in")))
+            lines.append(language.text(nl: "• Je likes en passes in open matching: ", en: "• Your likes and passes in open matching: ") + "\(likes)")
+            lines.append(language.text(nl: "• Berichten die voor jou klaarstonden: ", en: "• Messages that were left for you: ") + "\(notices)")
+            lines.append(language.text(nl: "• Je chatberichten van de laatste 24 uur (bewaard om dubbel verstuurde berichten te herkennen): ", en: "• Your chat messages of the last 24 hours (kept to recognise messages sent twice): ") + "\(requests)")
+            lines.append(language.text(nl: "• Regels over jou in het logboek van de coördinator: ", en: "• Lines about you in the coordinator's log: ") + "\(auditLines)")
+            lines.append(language.text(nl: """
                 Hieronder staat alles, precies zoals het is opgeslagen, in JSON (een tekstformaat voor gegevens). Kopieën van eerdere antwoorden in deze chat staan er alleen met hun grootte in. \
                 Kan je chatprogramma zo'n lang bericht niet tonen, dan staat aan het eind dat het is afgekapt; vraag dan de coördinator om je volledige export.
-                """ : """
+                """, en: """
                 Below is everything, exactly as it is stored, in JSON (a text format for data). Copies of earlier replies in this chat are listed by their size only. \
                 If your chat app cannot show a message this long, the end says it was cut short; then ask the coordinator for your complete export.
-                """)
+                """))
             return lines.joined(separator: "\n")
         }
 
-        private func pairText(_ nl: Bool) -> String {
-            guard let pair else { return nl ? "nog geen" : "none yet" }
-            let with = partnerName.map { nl ? "met \($0)" : "with \($0)" } ?? (nl ? "met een deelnemer die niet meer meedoet" : "with a participant who no longer takes part")
+        private func pairText(_ language: Language) -> String {
+            guard let pair else { return language.text(nl: "nog geen", en: "none yet") }
+            let with = partnerName.map { language.text(nl: "met \($0)", en: "with \($0)") } ?? language.text(nl: "met een deelnemer die niet meer meedoet", en: "with a participant who no longer takes part")
             switch pair.status {
-            case .proposed: return with + (nl ? ", voorgesteld en nog niet door jullie allebei bevestigd" : ", proposed and not yet confirmed by both of you")
-            case .confirmed: return with + (nl ? ", bevestigd" : ", confirmed")
-            case .closed: return with + (nl ? ", traject afgerond" : ", trajectory completed")
-            case .declined: return with + (nl ? ", voorstel afgewezen" : ", proposal declined")
+            case .proposed: return with + language.text(nl: ", voorgesteld en nog niet door jullie allebei bevestigd", en: ", proposed and not yet confirmed by both of you")
+            case .confirmed: return with + language.text(nl: ", bevestigd", en: ", confirmed")
+            case .closed: return with + language.text(nl: ", traject afgerond", en: ", trajectory completed")
+            case .declined: return with + language.text(nl: ", voorstel afgewezen", en: ", proposal declined")
             }
         }
 
-        private func evaluationText(_ nl: Bool) -> String {
-            guard let evaluation else { return nl ? "nog niet begonnen" : "not started yet" }
-            if evaluation.finishedAt != nil { return nl ? "afgerond" : "finished" }
-            return nl ? "begonnen" : "started"
+        private func evaluationText(_ language: Language) -> String {
+            guard let evaluation else { return language.text(nl: "nog niet begonnen", en: "not started yet") }
+            if evaluation.finishedAt != nil { return language.text(nl: "afgerond", en: "finished") }
+            return language.text(nl: "begonnen", en: "started")
         }
     }
 

@@ -44,12 +44,11 @@ enum MatchText {
     /// A profile as another participant may see it: no contact details, only what the consent
     /// text names (name, role, organisation, field, motivation, place).
     static func card(_ profile: Profile, explanation: String, score: Double, explainer: MatchExplainer, language: Language) -> String {
-        let nl = language == .nl
-        let side = profile.side == .teacher ? (nl ? "docent" : "teacher") : (nl ? "professional" : "professional")
+        let side = profile.side == .teacher ? language.text(nl: "docent", en: "teacher") : language.text(nl: "professional", en: "professional")
         var lines = ["\(profile.name) — \(profile.role), \(profile.organization) (\(side))"]
-        lines.append((nl ? "Plaats: " : "Place: ") + profile.region)
-        lines.append((nl ? "Waarom dit past: " : "Why this fits: ") + explanation)
-        lines.append((nl ? "Matchscore: " : "Match score: ") + Value.format(score, in: language))
+        lines.append(language.text(nl: "Plaats: ", en: "Place: ") + profile.region)
+        lines.append(language.text(nl: "Waarom dit past: ", en: "Why this fits: ") + explanation)
+        lines.append(language.text(nl: "Matchscore: ", en: "Match score: ") + Value.format(score, in: language))
         return lines.joined(separator: "\n")
     }
 }

@@ -97,49 +97,49 @@ enum TrajectoryText {
     static func kind(_ kind: ActivityKind, _ language: Language) -> String {
         let nl = language == .nl
         switch kind {
-        case .workplaceVisit: return nl ? "Werkplekbezoek" : "Workplace visit"
-        case .guestLesson: return nl ? "Gastles" : "Guest lesson"
-        case .pupilAssignment: return nl ? "Opdracht voor leerlingen" : "Assignment for pupils"
-        case .sparring: return nl ? "Sparren over drijfveren" : "Sparring about drives"
-        case .training: return nl ? "Training" : "Training"
-        case .outsideReflection: return nl ? "Reflectie met 'vreemde ogen'" : "Reflection through 'outside eyes'"
-        case .collaborationPlan: return nl ? "Plannen voor verdere samenwerking" : "Plans for further collaboration"
-        case .other: return nl ? "Anders" : "Other"
+        case .workplaceVisit: return language.text(nl: "Werkplekbezoek", en: "Workplace visit")
+        case .guestLesson: return language.text(nl: "Gastles", en: "Guest lesson")
+        case .pupilAssignment: return language.text(nl: "Opdracht voor leerlingen", en: "Assignment for pupils")
+        case .sparring: return language.text(nl: "Sparren over drijfveren", en: "Sparring about drives")
+        case .training: return language.text(nl: "Training", en: "Training")
+        case .outsideReflection: return language.text(nl: "Reflectie met 'vreemde ogen'", en: "Reflection through 'outside eyes'")
+        case .collaborationPlan: return language.text(nl: "Plannen voor verdere samenwerking", en: "Plans for further collaboration")
+        case .other: return language.text(nl: "Anders", en: "Other")
         }
     }
 
     static func activity(_ activity: Activity, by partner: String, language: Language) -> String {
         let nl = language == .nl
         return [
-            (nl ? "\(partner) legde vast: " : "\(partner) logged: ") + kind(activity.kind, language),
-            (nl ? "Datum: " : "Date: ") + activity.day,
-            (nl ? "Uren: " : "Hours: ") + Value.format(activity.hours, in: language),
-            (nl ? "Wat er gebeurde: " : "What happened: ") + activity.notes,
+            language.text(nl: "\(partner) legde vast: ", en: "\(partner) logged: ") + kind(activity.kind, language),
+            language.text(nl: "Datum: ", en: "Date: ") + activity.day,
+            language.text(nl: "Uren: ", en: "Hours: ") + Value.format(activity.hours, in: language),
+            language.text(nl: "Wat er gebeurde: ", en: "What happened: ") + activity.notes,
         ].joined(separator: "\n")
     }
 
     static func goals(_ goals: [Goal], me: ParticipantID, partnerName: String, language: Language) -> String {
         let nl = language == .nl
         func list(_ items: [Goal]) -> String {
-            items.isEmpty ? (nl ? "  (nog geen)" : "  (none yet)")
-                : items.map { "  • \($0.text)\($0.isLongTerm ? (nl ? " (lange termijn)" : " (long term)") : "")" }.joined(separator: "\n")
+            items.isEmpty ? language.text(nl: "  (nog geen)", en: "  (none yet)")
+                : items.map { "  • \($0.text)\($0.isLongTerm ? language.text(nl: " (lange termijn)", en: " (long term)") : "")" }.joined(separator: "\n")
         }
         return [
-            nl ? "Jouw doelen:" : "Your goals:", list(goals.filter { $0.owner == me }),
-            nl ? "Doelen van \(partnerName):" : "\(partnerName)'s goals:", list(goals.filter { $0.owner != nil && $0.owner != me }),
-            nl ? "Gezamenlijke doelen:" : "Joint goals:", list(goals.filter { $0.owner == nil }),
+            language.text(nl: "Jouw doelen:", en: "Your goals:"), list(goals.filter { $0.owner == me }),
+            language.text(nl: "Doelen van \(partnerName):", en: "\(partnerName)'s goals:"), list(goals.filter { $0.owner != nil && $0.owner != me }),
+            language.text(nl: "Gezamenlijke doelen:", en: "Joint goals:"), list(goals.filter { $0.owner == nil }),
         ].joined(separator: "\n")
     }
 
     static func plan(_ plan: Plan, me: ParticipantID, partner: ParticipantID, partnerName: String, language: Language) -> String {
         let nl = language == .nl
         var lines = [
-            (nl ? "Planning (versie \(plan.version)):" : "Plan (version \(plan.version)):"),
-            (nl ? "Duur: \(plan.weeks) weken" : "Duration: \(plan.weeks) weeks"),
-            (nl ? "Ontmoetingen: \(plan.meetings)" : "Meetings: \(plan.meetings)"),
-            (nl ? "Uren per deelnemer: " : "Hours per participant: ") + Value.format(plan.hours, in: language),
-            (nl ? "Periode: " : "Period: ") + plan.period,
-            (nl ? "Werkafspraken: " : "Working agreements: ") + plan.agreements,
+            language.text(nl: "Planning (versie \(plan.version)):", en: "Plan (version \(plan.version)):"),
+            language.text(nl: "Duur: \(plan.weeks) weken", en: "Duration: \(plan.weeks) weeks"),
+            language.text(nl: "Ontmoetingen: \(plan.meetings)", en: "Meetings: \(plan.meetings)"),
+            language.text(nl: "Uren per deelnemer: ", en: "Hours per participant: ") + Value.format(plan.hours, in: language),
+            language.text(nl: "Periode: ", en: "Period: ") + plan.period,
+            language.text(nl: "Werkafspraken: ", en: "Working agreements: ") + plan.agreements,
         ]
         // One line per reason, naming the rules it was given for, in the guideline's order.
         var reasons: [(reason: String, rules: [GuidelineRule])] = []
@@ -153,11 +153,10 @@ enum TrajectoryText {
         }
         for (reason, rules) in reasons {
             let names = rules.map { ruleName($0, language) }.joined(separator: "; ")
-            lines.append((nl ? "Afwijking van de richtlijn (\(names)), reden: " : "Deviation from the guideline (\(names)), reason: ") + reason)
+            lines.append(language.text(nl: "Afwijking van de richtlijn (\(names)), reden: ", en: "Deviation from the guideline (\(names)), reason: ") + reason)
         }
         let mine = plan.isConfirmed(by: me), theirs = plan.isConfirmed(by: partner)
-        lines.append(nl ? "Bevestigd door jou: \(mine ? "ja" : "nee"); door \(partnerName): \(theirs ? "ja" : "nee")"
-                        : "Confirmed by you: \(mine ? "yes" : "no"); by \(partnerName): \(theirs ? "yes" : "no")")
+        lines.append(language.text(nl: "Bevestigd door jou: \(mine ? "ja" : "nee"); door \(partnerName): \(theirs ? "ja" : "nee")", en: "Confirmed by you: \(mine ? "yes" : "no"); by \(partnerName): \(theirs ? "yes" : "no")"))
         return lines.joined(separator: "\n")
     }
 
@@ -165,21 +164,21 @@ enum TrajectoryText {
     static func ruleName(_ rule: GuidelineRule, _ language: Language) -> String {
         let nl = language == .nl
         switch rule {
-        case .shortDuration: return nl ? "korter dan drie maanden" : "shorter than three months"
-        case .fewMeetings: return nl ? "minder dan zes ontmoetingen" : "fewer than six meetings"
-        case .manyMeetings: return nl ? "meer dan acht ontmoetingen" : "more than eight meetings"
-        case .fewHours: return nl ? "minder dan 20 uur" : "fewer than 20 hours"
-        case .longTermGoalsShortTrajectory: return nl ? "langetermijndoelen bij een kort traject" : "long-term goals with a short trajectory"
+        case .shortDuration: return language.text(nl: "korter dan drie maanden", en: "shorter than three months")
+        case .fewMeetings: return language.text(nl: "minder dan zes ontmoetingen", en: "fewer than six meetings")
+        case .manyMeetings: return language.text(nl: "meer dan acht ontmoetingen", en: "more than eight meetings")
+        case .fewHours: return language.text(nl: "minder dan 20 uur", en: "fewer than 20 hours")
+        case .longTermGoalsShortTrajectory: return language.text(nl: "langetermijndoelen bij een kort traject", en: "long-term goals with a short trajectory")
         }
     }
 
     static func progress(_ progress: Progress, language: Language) -> String {
         let nl = language == .nl
         return [
-            nl ? "Voortgang tegen de planning:" : "Progress against the plan:",
-            (nl ? "Ontmoetingen: " : "Meetings: ") + "\(progress.meetingsDone) / \(progress.meetingsPlanned)",
-            (nl ? "Uren: " : "Hours: ") + "\(Value.format(progress.hoursDone, in: language)) / \(Value.format(progress.hoursPlanned, in: language))",
-            (nl ? "Weken: " : "Weeks: ") + "\(progress.weeksElapsed) / \(progress.weeksPlanned)",
+            language.text(nl: "Voortgang tegen de planning:", en: "Progress against the plan:"),
+            language.text(nl: "Ontmoetingen: ", en: "Meetings: ") + "\(progress.meetingsDone) / \(progress.meetingsPlanned)",
+            language.text(nl: "Uren: ", en: "Hours: ") + "\(Value.format(progress.hoursDone, in: language)) / \(Value.format(progress.hoursPlanned, in: language))",
+            language.text(nl: "Weken: ", en: "Weeks: ") + "\(progress.weeksElapsed) / \(progress.weeksPlanned)",
         ].joined(separator: "\n")
     }
 }

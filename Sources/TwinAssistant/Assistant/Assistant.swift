@@ -272,7 +272,7 @@ public final class Assistant: Sendable {
         try TurnRecord(state: state, output: output).save(for: id, turns: turns, at: now, in: tx)
         // What happened since the participant's last turn (the partner changed the plan, logged
         // an activity, …) comes first, once.
-        let notices = try tx.pendingNotices(for: id).map { Reply.Message(.info, state.language == .nl ? $0.nl : $0.en) }
+        let notices = try tx.pendingNotices(for: id).map { Reply.Message(.info, LocalizedText(nl: $0.nl, en: $0.en).text(in: state.language)) }
         if !notices.isEmpty { try tx.markNoticesShown(for: id, at: now) }
         let reply = Reply(participant: id.description, before: notes + notices, output: output, phase: updated.phase,
                           language: state.language)

@@ -62,8 +62,7 @@ enum CoordinatorText {
     /// The running pairs whose partner left, numbered by the participant who remains.
     static func pairsWithoutPartner(_ rows: [(names: String, status: LocalizedText)]) -> LocalizedText {
         LocalizedText { language in
-            var lines = [language == .nl ? "Duo's waarvan een partner niet meer meedoet (beslissing nodig):"
-                                         : "Pairs whose partner no longer takes part (decision needed):"]
+            var lines = [language.text(nl: "Duo's waarvan een partner niet meer meedoet (beslissing nodig):", en: "Pairs whose partner no longer takes part (decision needed):")]
             for (index, row) in rows.enumerated() {
                 lines.append("\(index + 1). \(row.names) — \(row.status.text(in: language))")
             }
@@ -112,12 +111,12 @@ enum CoordinatorText {
     static func found(name: String?, id: ParticipantID, side: Side?, organization: String?, phase: Phase?) -> LocalizedText {
         LocalizedText { language in
             let nl = language == .nl
-            var text = (nl ? "Gevonden: " : "Found: ") + (name.map { "\($0) (\(id))" } ?? id.description)
+            var text = language.text(nl: "Gevonden: ", en: "Found: ") + (name.map { "\($0) (\(id))" } ?? id.description)
             var details: [String] = []
-            if let side { details.append(side == .teacher ? (nl ? "docent" : "teacher") : "professional") }
+            if let side { details.append(side == .teacher ? language.text(nl: "docent", en: "teacher") : "professional") }
             if let organization { details.append(organization) }
-            if let phase { details.append((nl ? "fase " : "phase ") + phase.rawValue) }
-            if name == nil { details.append(nl ? "nog geen profiel" : "no profile yet") }
+            if let phase { details.append(language.text(nl: "fase ", en: "phase ") + phase.rawValue) }
+            if name == nil { details.append(language.text(nl: "nog geen profiel", en: "no profile yet")) }
             if !details.isEmpty { text += " — " + details.joined(separator: ", ") }
             return text
         }
@@ -128,9 +127,9 @@ enum CoordinatorText {
         LocalizedText { language in
             let nl = language == .nl
             func name(_ id: ParticipantID) -> String { proposal.names[id] ?? id.description }
-            let method = proposal.method == .optimal ? (nl ? "optimale toewijzing" : "optimal assignment")
-                                                     : (nl ? "stabiele matching" : "stable matching")
-            var lines = [(nl ? "Matchvoorstellen (\(method)), totaalscore " : "Match proposals (\(method)), total score ")
+            let method = proposal.method == .optimal ? language.text(nl: "optimale toewijzing", en: "optimal assignment")
+                                                     : language.text(nl: "stabiele matching", en: "stable matching")
+            var lines = [language.text(nl: "Matchvoorstellen (\(method)), totaalscore ", en: "Match proposals (\(method)), total score ")
                 + Value.format(proposal.result.total, in: language) + ":"]
             for (index, score) in proposal.result.proposals.enumerated() {
                 lines.append("")
@@ -139,13 +138,12 @@ enum CoordinatorText {
             }
             if !proposal.existingPairs.isEmpty {
                 lines.append("")
-                lines.append(nl ? "Bestaande duo's blijven zoals ze zijn: \(proposal.existingPairs.count)."
-                                : "Existing pairs stay as they are: \(proposal.existingPairs.count).")
+                lines.append(language.text(nl: "Bestaande duo's blijven zoals ze zijn: \(proposal.existingPairs.count).", en: "Existing pairs stay as they are: \(proposal.existingPairs.count)."))
             }
             let unmatched = proposal.result.unmatchedTeachers + proposal.result.unmatchedProfessionals
             if !unmatched.isEmpty {
                 lines.append("")
-                lines.append((nl ? "Zonder partner in deze ronde: " : "Without a partner in this round: ")
+                lines.append(language.text(nl: "Zonder partner in deze ronde: ", en: "Without a partner in this round: ")
                     + unmatched.map { "\(name($0)) (\($0))" }.joined(separator: ", "))
             }
             return lines.joined(separator: "\n")
@@ -160,12 +158,11 @@ enum CoordinatorText {
             if created.isEmpty {
                 lines.append(nothingApplied.text(in: language))
             } else {
-                lines.append(nl ? "Bevestigd (\(created.count)); deze duo's gaan naar fase 2 (kennismaking) en krijgen bericht:"
-                                : "Confirmed (\(created.count)); these pairs move to phase 2 (getting acquainted) and will be notified:")
+                lines.append(language.text(nl: "Bevestigd (\(created.count)); deze duo's gaan naar fase 2 (kennismaking) en krijgen bericht:", en: "Confirmed (\(created.count)); these pairs move to phase 2 (getting acquainted) and will be notified:"))
                 lines += created.map { "• " + $0 }
             }
             if !skipped.isEmpty {
-                lines.append(nl ? "Niet meer mogelijk, overgeslagen:" : "No longer possible, skipped:")
+                lines.append(language.text(nl: "Niet meer mogelijk, overgeslagen:", en: "No longer possible, skipped:"))
                 lines += skipped.map { "• \($0.pair): \($0.reason.text(in: language))" }
             }
             return lines.joined(separator: "\n")
@@ -175,7 +172,7 @@ enum CoordinatorText {
     /// The running pairs, numbered, for choosing one.
     static func runningPairs(_ pairs: [(names: String, status: LocalizedText)]) -> LocalizedText {
         LocalizedText { language in
-            var lines = [language == .nl ? "Lopende duo's:" : "Running pairs:"]
+            var lines = [language.text(nl: "Lopende duo's:", en: "Running pairs:")]
             for (index, pair) in pairs.enumerated() {
                 lines.append("\(index + 1). \(pair.names) — \(pair.status.text(in: language))")
             }

@@ -25,7 +25,7 @@ public struct MatchExplainer: Sendable {
     public func sentence(_ score: PairScore, names: [ParticipantID: String], language: Language) -> String {
         let helpful = score.contributions.filter { $0.points > 0 }
         guard !helpful.isEmpty else {
-            return language == .nl ? "Weinig overeenkomsten op jullie criteria." : "Little in common on your criteria."
+            return language.text(nl: "Weinig overeenkomsten op jullie criteria.", en: "Little in common on your criteria.")
         }
         return helpful.map { reason($0.reason, names: names, language: language) }.joined(separator: "; ")
     }
@@ -53,40 +53,36 @@ public struct MatchExplainer: Sendable {
         }
         switch reason {
         case .sameField(let f):
-            return nl ? "zelfde vakgebied: \(field(f))" : "same field: \(field(f))"
+            return language.text(nl: "zelfde vakgebied: \(field(f))", en: "same field: \(field(f))")
         case .relatedFields(let a, let b):
-            return nl ? "verwante vakgebieden: \(field(a)) ↔ \(field(b))" : "related fields: \(field(a)) ↔ \(field(b))"
+            return language.text(nl: "verwante vakgebieden: \(field(a)) ↔ \(field(b))", en: "related fields: \(field(a)) ↔ \(field(b))")
         case .contrastWanted(let by, let a, let b):
-            return nl ? "\(name(by)) wil juist een ander vakgebied, en dat is het: \(field(a)) ↔ \(field(b)) — buiten de comfortzone"
-                      : "\(name(by)) wants a different field, and it is: \(field(a)) ↔ \(field(b)) — outside the comfort zone"
+            return language.text(nl: "\(name(by)) wil juist een ander vakgebied, en dat is het: \(field(a)) ↔ \(field(b)) — buiten de comfortzone", en: "\(name(by)) wants a different field, and it is: \(field(a)) ↔ \(field(b)) — outside the comfort zone")
         case .contrastMissed(let by, let f):
-            return nl ? "\(name(by)) wil een ander vakgebied, maar dit lijkt erop (\(field(f)))"
-                      : "\(name(by)) wants a different field, but this one is close (\(field(f)))"
+            return language.text(nl: "\(name(by)) wil een ander vakgebied, maar dit lijkt erop (\(field(f)))", en: "\(name(by)) wants a different field, but this one is close (\(field(f)))")
         case .differentFields(let a, let b):
-            return nl ? "verschillende vakgebieden: \(field(a)) ↔ \(field(b))" : "different fields: \(field(a)) ↔ \(field(b))"
+            return language.text(nl: "verschillende vakgebieden: \(field(a)) ↔ \(field(b))", en: "different fields: \(field(a)) ↔ \(field(b))")
         case .sharedBackground(let words):
-            return nl ? "vergelijkbare vooropleiding (\(words.joined(separator: ", ")))" : "similar prior education (\(words.joined(separator: ", ")))"
+            return language.text(nl: "vergelijkbare vooropleiding (\(words.joined(separator: ", ")))", en: "similar prior education (\(words.joined(separator: ", ")))")
         case .sharedTargetGroup(let words):
-            return nl ? "vergelijkbare doelgroep (\(words.joined(separator: ", ")))" : "similar target group (\(words.joined(separator: ", ")))"
+            return language.text(nl: "vergelijkbare doelgroep (\(words.joined(separator: ", ")))", en: "similar target group (\(words.joined(separator: ", ")))")
         case .sharedMotivation(let values):
-            if values.isEmpty { return nl ? "geen gedeelde motivatie" : "no shared motivation" }
-            return nl ? "allebei: \(labels("profile.motivation", values))" : "both: \(labels("profile.motivation", values))"
+            if values.isEmpty { return language.text(nl: "geen gedeelde motivatie", en: "no shared motivation") }
+            return language.text(nl: "allebei: \(labels("profile.motivation", values))", en: "both: \(labels("profile.motivation", values))")
         case .sectorWanted(let values):
-            return nl ? "de sector (\(labels("profile.company_type", values))) is wat de docent wil zien"
-                      : "the sector (\(labels("profile.company_type", values))) is what the teacher wants to see"
+            return language.text(nl: "de sector (\(labels("profile.company_type", values))) is wat de docent wil zien", en: "the sector (\(labels("profile.company_type", values))) is what the teacher wants to see")
         case .sectorNotWanted:
-            return nl ? "de sector is niet wat de docent wil zien" : "the sector is not what the teacher wants to see"
+            return language.text(nl: "de sector is niet wat de docent wil zien", en: "the sector is not what the teacher wants to see")
         case .educationWanted(let values):
-            return nl ? "het onderwijs (\(labels("profile.education_type", values))) is wat de professional wil zien"
-                      : "the education (\(labels("profile.education_type", values))) is what the professional wants to see"
+            return language.text(nl: "het onderwijs (\(labels("profile.education_type", values))) is wat de professional wil zien", en: "the education (\(labels("profile.education_type", values))) is what the professional wants to see")
         case .educationNotWanted:
-            return nl ? "het onderwijstype is niet wat de professional wil zien" : "the kind of education is not what the professional wants to see"
+            return language.text(nl: "het onderwijstype is niet wat de professional wil zien", en: "the kind of education is not what the professional wants to see")
         case .sameRegion(let region):
-            return nl ? "zelfde plaats of regio: \(region) — makkelijk bij elkaar op bezoek" : "same town or region: \(region) — easy to visit each other"
+            return language.text(nl: "zelfde plaats of regio: \(region) — makkelijk bij elkaar op bezoek", en: "same town or region: \(region) — easy to visit each other")
         case .differentRegions(let a, let b):
-            return nl ? "verschillende plaatsen: \(a) en \(b) — houd rekening met reistijd" : "different places: \(a) and \(b) — mind the travel time"
+            return language.text(nl: "verschillende plaatsen: \(a) en \(b) — houd rekening met reistijd", en: "different places: \(a) and \(b) — mind the travel time")
         case .openToAnyone(let id):
-            return nl ? "\(name(id)) staat open voor elke match" : "\(name(id)) is open to any match"
+            return language.text(nl: "\(name(id)) staat open voor elke match", en: "\(name(id)) is open to any match")
         }
     }
 

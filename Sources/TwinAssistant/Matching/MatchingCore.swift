@@ -142,10 +142,9 @@ public struct MatchingCore: Sendable {
         let nl = language == .nl
         switch reason {
         case .notInPool:
-            return nl ? "niet meer allebei in de pool (een van beiden heeft inmiddels een duo of geen profiel)"
-                      : "no longer both in the pool (one of them has a pair by now, or no profile)"
+            return language.text(nl: "niet meer allebei in de pool (een van beiden heeft inmiddels een duo of geen profiel)", en: "no longer both in the pool (one of them has a pair by now, or no profile)")
         case .pairedInThisRound:
-            return nl ? "een van beiden is in deze ronde al gekoppeld" : "one of them was already paired in this round"
+            return language.text(nl: "een van beiden is in deze ronde al gekoppeld", en: "one of them was already paired in this round")
         case .ineligible(let ineligibility):
             return explainer.ineligibility(ineligibility, language: language)
         }
@@ -160,33 +159,31 @@ public struct MatchingCore: Sendable {
         let nl = language == .nl
         func name(_ id: ParticipantID) -> String { names[id].map { "\($0) (\(id))" } ?? id.description }
         guard let (score, ineligibility) = round.explain(a, b) else {
-            return nl ? "\(name(a)) en \(name(b)) zitten niet allebei in de pool (een profiel, fase matching, nog geen duo)."
-                      : "\(name(a)) and \(name(b)) are not both in the pool (a profile, phase matching, no pair yet)."
+            return language.text(nl: "\(name(a)) en \(name(b)) zitten niet allebei in de pool (een profiel, fase matching, nog geen duo).", en: "\(name(a)) and \(name(b)) are not both in the pool (a profile, phase matching, no pair yet).")
         }
         if let ineligibility {
-            return (nl ? "\(name(a)) en \(name(b)) kunnen geen duo vormen: " : "\(name(a)) and \(name(b)) cannot be paired: ")
+            return language.text(nl: "\(name(a)) en \(name(b)) kunnen geen duo vormen: ", en: "\(name(a)) and \(name(b)) cannot be paired: ")
                 + explainer.ineligibility(ineligibility, language: language) + "."
         }
         guard let score else { return "" }
-        var lines = [(nl ? "Score van \(name(a)) en \(name(b)): " : "Score of \(name(a)) and \(name(b)): ") + Value.format(score.total, in: language)]
+        var lines = [language.text(nl: "Score van \(name(a)) en \(name(b)): ", en: "Score of \(name(a)) and \(name(b)): ") + Value.format(score.total, in: language)]
         lines += explainer.lines(score, names: names, language: language).map { "  " + $0 }
         let result = round.solve(method)
         if result.proposals.contains(where: { $0.teacher == score.teacher && $0.professional == score.professional }) {
-            lines.append(nl ? "Dit duo wordt voorgesteld." : "This pair is proposed.")
+            lines.append(language.text(nl: "Dit duo wordt voorgesteld.", en: "This pair is proposed."))
             return lines.joined(separator: "\n")
         }
         for id in [score.teacher, score.professional] {
             if let other = result.proposals.first(where: { $0.teacher == id || $0.professional == id }) {
                 let partner = other.teacher == id ? other.professional : other.teacher
-                lines.append(nl ? "\(name(id)) krijgt in plaats daarvan \(name(partner)) (score \(Value.format(other.total, in: language)))."
-                                : "\(name(id)) gets \(name(partner)) instead (score \(Value.format(other.total, in: language))).")
+                lines.append(language.text(nl: "\(name(id)) krijgt in plaats daarvan \(name(partner)) (score \(Value.format(other.total, in: language))).", en: "\(name(id)) gets \(name(partner)) instead (score \(Value.format(other.total, in: language)))."))
             } else {
-                lines.append(nl ? "\(name(id)) krijgt in deze ronde geen partner." : "\(name(id)) gets no partner in this round.")
+                lines.append(language.text(nl: "\(name(id)) krijgt in deze ronde geen partner.", en: "\(name(id)) gets no partner in this round."))
             }
         }
         lines.append(method == .optimal
-            ? (nl ? "Samen leveren die duo's een hogere totaalscore op dan met dit duo." : "Together those pairs give a higher total score than with this pair.")
-            : (nl ? "In een stabiele matching heeft minstens één van beiden een partner die hij of zij hoger rangschikt." : "In a stable matching at least one of them has a partner they rank higher."))
+            ? language.text(nl: "Samen leveren die duo's een hogere totaalscore op dan met dit duo.", en: "Together those pairs give a higher total score than with this pair.")
+            : language.text(nl: "In een stabiele matching heeft minstens één van beiden een partner die hij of zij hoger rangschikt.", en: "In a stable matching at least one of them has a partner they rank higher."))
         return lines.joined(separator: "\n")
     }
 }

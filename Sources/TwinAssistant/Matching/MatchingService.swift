@@ -82,8 +82,8 @@ public struct MatchingService: Sendable {
         let nl = language == .nl
         func name(_ id: ParticipantID) -> String { proposal.names[id] ?? StandInText.name(id, in: language) }
         var lines: [String] = []
-        lines.append((nl ? "Methode: " : "Method: ") + (proposal.method == .optimal ? (nl ? "optimale toewijzing" : "optimal assignment") : (nl ? "stabiele matching" : "stable matching")))
-        lines.append((nl ? "Totaalscore: " : "Total score: ") + Value.format(proposal.result.total, in: language))
+        lines.append(language.text(nl: "Methode: ", en: "Method: ") + (proposal.method == .optimal ? language.text(nl: "optimale toewijzing", en: "optimal assignment") : language.text(nl: "stabiele matching", en: "stable matching")))
+        lines.append(language.text(nl: "Totaalscore: ", en: "Total score: ") + Value.format(proposal.result.total, in: language))
         for score in proposal.result.proposals {
             lines.append("")
             lines.append("\(name(score.teacher)) (\(score.teacher)) ↔ \(name(score.professional)) (\(score.professional))  score \(Value.format(score.total, in: language))")
@@ -91,7 +91,7 @@ public struct MatchingService: Sendable {
         }
         if !proposal.existingPairs.isEmpty {
             lines.append("")
-            lines.append(nl ? "Bestaande duo's (blijven zoals ze zijn):" : "Existing pairs (stay as they are):")
+            lines.append(language.text(nl: "Bestaande duo's (blijven zoals ze zijn):", en: "Existing pairs (stay as they are):"))
             for pair in proposal.existingPairs {
                 lines.append("  \(name(pair.teacher)) ↔ \(name(pair.professional)) — \(pair.status.rawValue), \(pair.origin.rawValue)")
             }
@@ -99,7 +99,7 @@ public struct MatchingService: Sendable {
         let unmatched = proposal.result.unmatchedTeachers + proposal.result.unmatchedProfessionals
         if !unmatched.isEmpty {
             lines.append("")
-            lines.append((nl ? "Zonder partner in deze ronde: " : "Without a partner in this round: ") + unmatched.map(name).joined(separator: ", "))
+            lines.append(language.text(nl: "Zonder partner in deze ronde: ", en: "Without a partner in this round: ") + unmatched.map(name).joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
     }

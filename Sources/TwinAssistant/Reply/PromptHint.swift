@@ -9,19 +9,18 @@ public enum PromptHint {
         let nl = language == .nl
         var parts: [String] = []
         switch prompt.type {
-        case .yesno: parts.append(nl ? "ja / nee" : "yes / no")
-        case .choice: parts.append(nl ? "typ een nummer of de naam" : "type a number or the name")
-        case .multichoice: parts.append(nl ? "één of meer, bijvoorbeeld: 1, 3" : "one or more, for example: 1, 3")
-        case .date: parts.append(nl ? "een datum, bijvoorbeeld 6 december 2026" : "a date, for example December 6, 2026")
+        case .yesno: parts.append(language.text(nl: "ja / nee", en: "yes / no"))
+        case .choice: parts.append(language.text(nl: "typ een nummer of de naam", en: "type a number or the name"))
+        case .multichoice: parts.append(language.text(nl: "één of meer, bijvoorbeeld: 1, 3", en: "one or more, for example: 1, 3"))
+        case .date: parts.append(language.text(nl: "een datum, bijvoorbeeld 6 december 2026", en: "a date, for example December 6, 2026"))
         case .integer, .number:
             if let min = prompt.min, let max = prompt.max {
-                parts.append(nl ? "een getal van \(Value.format(min, in: language)) tot \(Value.format(max, in: language))"
-                                : "a number from \(Value.format(min, in: language)) to \(Value.format(max, in: language))")
+                parts.append(language.text(nl: "een getal van \(Value.format(min, in: language)) tot \(Value.format(max, in: language))", en: "a number from \(Value.format(min, in: language)) to \(Value.format(max, in: language))"))
             }
-        case .email: parts.append(nl ? "een e-mailadres" : "an e-mail address")
+        case .email: parts.append(language.text(nl: "een e-mailadres", en: "an e-mail address"))
         case .text: break
         }
-        if prompt.optional { parts.append(nl ? "of `overslaan`" : "or `skip`") }
+        if prompt.optional { parts.append(language.text(nl: "of `overslaan`", en: "or `skip`")) }
         return parts.isEmpty ? nil : "(" + parts.joined(separator: "; ") + ")"
     }
 }

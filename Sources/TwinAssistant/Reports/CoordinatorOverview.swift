@@ -67,27 +67,25 @@ public struct CoordinatorOverview: Sendable {
                 if let plan = row.plan {
                     let progress = Progress(plan: plan, activities: row.activities, now: now)
                     let hours = "\(Value.format(progress.hoursDone, in: language))/\(Value.format(progress.hoursPlanned, in: language))"
-                    let unconfirmed = plan.fixedAt == nil ? (nl ? " (planning nog niet door beiden bevestigd)" : " (plan not yet confirmed by both)") : ""
-                    let text: String = nl
-                        ? "Voortgang: \(progress.meetingsDone)/\(progress.meetingsPlanned) ontmoetingen, \(hours) uur, \(progress.weeksElapsed)/\(progress.weeksPlanned) weken"
-                        : "Progress: \(progress.meetingsDone)/\(progress.meetingsPlanned) meetings, \(hours) hours, \(progress.weeksElapsed)/\(progress.weeksPlanned) weeks"
+                    let unconfirmed = plan.fixedAt == nil ? language.text(nl: " (planning nog niet door beiden bevestigd)", en: " (plan not yet confirmed by both)") : ""
+                    let text: String = language.text(nl: "Voortgang: \(progress.meetingsDone)/\(progress.meetingsPlanned) ontmoetingen, \(hours) uur, \(progress.weeksElapsed)/\(progress.weeksPlanned) weken", en: "Progress: \(progress.meetingsDone)/\(progress.meetingsPlanned) meetings, \(hours) hours, \(progress.weeksElapsed)/\(progress.weeksPlanned) weeks")
                     lines.append(text + unconfirmed)
                     for (rule, reason) in plan.deviationReasons.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                        lines.append((nl ? "Afwijking van de richtlijn (\(rule.rawValue)), reden: " : "Deviation from the guideline (\(rule.rawValue)), reason: ") + reason)
+                        lines.append(language.text(nl: "Afwijking van de richtlijn (\(rule.rawValue)), reden: ", en: "Deviation from the guideline (\(rule.rawValue)), reason: ") + reason)
                     }
                 } else if row.pair.status == Pair.Status.confirmed {
-                    lines.append(nl ? "Nog geen planning." : "No plan yet.")
+                    lines.append(language.text(nl: "Nog geen planning.", en: "No plan yet."))
                 }
                 for bottleneck in row.bottlenecks {
                     let text = Bottleneck.description(bottleneck.kind)
                     let who = bottleneck.participant.map { " (\(name($0)))" } ?? ""
-                    lines.append((nl ? "Knelpunt: " : "Bottleneck: ") + bottleneck.kind.rawValue + who + " — " + (nl ? text.nl : text.en))
+                    lines.append(language.text(nl: "Knelpunt: ", en: "Bottleneck: ") + bottleneck.kind.rawValue + who + " — " + text.text(in: language))
                 }
                 blocks.append(.list(lines))
             }
             sections.append(.init("\(phase.rawValue) (\(inPhase.count))", blocks))
         }
-        sections.append(.init(nl ? "Nog zonder duo" : "Not yet paired", [.list(unmatched.isEmpty ? ["—"] : unmatched)]))
-        return ReportDocument(title: nl ? "Job Twinning — overzicht voor de coördinator" : "Job Twinning — coordinator overview", sections: sections)
+        sections.append(.init(language.text(nl: "Nog zonder duo", en: "Not yet paired"), [.list(unmatched.isEmpty ? ["—"] : unmatched)]))
+        return ReportDocument(title: language.text(nl: "Job Twinning — overzicht voor de coördinator", en: "Job Twinning — coordinator overview"), sections: sections)
     }
 }

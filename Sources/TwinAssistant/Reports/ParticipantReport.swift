@@ -23,50 +23,50 @@ struct ParticipantReport {
             return "\(profile.name), \(profile.role), \(profile.organization)"
         }
         var pairLines = [
-            (nl ? "Deelnemer: " : "Participant: ") + describe(s.me),
-            (nl ? "Partner: " : "Partner: ") + describe(s.partner, otherwise: partnerName),
-            (nl ? "Fase: " : "Phase: ") + s.participant.phase.rawValue,
+            language.text(nl: "Deelnemer: ", en: "Participant: ") + describe(s.me),
+            language.text(nl: "Partner: ", en: "Partner: ") + describe(s.partner, otherwise: partnerName),
+            language.text(nl: "Fase: ", en: "Phase: ") + s.participant.phase.rawValue,
         ]
-        if let confirmed = s.pair.confirmedAt { pairLines.append((nl ? "Duo sinds: " : "Pair since: ") + LocalDate(confirmed).iso) }
-        sections.append(.init(nl ? "Het duo" : "The pair", [.list(pairLines)]))
+        if let confirmed = s.pair.confirmedAt { pairLines.append(language.text(nl: "Duo sinds: ", en: "Pair since: ") + LocalDate(confirmed).iso) }
+        sections.append(.init(language.text(nl: "Het duo", en: "The pair"), [.list(pairLines)]))
 
         func goals(_ items: [Goal]) -> ReportDocument.Block {
-            .list(items.isEmpty ? [nl ? "(geen)" : "(none)"] : items.map { $0.text + ($0.isLongTerm ? (nl ? " (lange termijn)" : " (long term)") : "") })
+            .list(items.isEmpty ? [language.text(nl: "(geen)", en: "(none)")] : items.map { $0.text + ($0.isLongTerm ? language.text(nl: " (lange termijn)", en: " (long term)") : "") })
         }
-        sections.append(.init(nl ? "Doelen" : "Goals", [
-            .paragraph(nl ? "Doelen van \(myName):" : "\(myName)'s goals:"), goals(s.goals.filter { $0.owner == s.participant.id }),
-            .paragraph(nl ? "Doelen van \(partnerName):" : "\(partnerName)'s goals:"), goals(s.goals.filter { $0.owner != nil && $0.owner != s.participant.id }),
-            .paragraph(nl ? "Gezamenlijke doelen:" : "Joint goals:"), goals(s.goals.filter { $0.owner == nil }),
+        sections.append(.init(language.text(nl: "Doelen", en: "Goals"), [
+            .paragraph(language.text(nl: "Doelen van \(myName):", en: "\(myName)'s goals:")), goals(s.goals.filter { $0.owner == s.participant.id }),
+            .paragraph(language.text(nl: "Doelen van \(partnerName):", en: "\(partnerName)'s goals:")), goals(s.goals.filter { $0.owner != nil && $0.owner != s.participant.id }),
+            .paragraph(language.text(nl: "Gezamenlijke doelen:", en: "Joint goals:")), goals(s.goals.filter { $0.owner == nil }),
         ]))
 
         if let plan = s.plan {
             var lines = [
-                (nl ? "Duur: \(plan.weeks) weken" : "Duration: \(plan.weeks) weeks"),
-                (nl ? "Ontmoetingen: \(plan.meetings)" : "Meetings: \(plan.meetings)"),
-                (nl ? "Uren per deelnemer: " : "Hours per participant: ") + Value.format(plan.hours, in: language),
-                (nl ? "Periode: " : "Period: ") + plan.period,
-                (nl ? "Werkafspraken: " : "Working agreements: ") + plan.agreements,
-                plan.fixedAt.map { (nl ? "Vastgesteld op " : "Fixed on ") + LocalDate($0).iso } ?? (nl ? "Nog niet door beiden bevestigd" : "Not yet confirmed by both"),
+                language.text(nl: "Duur: \(plan.weeks) weken", en: "Duration: \(plan.weeks) weeks"),
+                language.text(nl: "Ontmoetingen: \(plan.meetings)", en: "Meetings: \(plan.meetings)"),
+                language.text(nl: "Uren per deelnemer: ", en: "Hours per participant: ") + Value.format(plan.hours, in: language),
+                language.text(nl: "Periode: ", en: "Period: ") + plan.period,
+                language.text(nl: "Werkafspraken: ", en: "Working agreements: ") + plan.agreements,
+                plan.fixedAt.map { language.text(nl: "Vastgesteld op ", en: "Fixed on ") + LocalDate($0).iso } ?? language.text(nl: "Nog niet door beiden bevestigd", en: "Not yet confirmed by both"),
             ]
             for (rule, reason) in plan.deviationReasons.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 let advice = Guideline.advice(rule)
-                lines.append((nl ? "Afwijking van de richtlijn: " : "Deviation from the guideline: ") + (nl ? advice.nl : advice.en) + (nl ? " Reden: " : " Reason: ") + reason)
+                lines.append(language.text(nl: "Afwijking van de richtlijn: ", en: "Deviation from the guideline: ") + advice.text(in: language) + language.text(nl: " Reden: ", en: " Reason: ") + reason)
             }
-            sections.append(.init(nl ? "Planning" : "Plan", [.list(lines)]))
+            sections.append(.init(language.text(nl: "Planning", en: "Plan"), [.list(lines)]))
             let progress = Progress(plan: plan, activities: s.activities, now: now)
-            sections.append(.init(nl ? "Voortgang" : "Progress", [.list([
-                (nl ? "Ontmoetingen: " : "Meetings: ") + "\(progress.meetingsDone) / \(progress.meetingsPlanned)",
-                (nl ? "Uren: " : "Hours: ") + "\(Value.format(progress.hoursDone, in: language)) / \(Value.format(progress.hoursPlanned, in: language))",
-                (nl ? "Weken: " : "Weeks: ") + "\(progress.weeksElapsed) / \(progress.weeksPlanned)",
+            sections.append(.init(language.text(nl: "Voortgang", en: "Progress"), [.list([
+                language.text(nl: "Ontmoetingen: ", en: "Meetings: ") + "\(progress.meetingsDone) / \(progress.meetingsPlanned)",
+                language.text(nl: "Uren: ", en: "Hours: ") + "\(Value.format(progress.hoursDone, in: language)) / \(Value.format(progress.hoursPlanned, in: language))",
+                language.text(nl: "Weken: ", en: "Weeks: ") + "\(progress.weeksElapsed) / \(progress.weeksPlanned)",
             ])]))
         }
 
         let rows = s.activities.map { activity in
             [activity.day, label("activity.type", activity.kind.rawValue), Value.format(activity.hours, in: language), activity.notes,
-             activity.confirmedAt == nil ? (nl ? "nee" : "no") : (nl ? "ja" : "yes")]
+             activity.confirmedAt == nil ? language.text(nl: "nee", en: "no") : language.text(nl: "ja", en: "yes")]
         }
-        sections.append(.init(nl ? "Activiteiten" : "Activities", rows.isEmpty ? [.paragraph(nl ? "Nog geen activiteiten." : "No activities yet.")] : [
-            .table(header: nl ? ["Datum", "Soort", "Uren", "Wat er gebeurde", "Bevestigd"] : ["Date", "Kind", "Hours", "What happened", "Confirmed"], rows: rows),
+        sections.append(.init(language.text(nl: "Activiteiten", en: "Activities"), rows.isEmpty ? [.paragraph(language.text(nl: "Nog geen activiteiten.", en: "No activities yet."))] : [
+            .table(header: [language.text(nl: "Datum", en: "Date"), language.text(nl: "Soort", en: "Kind"), language.text(nl: "Uren", en: "Hours"), language.text(nl: "Wat er gebeurde", en: "What happened"), language.text(nl: "Bevestigd", en: "Confirmed")], rows: rows),
         ]))
 
         if s.pair.status == .closed {
@@ -80,13 +80,13 @@ struct ParticipantReport {
                 if !outcomes.isEmpty { blocks.append(.list(outcomes)) }
                 func values(_ slot: String, _ list: [String]) -> String { list.isEmpty ? "—" : list.map { label(slot, $0) }.joined(separator: ", ") }
                 blocks.append(.list([
-                    (nl ? "Wat hielp: " : "What helped: ") + values("evaluation.helpful_steps", evaluation.helpfulSteps),
-                    (nl ? "Wat niet hielp: " : "What did not help: ") + values("evaluation.unhelpful_steps", evaluation.unhelpfulSteps),
-                    (nl ? "Producten: " : "Products: ") + values("evaluation.products", evaluation.products),
-                    (nl ? "Waarde voor de werkgever: " : "Value for the employer: ") + (evaluation.employerValue ?? "—"),
-                    (nl ? "Vervolg: " : "Follow-up: ") + (evaluation.followUp.map { $0 ? (nl ? "ja" : "yes") : (nl ? "nee" : "no") } ?? "—"),
+                    language.text(nl: "Wat hielp: ", en: "What helped: ") + values("evaluation.helpful_steps", evaluation.helpfulSteps),
+                    language.text(nl: "Wat niet hielp: ", en: "What did not help: ") + values("evaluation.unhelpful_steps", evaluation.unhelpfulSteps),
+                    language.text(nl: "Producten: ", en: "Products: ") + values("evaluation.products", evaluation.products),
+                    language.text(nl: "Waarde voor de werkgever: ", en: "Value for the employer: ") + (evaluation.employerValue ?? "—"),
+                    language.text(nl: "Vervolg: ", en: "Follow-up: ") + (evaluation.followUp.map { $0 ? language.text(nl: "ja", en: "yes") : language.text(nl: "nee", en: "no") } ?? "—"),
                 ]))
-                sections.append(.init((nl ? "Evaluatie van " : "Evaluation by ") + who, blocks))
+                sections.append(.init(language.text(nl: "Evaluatie van ", en: "Evaluation by ") + who, blocks))
             }
         }
         return ReportDocument(title: "Job Twinning — \(myName) & \(partnerName)", sections: sections)

@@ -95,8 +95,8 @@ public struct TranscriptPair: Sendable {
                 try tx.save(Goal(id: "transcript-goal-3", pairID: pair.id, owner: nil, text: goals.joint,
                                  isLongTerm: false, createdAt: confirmedAt))
                 var plan = Plan(pairID: pair.id, weeks: 13, meetings: 7, hours: 20,
-                                period: language == .nl ? "februari tot mei, niet in de toetsweken" : "February to May, not in test weeks",
-                                agreements: language == .nl ? "elke twee weken bellen" : "a call every two weeks",
+                                period: language.text(nl: "februari tot mei, niet in de toetsweken", en: "February to May, not in test weeks"),
+                                agreements: language.text(nl: "elke twee weken bellen", en: "a call every two weeks"),
                                 proposedBy: teacher, at: fixedAt)
                 plan.confirm(by: professional, partner: teacher, at: fixedAt)
                 try tx.save(plan)
@@ -104,7 +104,7 @@ public struct TranscriptPair: Sendable {
                     let visit = now.addingTimeInterval(-2 * week)
                     try tx.save(Activity(id: "transcript-activity-1", pairID: pair.id, loggedBy: professional, kind: .workplaceVisit,
                                          day: LocalDate(visit).iso, hours: 3,
-                                         notes: language == .nl ? "Anna liep een dag mee op kantoor." : "Anna spent a day at the office.",
+                                         notes: language.text(nl: "Anna liep een dag mee op kantoor.", en: "Anna spent a day at the office."),
                                          isConfidential: false, loggedAt: visit))
                 }
                 let phase: Phase = stage == .afronding ? .afronding : .activiteiten

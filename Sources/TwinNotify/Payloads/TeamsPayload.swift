@@ -5,8 +5,8 @@ import TwinLanguage
 enum TeamsPayload {
     /// `{"type": "message", "attachments": [{"contentType": "application/vnd.microsoft.card.adaptive", "content": {…}}]}`.
     static func adaptiveCard(_ message: NotificationMessage, language: Language) -> JSONValue {
-        let eventLabel = language == .nl ? "Gebeurtenis" : "Event"
-        let timeLabel = language == .nl ? "Tijd" : "Time"
+        let eventLabel = language.text(nl: "Gebeurtenis", en: "Event")
+        let timeLabel = language.text(nl: "Tijd", en: "Time")
         let card: JSONValue = .object([
             ("$schema", "http://adaptivecards.io/schemas/adaptive-card.json"),
             ("type", "AdaptiveCard"),

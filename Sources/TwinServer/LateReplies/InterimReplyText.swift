@@ -25,11 +25,9 @@ enum InterimReplyText {
              en: "❌ Your message could not be handled; nothing of it was kept. Please send it again in a minute.")
     }
 
+    /// In the participant's language; both, Dutch first, when it is not known yet.
     private static func text(_ language: Language?, nl: String, en: String) -> String {
-        switch language {
-        case .nl: return nl
-        case .en: return en
-        case nil: return nl + "\n" + en
-        }
+        guard let language else { return nl + "\n" + en }
+        return language.text(nl: nl, en: en)
     }
 }

@@ -40,11 +40,8 @@ struct MessageLimit: Sendable {
 
     /// The note ending a message that was shortened: how much of it is shown, and why.
     func note(shownLines: Int, of totalLines: Int, in language: Language) -> String {
-        switch language {
-        case .nl:
-            return "(Afgekapt: dit bericht is te lang voor één bericht in \(platform). Hierboven staan \(shownLines) van de \(totalLines) regels.)"
-        case .en:
-            return "(Cut short: this message is too long for one \(platform) message. Shown above: \(shownLines) of \(totalLines) lines.)"
-        }
+        language.text(
+            nl: "(Afgekapt: dit bericht is te lang voor één bericht in \(platform). Hierboven staan \(shownLines) van de \(totalLines) regels.)",
+            en: "(Cut short: this message is too long for one \(platform) message. Shown above: \(shownLines) of \(totalLines) lines.)")
     }
 }

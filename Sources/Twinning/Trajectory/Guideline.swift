@@ -1,3 +1,5 @@
+import TwinLanguage
+
 /// Checks a plan against the programme's guideline and explains, with the programme guide's reasoning,
 /// what it advises. Advice never blocks: participants may keep their choice and say why.
 public enum Guideline {
@@ -20,23 +22,23 @@ public enum Guideline {
     }
 
     /// The advice for a rule, in Dutch and English, with the programme guide's reasoning.
-    public static func advice(_ rule: GuidelineRule) -> (nl: String, en: String) {
+    public static func advice(_ rule: GuidelineRule) -> LocalizedText {
         switch rule {
         case .shortDuration:
-            return ("De richtlijn is een traject van minimaal drie maanden (13 weken); dat wordt sterk aanbevolen. Korter lukt alleen als jullie vooral in korte tijd verrast willen worden, met een paar ontmoetingen.",
-                    "The guideline is a trajectory of at least three months (13 weeks), which is strongly recommended. Shorter only works if you mainly want a quick, inspiring experience with a few meetings.")
+            return LocalizedText(nl: "De richtlijn is een traject van minimaal drie maanden (13 weken); dat wordt sterk aanbevolen. Korter lukt alleen als jullie vooral in korte tijd verrast willen worden, met een paar ontmoetingen.",
+                    en: "The guideline is a trajectory of at least three months (13 weeks), which is strongly recommended. Shorter only works if you mainly want a quick, inspiring experience with a few meetings.")
         case .fewMeetings:
-            return ("De richtlijn is zes tot acht ontmoetingen. Met minder ontmoetingen blijft het vaak bij een eerste kennismaking en komen jullie minder toe aan samen doen en leren.",
-                    "The guideline is six to eight meetings. With fewer meetings it often stays a first acquaintance, with less time to do and learn things together.")
+            return LocalizedText(nl: "De richtlijn is zes tot acht ontmoetingen. Met minder ontmoetingen blijft het vaak bij een eerste kennismaking en komen jullie minder toe aan samen doen en leren.",
+                    en: "The guideline is six to eight meetings. With fewer meetings it often stays a first acquaintance, with less time to do and learn things together.")
         case .manyMeetings:
-            return ("De richtlijn is zes tot acht ontmoetingen. Meer kan, maar kijk of het naast jullie gewone werk haalbaar blijft; maak er goede afspraken over met je leidinggevende.",
-                    "The guideline is six to eight meetings. More is possible, but check that it stays feasible next to your regular work, and agree on it with your manager.")
+            return LocalizedText(nl: "De richtlijn is zes tot acht ontmoetingen. Meer kan, maar kijk of het naast jullie gewone werk haalbaar blijft; maak er goede afspraken over met je leidinggevende.",
+                    en: "The guideline is six to eight meetings. More is possible, but check that it stays feasible next to your regular work, and agree on it with your manager.")
         case .fewHours:
-            return ("De richtlijn is een tijdsinvestering van minimaal 20 uur per deelnemer. Drie maanden en 20 uur leveren vooral het 'laaghangend fruit' op; met minder tijd wordt ook dat lastig.",
-                    "The guideline is a time investment of at least 20 hours per participant. Three months and 20 hours mostly yield the 'low-hanging fruit'; with less time even that gets hard.")
+            return LocalizedText(nl: "De richtlijn is een tijdsinvestering van minimaal 20 uur per deelnemer. Drie maanden en 20 uur leveren vooral het 'laaghangend fruit' op; met minder tijd wordt ook dat lastig.",
+                    en: "The guideline is a time investment of at least 20 hours per participant. Three months and 20 hours mostly yield the 'low-hanging fruit'; with less time even that gets hard.")
         case .longTermGoalsShortTrajectory:
-            return ("Jullie hebben langetermijndoelen, maar een kort traject. Voor langetermijndoelen is het voor te stellen dat jullie langer aan elkaar verbonden zijn: sommige opbrengsten vragen intensiever of langduriger contact.",
-                    "You have long-term goals but a short trajectory. Long-term goals suggest staying connected for longer: some yields need more intensive or longer contact.")
+            return LocalizedText(nl: "Jullie hebben langetermijndoelen, maar een kort traject. Voor langetermijndoelen is het voor te stellen dat jullie langer aan elkaar verbonden zijn: sommige opbrengsten vragen intensiever of langduriger contact.",
+                    en: "You have long-term goals but a short trajectory. Long-term goals suggest staying connected for longer: some yields need more intensive or longer contact.")
         }
     }
 }

@@ -52,7 +52,7 @@ struct BottlenecksCommand: AsyncParsableCommand {
                 let items = open.map { b in
                     let text = Bottleneck.description(b.kind)
                     return Item(pair: pairName(b.pairID), pair_id: b.pairID, participant: b.participant?.description, kind: b.kind.rawValue,
-                                detected_at: ISO8601DateFormatter().string(from: b.detectedAt), mitigation: language == .nl ? text.nl : text.en)
+                                detected_at: ISO8601DateFormatter().string(from: b.detectedAt), mitigation: text.text(in: language))
                 }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -60,14 +60,14 @@ struct BottlenecksCommand: AsyncParsableCommand {
                 return
             }
             if open.isEmpty {
-                print(language == .nl ? "Geen open knelpunten." : "No open bottlenecks.")
+                print(language.text(nl: "Geen open knelpunten.", en: "No open bottlenecks."))
                 return
             }
             for bottleneck in open {
                 let text = Bottleneck.description(bottleneck.kind)
                 let who = bottleneck.participant.map { " (\(name($0)))" } ?? ""
                 print("\(pairName(bottleneck.pairID))\(who): \(bottleneck.kind.rawValue)")
-                print("    " + (language == .nl ? text.nl : text.en))
+                print("    " + text.text(in: language))
             }
         }
     }

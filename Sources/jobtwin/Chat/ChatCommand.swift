@@ -115,13 +115,13 @@ struct ChatCommand: AsyncParsableCommand {
                     if !json, reply.prompt == nil { return }
                 case .interrupted:
                     if interruptedJustBefore {
-                        print(ChatText.goodbye(in: spoken))
+                        print(ChatText.goodbye.text(in: spoken))
                         return
                     }
                     interruptedJustBefore = true
-                    print(style.dim(ChatText.interrupted(in: spoken)))
+                    print(style.dim(ChatText.interrupted.text(in: spoken)))
                 case .endOfInput:
-                    if interactive { print(ChatText.goodbye(in: spoken)) }
+                    if interactive { print(ChatText.goodbye.text(in: spoken)) }
                     return
                 }
                 fflush(nil)

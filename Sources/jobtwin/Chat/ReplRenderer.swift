@@ -42,7 +42,7 @@ struct ReplRenderer {
         case .info: if isQuestion { paint = { style.bold($0) } }
         case .advice:
             paint = { style.yellow($0) }
-            text = (language == .nl ? "Advies: " : "Advice: ") + text
+            text = language.text(nl: "Advies: ", en: "Advice: ") + text
         case .warning:
             paint = { style.yellow($0) }
             text = "! " + text

@@ -19,18 +19,15 @@ struct DatabaseMatching {
                         : service.render(proposal, language: language) + "\n"
         }
         guard !proposal.result.proposals.isEmpty else {
-            throw CLIError(message: language == .nl ? "Er is niets om toe te passen: de pool heeft geen mogelijke duo's."
-                                                    : "There is nothing to apply: the pool has no possible pairs.")
+            throw CLIError(message: language.text(nl: "Er is niets om toe te passen: de pool heeft geen mogelijke duo's.", en: "There is nothing to apply: the pool has no possible pairs."))
         }
         if !json { print(service.render(proposal, language: language)) }
         guard confirm() else {
-            throw CLIError(message: language == .nl ? "Niet toegepast." : "Not applied.")
+            throw CLIError(message: language.text(nl: "Niet toegepast.", en: "Not applied."))
         }
         // Audited per partner in the transaction that makes the pairs.
         let created = try await service.apply(proposal, actor: AuditActor.current)
         if json { return try service.json(proposal, language: language, applied: true) + "\n" }
-        return language == .nl
-            ? "\n\(created.count) duo('s) bevestigd; ze gaan naar fase 2 (kennismaking) en krijgen bericht.\n"
-            : "\n\(created.count) pair(s) confirmed; they move to phase 2 (getting acquainted) and will be notified.\n"
+        return language.text(nl: "\n\(created.count) duo('s) bevestigd; ze gaan naar fase 2 (kennismaking) en krijgen bericht.\n", en: "\n\(created.count) pair(s) confirmed; they move to phase 2 (getting acquainted) and will be notified.\n")
     }
 }

@@ -94,7 +94,7 @@ struct MatchCommand: AsyncParsableCommand {
             if exclude.count == 2 {
                 let (a, b) = try Self.ids(exclude)
                 try await service.exclude(a, b, actor: AuditActor.current)
-                print(language == .nl ? "\(a) en \(b) worden niet meer aan elkaar gekoppeld." : "\(a) and \(b) will not be paired.")
+                print(language.text(nl: "\(a) en \(b) worden niet meer aan elkaar gekoppeld.", en: "\(a) and \(b) will not be paired."))
                 return
             }
             if whyNot.count == 2 {
@@ -118,11 +118,10 @@ struct MatchCommand: AsyncParsableCommand {
     /// Asks on a terminal; without one (a script), --yes is required.
     private static func confirmOnTerminal(_ language: Language) -> Bool {
         guard isatty(STDIN_FILENO) == 1 else {
-            FileHandle.standardError.write(Data((language == .nl ? "Gebruik --yes om zonder terminal toe te passen.\n"
-                                                                 : "Use --yes to apply without a terminal.\n").utf8))
+            FileHandle.standardError.write(Data(language.text(nl: "Gebruik --yes om zonder terminal toe te passen.\n", en: "Use --yes to apply without a terminal.\n").utf8))
             return false
         }
-        print(language == .nl ? "Deze duo's bevestigen? (ja/nee) " : "Confirm these pairs? (yes/no) ", terminator: "")
+        print(language.text(nl: "Deze duo's bevestigen? (ja/nee) ", en: "Confirm these pairs? (yes/no) "), terminator: "")
         fflush(nil)
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         return ["ja", "j", "yes", "y"].contains(answer)

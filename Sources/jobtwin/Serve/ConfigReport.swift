@@ -1,3 +1,4 @@
+import Twinning
 import TwinLanguage
 import Foundation
 import TwinAssistant
