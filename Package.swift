@@ -55,7 +55,7 @@ let package = Package(
         // Persistence: SQLite through GRDB, behind protocols in the domain's language.
         .target(
             name: "TwinStore",
-            dependencies: ["Twinning", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Twinning", "TwinLanguage", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The configuration file and environment, read and checked (YAML through Yams): the
         // server's, the channels', the notifications' and the retention settings.
@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine", "TwinLanguage"]),
         .testTarget(name: "TwinningTests", dependencies: ["Twinning", "TwinLanguage"]),
-        .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning", "TwinLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "TwinAssistantTests",
             dependencies: ["TwinAssistant", "DialogEngine", "TwinStore", "Twinning", "TwinLanguage", "TwinConfiguration",
@@ -176,7 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JobTwinCLITests",
-            dependencies: ["jobtwin", "JobTwinTestSupport", "TwinAssistant", "TwinStore", "Twinning"]
+            dependencies: ["jobtwin", "JobTwinTestSupport", "TwinAssistant", "TwinStore", "Twinning", "TwinLanguage"]
         ),
     ],
     swiftLanguageModes: [.v6]

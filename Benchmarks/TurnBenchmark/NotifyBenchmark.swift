@@ -1,3 +1,4 @@
+import TwinLanguage
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -51,7 +52,7 @@ enum NotifyBenchmark {
               let url = Secret("http://127.0.0.1:\(port)/hook", source: "bench") else { return }
         try await repository.transaction { tx in
             for (id, name, side) in [(anna, "Anna de Vries", Side.teacher), (bram, "Bram Jansen", Side.professional)] {
-                try tx.save(Participant(id: id, language: "nl", createdAt: now))
+                try tx.save(Participant(id: id, language: .nl, createdAt: now))
                 try tx.save(Profile(name: name, side: side, organization: "O", role: "r", field: "mathematics", educationTypes: [],
                                     companyTypes: [], motivations: [], criteria: [], subjectPreference: .different, region: "Delft",
                                     openMatchingConsent: nil, updatedAt: now), for: id)

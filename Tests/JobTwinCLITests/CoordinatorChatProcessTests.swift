@@ -1,3 +1,4 @@
+import TwinLanguage
 import Foundation
 import Testing
 import Twinning
@@ -24,7 +25,7 @@ struct CoordinatorChatProcessTests {
         try await repository.transaction { tx in
             for ((id, side, phase), name) in zip(people, names) {
                 guard let participant = ParticipantID(id) else { continue }
-                try tx.save(Participant(id: participant, language: "nl", phase: phase, createdAt: now))
+                try tx.save(Participant(id: participant, language: .nl, phase: phase, createdAt: now))
                 try tx.save(Profile(name: name, side: side, organization: "Organisatie van \(name)", role: "rol", field: "mathematics",
                                     educationTypes: ["vmbo"], companyTypes: ["ict"], motivations: ["other_world"], criteria: [.subject],
                                     subjectPreference: .noPreference, region: "Rotterdam", updatedAt: now), for: participant)

@@ -1,3 +1,4 @@
+import TwinLanguage
 import Foundation
 import Testing
 import Twinning
@@ -43,8 +44,8 @@ struct RetentionCommandTests {
         do {
             let repository = try SQLiteRepository(path: db)
             try await repository.transaction { tx in
-                for id in [quitter, boss] { try tx.save(Participant(id: id, language: "nl", createdAt: old)) }
-                try tx.save(Participant(id: fresh, language: "nl", createdAt: Date()))
+                for id in [quitter, boss] { try tx.save(Participant(id: id, language: .nl, createdAt: old)) }
+                try tx.save(Participant(id: fresh, language: .nl, createdAt: Date()))
             }
         }
         let config = folder.path("jobtwin.yaml")

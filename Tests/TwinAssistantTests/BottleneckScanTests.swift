@@ -1,3 +1,4 @@
+import TwinLanguage
 import Foundation
 import Testing
 import Twinning
@@ -14,8 +15,8 @@ struct BottleneckScanTests {
         let anna = ParticipantID("api:anna")!, bram = ParticipantID("api:bram")!
         let start = fixture.clock.now()
         try await fixture.repository.transaction { tx in
-            try tx.save(Participant(id: anna, language: "nl", phase: .kennismaking, createdAt: start))
-            try tx.save(Participant(id: bram, language: "nl", phase: .kennismaking, createdAt: start))
+            try tx.save(Participant(id: anna, language: .nl, phase: .kennismaking, createdAt: start))
+            try tx.save(Participant(id: bram, language: .nl, phase: .kennismaking, createdAt: start))
             try tx.save(Pair(id: "p", teacher: anna, professional: bram, origin: .coordinator, status: .confirmed, score: 1,
                              proposedAt: start, teacherConfirmedAt: start, professionalConfirmedAt: start, confirmedAt: start))
             try tx.save(Plan(pairID: "p", weeks: 13, meetings: 6, hours: 20, period: "", agreements: "", proposedBy: anna, at: start))

@@ -59,7 +59,7 @@ struct CoordinatorChatTests {
         let encoded = try JSONEncoder().encode(state)
         let now = fixture.clock.now()
         try await fixture.repository.transaction { tx in
-            try tx.save(Participant(id: Self.boss, language: "nl", createdAt: now))
+            try tx.save(Participant(id: Self.boss, language: .nl, createdAt: now))
             try tx.saveSession(StoredSession(participant: Self.boss, state: encoded, turns: 1, updatedAt: now))
         }
         let reply = try await assistant.handle(participant: Self.boss, text: "Mijn profiel bekijken")
@@ -163,9 +163,9 @@ struct CoordinatorChatTests {
         let (eva, frank) = (AssistantFixture.id("api:eva"), AssistantFixture.id("api:frank"))
         let now = fixture.clock.now()
         try await fixture.repository.transaction { tx in
-            try tx.save(Participant(id: eva, language: "nl", createdAt: now))
+            try tx.save(Participant(id: eva, language: .nl, createdAt: now))
             try tx.save(ProgrammeSeed.profile("Eva Evers", .teacher, "Da Vinci College", field: "ict", region: "Delft", now: now), for: eva)
-            try tx.save(Participant(id: frank, language: "nl", createdAt: now))
+            try tx.save(Participant(id: frank, language: .nl, createdAt: now))
             try tx.save(ProgrammeSeed.profile("Frank Fokker", .professional, "Shell", field: "mathematics", region: "Delft", now: now), for: frank)
         }
         var reply = try await assistant.open(participant: Self.boss)
@@ -186,7 +186,7 @@ struct CoordinatorChatTests {
         let gina = AssistantFixture.id("api:gina")
         try await fixture.repository.transaction { tx in
             try tx.addExclusion(first[0], first[1], at: now)
-            try tx.save(Participant(id: gina, language: "nl", createdAt: now))
+            try tx.save(Participant(id: gina, language: .nl, createdAt: now))
             try tx.save(ProgrammeSeed.profile("Gina Groen", .professional, "Philips", field: "languages", region: "Utrecht", now: now), for: gina)
         }
         reply = try await fixture.assistant.handle(participant: Self.boss, text: "ja")

@@ -1,3 +1,4 @@
+import TwinLanguage
 import DialogEngine
 import Foundation
 import Testing
@@ -97,8 +98,8 @@ struct ParticipantPrivacyTests {
         let now = fixture.clock.now()
         let consent = Consent(givenAt: now, textVersion: "test")
         try await fixture.repository.transaction { tx in
-            try tx.save(Participant(id: mallory, language: "nl", createdAt: now))
-            try tx.save(Participant(id: zoe, language: "nl", createdAt: now))
+            try tx.save(Participant(id: mallory, language: .nl, createdAt: now))
+            try tx.save(Participant(id: zoe, language: .nl, createdAt: now))
             var open = ProgrammeSeed.profile("Mallory Mol", .teacher, "School X", field: "mathematics", region: "Delft", now: now)
             open.openMatchingConsent = consent
             try tx.save(open, for: mallory)

@@ -22,8 +22,8 @@ struct ReportTests {
     static func closedTrajectory(_ fixture: AssistantFixture) async throws {
         let now = fixture.clock.now()
         try await fixture.repository.transaction { tx in
-            try tx.save(Participant(id: anna, language: "nl", phase: .afgerond, createdAt: now))
-            try tx.save(Participant(id: bram, language: "en", phase: .afgerond, createdAt: now))
+            try tx.save(Participant(id: anna, language: .nl, phase: .afgerond, createdAt: now))
+            try tx.save(Participant(id: bram, language: .en, phase: .afgerond, createdAt: now))
             try tx.save(profile("Anna de Vries", .teacher, "Erasmus College"), for: anna)
             try tx.save(profile("Bram <Bakker>", .professional, "RET"), for: bram)
             let pair = Pair(id: "p1", teacher: anna, professional: bram, origin: .coordinator, status: .closed, score: 24,

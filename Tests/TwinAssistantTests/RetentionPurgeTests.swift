@@ -1,3 +1,4 @@
+import TwinLanguage
 import Foundation
 import Testing
 import Twinning
@@ -64,9 +65,9 @@ struct RetentionPurgeTests {
         _ = try await assistant.open(participant: boss)
         try await fixture.repository.transaction { tx in
             try tx.record(ConsentDecision(purpose: .processing, textVersion: "processing-2026-12", given: false, recordedAt: now), for: withdrawn)
-            try tx.save(Participant(id: legacy, language: "nl", createdAt: now))
+            try tx.save(Participant(id: legacy, language: .nl, createdAt: now))
             try tx.save(ReportTests.profile("Lena Legacy", .teacher, "Oude School"), for: legacy)
-            try tx.save(Participant(id: session, language: "nl", createdAt: now))
+            try tx.save(Participant(id: session, language: .nl, createdAt: now))
             try tx.audit(AuditEntry(at: now, actor: session.description, action: "coordinator.overview", subject: nil, detail: "viewed"))
         }
     }

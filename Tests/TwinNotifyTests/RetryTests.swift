@@ -177,7 +177,7 @@ struct RetryTests {
         let reply = Reply(participant: user.description, messages: [], prompt: nil, phase: .matching, language: .nl)
         let now = fixture.clock.now()
         try await fixture.repository.transaction { tx in
-            try tx.save(Participant(id: user, language: "nl", createdAt: now))
+            try tx.save(Participant(id: user, language: .nl, createdAt: now))
             for n in 1...2 {
                 var encoded = reply
                 encoded.messages = [Reply.Message(.info, "Antwoord \(n) <b>")]

@@ -1,3 +1,4 @@
+import TwinLanguage
 import Crypto
 import Foundation
 import Testing
@@ -17,7 +18,7 @@ struct ServeNotifyTests {
         let confirmed = Date().addingTimeInterval(-20 * 86_400)
         try await fixture.repository.transaction { [anna = fixture.anna, bram = fixture.bram] tx in
             for (id, name, side) in [(anna, "Anna de Vries", Side.teacher), (bram, "Bram Jansen", Side.professional)] {
-                try tx.save(Participant(id: id, language: "nl", phase: .activiteiten, createdAt: confirmed))
+                try tx.save(Participant(id: id, language: .nl, phase: .activiteiten, createdAt: confirmed))
                 try tx.save(NotifyFixture.profile(name, side, confirmed), for: id)
             }
             try tx.save(Pair(id: NotifyFixture.pairID, teacher: anna, professional: bram, origin: .coordinator, status: .confirmed,

@@ -1,3 +1,4 @@
+import TwinLanguage
 import Foundation
 import Testing
 import Twinning
@@ -90,7 +91,7 @@ struct CoordinatorChannelTests {
         try await repository.transaction { tx in
             for ((id, side, organization, phase), name) in zip(people, Self.secrets) {
                 guard let participant = ParticipantID(id) else { continue }
-                try tx.save(Participant(id: participant, language: "nl", phase: phase, createdAt: now))
+                try tx.save(Participant(id: participant, language: .nl, phase: phase, createdAt: now))
                 try tx.save(profile(name, side, organization), for: participant)
             }
             if let anna = ParticipantID("api:anna"), let bram = ParticipantID("api:bram") {

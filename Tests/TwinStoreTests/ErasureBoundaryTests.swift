@@ -1,3 +1,4 @@
+import TwinLanguage
 import Foundation
 import Testing
 import Twinning
@@ -34,7 +35,7 @@ struct ErasureBoundaryTests {
     func prefixIDs() async throws {
         let repository = try SQLiteRepository(path: path)
         try await repository.transaction { [anna, annabel, now] tx in
-            for id in [anna, annabel] { try tx.save(Participant(id: id, language: "nl", createdAt: now)) }
+            for id in [anna, annabel] { try tx.save(Participant(id: id, language: .nl, createdAt: now)) }
             for (id, key) in [(anna, "k1"), (annabel, "k2")] {
                 try tx.enqueue([NewDelivery(source: "reply:\(id)/slack-events/Ev1", eventID: nil, target: "slack-reply", kind: "slack.reply",
                                             idempotencyKey: key, payload: Data("reply for \(id)".utf8), createdAt: now)])
@@ -59,7 +60,7 @@ struct ErasureBoundaryTests {
     func pairEventsExported() async throws {
         let repository = try SQLiteRepository(path: path)
         try await repository.transaction { [anna, bram, now] tx in
-            for id in [anna, bram] { try tx.save(Participant(id: id, language: "nl", createdAt: now)) }
+            for id in [anna, bram] { try tx.save(Participant(id: id, language: .nl, createdAt: now)) }
             try tx.save(Pair(id: "p", teacher: anna, professional: bram, origin: .coordinator, status: .confirmed, score: 1,
                              proposedAt: now, confirmedAt: now))
             try tx.record(ProgrammeEvent(kind: .bottleneckFlagged, participants: [bram], pairID: "p", occurredAt: now))
@@ -76,7 +77,7 @@ struct ErasureBoundaryTests {
     func unconfirmedPlanWords() async throws {
         let repository = try SQLiteRepository(path: path)
         try await repository.transaction { [anna, bram, now] tx in
-            for id in [anna, bram] { try tx.save(Participant(id: id, language: "nl", createdAt: now)) }
+            for id in [anna, bram] { try tx.save(Participant(id: id, language: .nl, createdAt: now)) }
             try tx.save(Pair(id: "p", teacher: anna, professional: bram, origin: .coordinator, status: .confirmed, score: 1,
                              proposedAt: now, confirmedAt: now))
             try tx.save(Plan(pairID: "p", weeks: 12, meetings: 6, hours: 20, period: "Annas geheime periode",
@@ -106,7 +107,7 @@ struct ErasureBoundaryTests {
     func confirmedPlanKept() async throws {
         let repository = try SQLiteRepository(path: path)
         try await repository.transaction { [anna, bram, now] tx in
-            for id in [anna, bram] { try tx.save(Participant(id: id, language: "nl", createdAt: now)) }
+            for id in [anna, bram] { try tx.save(Participant(id: id, language: .nl, createdAt: now)) }
             try tx.save(Pair(id: "p", teacher: anna, professional: bram, origin: .coordinator, status: .confirmed, score: 1,
                              proposedAt: now, confirmedAt: now))
             var plan = Plan(pairID: "p", weeks: 14, meetings: 7, hours: 24, period: "voorjaar", agreements: "elke dinsdag",

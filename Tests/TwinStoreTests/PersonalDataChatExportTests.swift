@@ -1,3 +1,4 @@
+import TwinLanguage
 import Foundation
 import Testing
 import Twinning
@@ -22,7 +23,7 @@ struct PersonalDataChatExportTests {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let reply = Data(#"{"messages":[{"kind":"summary","text":"Earlier export of Anna"}]}"#.utf8)
         try await repository.transaction { tx in
-            for id in [anna, bram, carl] { try tx.save(Participant(id: id, language: "nl", createdAt: now)) }
+            for id in [anna, bram, carl] { try tx.save(Participant(id: id, language: .nl, createdAt: now)) }
             try tx.saveLike(from: carl, to: anna, liked: false, at: now)
             try tx.saveLike(from: anna, to: bram, liked: true, at: now)
             try tx.addExclusion(anna, carl, at: now)

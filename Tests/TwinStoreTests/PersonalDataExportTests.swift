@@ -1,3 +1,4 @@
+import TwinLanguage
 import Foundation
 import Testing
 import Twinning
@@ -30,7 +31,7 @@ struct PersonalDataExportTests {
         let anna = ParticipantID("api:anna")!, bram = ParticipantID("api:bram")!, carl = ParticipantID("api:carl")!
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         try await repository.transaction { tx in
-            for id in [anna, bram, carl] { try tx.save(Participant(id: id, language: "nl", createdAt: now)) }
+            for id in [anna, bram, carl] { try tx.save(Participant(id: id, language: .nl, createdAt: now)) }
             try tx.saveSession(StoredSession(participant: anna, state: Data("{\"answered\":3}".utf8), turns: 3, updatedAt: now))
             try tx.saveAnswers(["profile.name": "{\"text\":\"Anna\"}"], for: anna, at: now)
             try tx.saveAnswers(["profile.name": "{\"text\":\"Carl Secret\"}"], for: carl, at: now)

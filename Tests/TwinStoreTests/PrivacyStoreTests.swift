@@ -1,3 +1,4 @@
+import TwinLanguage
 import Foundation
 import Testing
 import Twinning
@@ -21,7 +22,7 @@ struct PrivacyStoreTests {
         let t0 = Date(timeIntervalSince1970: 1_800_000_000)
         #expect(try await repository.read { try $0.hasConsent(.processing, of: anna) } == false, "never asked: no consent")
         try await repository.transaction { tx in
-            for id in [anna, bram] { try tx.save(Participant(id: id, language: "nl", createdAt: t0)) }
+            for id in [anna, bram] { try tx.save(Participant(id: id, language: .nl, createdAt: t0)) }
             try tx.record(ConsentDecision(purpose: .processing, textVersion: "v1", given: true, recordedAt: t0), for: anna)
             try tx.record(ConsentDecision(purpose: .processing, textVersion: "v1", given: false, recordedAt: t0.addingTimeInterval(60)), for: anna)
             try tx.record(ConsentDecision(purpose: .processing, textVersion: "v2", given: true, recordedAt: t0), for: bram)
@@ -43,7 +44,7 @@ struct PrivacyStoreTests {
         let anna = ParticipantID("api:anna")!
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         try await repository.transaction { tx in
-            try tx.save(Participant(id: anna, language: "nl", createdAt: now))
+            try tx.save(Participant(id: anna, language: .nl, createdAt: now))
             try tx.save([ConversationText(at: now, direction: .incoming, text: "hallo"),
                          ConversationText(at: now, direction: .outgoing, text: "Welkom!\nHoe heet je?")], for: anna)
         }

@@ -1,3 +1,4 @@
+import TwinLanguage
 import Foundation
 import Testing
 import Twinning
@@ -27,7 +28,7 @@ struct ProcessedRequestTests {
         let bram = try #require(ParticipantID("api:bram"))
         let repository = try SQLiteRepository(path: path)
         try await repository.transaction { tx in
-            for id in [anna, bram] { try tx.save(Participant(id: id, language: "nl", createdAt: Date())) }
+            for id in [anna, bram] { try tx.save(Participant(id: id, language: .nl, createdAt: Date())) }
             try tx.save(request("m1", for: anna, at: 100, delivered: true))
         }
         let reopened = try SQLiteRepository(path: path)
@@ -49,7 +50,7 @@ struct ProcessedRequestTests {
         let anna = try #require(ParticipantID("api:anna"))
         let repository = try SQLiteRepository(path: path)
         try await repository.transaction { tx in
-            try tx.save(Participant(id: anna, language: "nl", createdAt: Date()))
+            try tx.save(Participant(id: anna, language: .nl, createdAt: Date()))
             try tx.save(request("old", for: anna, at: 100, delivered: true))
             try tx.save(request("old-undelivered", for: anna, at: 100, delivered: false))
             try tx.save(request("new", for: anna, at: 1_000, delivered: true))

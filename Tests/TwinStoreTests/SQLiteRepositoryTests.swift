@@ -1,3 +1,4 @@
+import TwinLanguage
 import Foundation
 import GRDB
 import Testing
@@ -43,7 +44,7 @@ struct SQLiteRepositoryTests {
                               criteria: [.subject, .personal], subjectPreference: .different, region: "Delft",
                               openMatchingConsent: Consent(givenAt: now, textVersion: "v1"), updatedAt: now)
         try await repository.transaction { tx in
-            try tx.save(Participant(id: anna, language: "nl", createdAt: now))
+            try tx.save(Participant(id: anna, language: .nl, createdAt: now))
             try tx.saveSession(StoredSession(participant: anna, state: Data("{}".utf8), turns: 3, updatedAt: now))
             try tx.saveAnswers(["profile.name": "{\"text\":\"Anna\"}", "profile.side": "{\"text\":\"teacher\"}"], for: anna, at: now)
             try tx.save(profile, for: anna)
@@ -72,7 +73,7 @@ struct SQLiteRepositoryTests {
         struct Abort: Error {}
         await #expect(throws: Abort.self) {
             try await repository.transaction { tx in
-                try tx.save(Participant(id: bob, language: "en", createdAt: Date()))
+                try tx.save(Participant(id: bob, language: .en, createdAt: Date()))
                 throw Abort()
             }
         }

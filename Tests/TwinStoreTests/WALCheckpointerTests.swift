@@ -1,3 +1,4 @@
+import TwinLanguage
 import Foundation
 import GRDB
 import Testing
@@ -27,7 +28,7 @@ struct WALCheckpointerTests {
     private func saveParticipant(_ number: Int, in repository: SQLiteRepository) async throws {
         let id = try #require(ParticipantID("api:p\(number)"))
         try await repository.transaction { [now] tx in
-            try tx.save(Participant(id: id, language: "nl", createdAt: now))
+            try tx.save(Participant(id: id, language: .nl, createdAt: now))
         }
     }
 
@@ -87,7 +88,7 @@ struct WALCheckpointerTests {
         let writing = besideAnotherRepository ? try repository(restartFrames: 32) : erasing
         let anna = try #require(ParticipantID("api:anna"))
         try await erasing.transaction { [now] tx in
-            try tx.save(Participant(id: anna, language: "nl", createdAt: now))
+            try tx.save(Participant(id: anna, language: .nl, createdAt: now))
         }
         let writer = Task { [self] in
             for number in 0..<600 { try await saveParticipant(number, in: writing) }

@@ -85,7 +85,7 @@ public final class Assistant: Sendable {
     public func knownLanguage(of participant: ParticipantID) async -> Language? {
         if let cached = cachedLanguage(of: participant) { return cached }
         let stored = try? await repository.read { try $0.participant(participant)?.language }
-        return stored.flatMap(Language.init(spelling:))
+        return stored
     }
 
     // MARK: - The turn
@@ -238,13 +238,13 @@ public final class Assistant: Sendable {
                                  options: AssistantOptions, logger: Logger, tx: any TwinTransaction,
                                  explainer: MatchExplainer, effects: TurnEffects? = nil, step: Step) throws -> (Reply, SessionState, Int) {
         let existing = try tx.participant(id)
-        let participant = existing ?? Participant(id: id, language: (lang ?? options.defaultLanguage).rawValue, createdAt: now)
+        let participant = existing ?? Participant(id: id, language: lang ?? options.defaultLanguage, createdAt: now)
         if existing == nil { try tx.save(participant) }
 
         var notes: [Reply.Message] = []
         var state: SessionState
         let stored = try tx.session(id)
-        let language = lang ?? Language(rawValue: participant.language) ?? options.defaultLanguage
+        let language = lang ?? participant.language
         if let stored {
             do {
                 state = try JSONDecoder().decode(SessionState.self, from: stored.state)
@@ -265,7 +265,7 @@ public final class Assistant: Sendable {
         let output = try step(runtime, &state, host, LocalDate(now))
 
         var updated = try tx.participant(id) ?? participant
-        updated.language = state.language.rawValue
+        updated.language = state.language
         updated.lastActiveAt = now
         try tx.save(updated)
         let turns = (stored?.turns ?? 0) + 1

@@ -42,7 +42,7 @@ enum SelfErasure {
         let pending = stored
         @Sendable func keepConfirmation(_ tx: any TwinTransaction) throws {
             guard let pending else { return }
-            try tx.save(Participant(id: id, language: language.rawValue, createdAt: now))
+            try tx.save(Participant(id: id, language: language, createdAt: now))
             try tx.save(pending)
         }
 

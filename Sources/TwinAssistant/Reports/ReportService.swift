@@ -57,7 +57,7 @@ public struct ReportService: Sendable {
                 myEvaluation: try reader.evaluation(of: id, pairID: pair.id),
                 partnerEvaluation: try reader.evaluation(of: partner, pairID: pair.id))
         }
-        let language = language ?? Language(rawValue: data.participant.language) ?? .nl
+        let language = language ?? data.participant.language
         return (ParticipantReport(snapshot: data, now: now, language: language, label: { label($0, $1, language) }).document, language)
     }
 

@@ -73,8 +73,8 @@ public struct TranscriptPair: Sendable {
         let encodedState = try encoder.encode(state)
         let stage = self.stage, language = self.language, now = self.now
         try await repository.transaction { tx in
-            try tx.save(Participant(id: teacher, language: language.rawValue, createdAt: confirmedAt))
-            try tx.save(Participant(id: professional, language: language.rawValue, createdAt: confirmedAt))
+            try tx.save(Participant(id: teacher, language: language, createdAt: confirmedAt))
+            try tx.save(Participant(id: professional, language: language, createdAt: confirmedAt))
             for id in [teacher, professional] {
                 try tx.record(ConsentDecision(purpose: .processing, textVersion: ProfileActions.processingConsentVersion,
                                               given: true, recordedAt: confirmedAt), for: id)

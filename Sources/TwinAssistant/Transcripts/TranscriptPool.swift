@@ -36,7 +36,7 @@ public enum TranscriptPool {
                                    region: "Utrecht", updatedAt: now)
         try await repository.transaction { tx in
             for (id, profile) in [(teacherID, teacher), (professionalID, professional)] {
-                try tx.save(Participant(id: id, language: language.rawValue, createdAt: now))
+                try tx.save(Participant(id: id, language: language, createdAt: now))
                 try tx.save(profile, for: id)
             }
         }

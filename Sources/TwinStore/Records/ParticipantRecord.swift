@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TwinLanguage
 import Twinning
 
 /// A row of `participants`.
@@ -16,7 +17,7 @@ struct ParticipantRecord: Codable, FetchableRecord, PersistableRecord {
     init(_ participant: Participant) {
         id = participant.id.description
         channel = participant.id.channel
-        language = participant.language
+        language = participant.language.rawValue
         phase = participant.phase.rawValue
         created_at = participant.createdAt
         last_active_at = participant.lastActiveAt
@@ -52,6 +53,9 @@ struct ParticipantRecord: Codable, FetchableRecord, PersistableRecord {
         guard let phase = Phase(rawValue: phase) else {
             throw StoreError.corruptRow(table: "participants", key: id, reason: "unknown phase \(phase)")
         }
-        return Participant(id: pid, language: language, phase: phase, createdAt: created_at, lastActiveAt: last_active_at)
+        guard let spoken = Language(rawValue: language) else {
+            throw StoreError.corruptRow(table: "participants", key: id, reason: "unknown language \(language)")
+        }
+        return Participant(id: pid, language: spoken, phase: phase, createdAt: created_at, lastActiveAt: last_active_at)
     }
 }

@@ -1,3 +1,4 @@
+import TwinLanguage
 import DialogEngine
 import Foundation
 import Twinning
@@ -37,7 +38,7 @@ enum ProgrammeSeed {
                 (daan, .matching, profile("Daan Visser", .professional, "Gemeente Utrecht", field: "law_public", region: "Utrecht", now: now)),
             ]
             for (id, phase, profile) in people {
-                try tx.save(Participant(id: id, language: "nl", phase: phase, createdAt: now))
+                try tx.save(Participant(id: id, language: .nl, phase: phase, createdAt: now))
                 try tx.save(profile, for: id)
             }
             try tx.save(Pair(id: pairID, teacher: anna, professional: bram, origin: .coordinator, status: .confirmed, score: 10,

@@ -38,8 +38,8 @@ final class NotifyFixture: @unchecked Sendable {
         let now = clock.now()
         let (anna, bram) = (self.anna, self.bram)
         try await repository.transaction { tx in
-            try tx.save(Participant(id: anna, language: "nl", phase: .kennismaking, createdAt: now))
-            try tx.save(Participant(id: bram, language: "en", phase: .kennismaking, createdAt: now))
+            try tx.save(Participant(id: anna, language: .nl, phase: .kennismaking, createdAt: now))
+            try tx.save(Participant(id: bram, language: .en, phase: .kennismaking, createdAt: now))
             try tx.save(Self.profile("Anna de Vries", .teacher, now), for: anna)
             try tx.save(Self.profile("Bram Jansen", .professional, now), for: bram)
             try tx.save(Pair(id: Self.pairID, teacher: anna, professional: bram, origin: .coordinator, status: .confirmed, score: 1,
