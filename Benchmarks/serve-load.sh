@@ -3,7 +3,8 @@
 #   1. opens 10,000 participants' conversations (10,000 stored sessions);
 #   2. sends persisted turns over 1,000 of them for DURATION seconds and reports turns/s and
 #      wrk's latency percentiles (p99 among them);
-#   3. reports the server's resident memory (now and peak) with the 10,000 sessions.
+#   3. reports the server's resident memory (now and peak) with the 10,000 sessions;
+#   4. measures GET /healthz for 5 seconds, the HTTP overhead without a turn.
 # Every request is POST /v1/messages with a request id: a complete turn committed to SQLite.
 #
 # Usage: Benchmarks/serve-load.sh [duration-seconds] [connections] [wrk-threads]
@@ -64,3 +65,7 @@ stored=$(curl -s "$url/metrics" | awk -F' ' '/^jobtwin_turns_total/ {sum += $2} 
 echo
 echo "persisted turns/s: $turns   p99: $p99   turns counted by the server: $stored"
 echo "resident now: $(rss VmRSS)   peak: $(rss VmHWM)   sessions stored: $sessions+"
+
+echo
+echo "== 5s of GET /healthz ($connections connections): the HTTP overhead alone, no turn"
+wrk -t"$threads" -c"$connections" -d5s --latency "$url/healthz" | awk '/Requests\/sec/ || $1 == "99%"'
