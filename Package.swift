@@ -183,9 +183,10 @@ let package = Package(
 )
 
 // The compiler holds the walls, as Hummingbird's package does: every existential is spelled
-// `any`, so that a protocol used as a type is visible where it costs a box; and a file sees
-// the members of a module only if it imports that module itself, so that each file's imports
-// (and each target's dependencies) say what it really uses.
+// `any`, so that a protocol used as a type is visible where it costs a box; a file sees the
+// members of a module only if it imports that module itself, so that each file's imports (and
+// each target's dependencies) say what it really uses; and imports are internal unless marked
+// `public import`, which a file writes only where its public API shows the other module's types.
 for target in package.targets where target.type != .plugin && target.type != .system {
-    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"), .enableUpcomingFeature("InternalImportsByDefault")]
 }

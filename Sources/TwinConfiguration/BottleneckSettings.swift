@@ -1,4 +1,4 @@
-import Twinning
+public import Twinning
 import Yams
 
 /// The configurable thresholds of bottleneck detection (`bottlenecks:` in the configuration).

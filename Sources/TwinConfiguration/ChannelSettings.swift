@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Yams
 
 /// The secrets of the channels `jobtwin serve` offers — the `channels:` part of the

@@ -1,7 +1,7 @@
-import Foundation
-import Twinning
+public import Foundation
+public import Twinning
 import Yams
-import TwinLanguage
+public import TwinLanguage
 
 /// The settings of a JobTwin installation, read from one YAML file (`jobtwin.yaml`) and the
 /// environment. A command-line flag wins over the environment, which wins over the file.

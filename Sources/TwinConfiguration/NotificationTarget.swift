@@ -1,6 +1,6 @@
 import Foundation
-import Twinning
-import TwinLanguage
+public import Twinning
+public import TwinLanguage
 
 /// Where notifications go: one incoming webhook, its format and language, the events it wants
 /// and how patiently it is retried (one entry of `notifications:` in the configuration).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The built `jobtwin` binary as a child process, the way a user, a script or an operator runs
 /// it — one place for finding the binary and for the environment every test gives it.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A fresh temporary folder, removed when the test is done with it.
 public final class TemporaryFolder: @unchecked Sendable {

@@ -1,4 +1,4 @@
-import TwinLanguage
+public import TwinLanguage
 
 /// One invocation of a host operation by a running dialog.
 public struct ActionCall: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import TwinLanguage
+public import TwinLanguage
 
 /// What the engine needs from the application that runs it: host-provided slots and actions.
 ///

@@ -1,4 +1,4 @@
-import TwinLanguage
+public import TwinLanguage
 
 /// A message for the participant in both languages, before the language is chosen.
 public struct OutputMessage: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import TwinLanguage
+public import TwinLanguage
 
 /// One option of a choice question.
 public struct ChoiceOption: Sendable, Hashable, Codable {

@@ -1,4 +1,4 @@
-import TwinLanguage
+public import TwinLanguage
 
 /// Why an answer was not accepted, in both languages, written for the participant: it says
 /// what to type instead ("Typ een getal tussen 1 en 50." / "Type a number between 1 and 50.").

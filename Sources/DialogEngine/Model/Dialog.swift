@@ -1,4 +1,4 @@
-import TwinLanguage
+public import TwinLanguage
 
 /// One dialog: a named list of steps, loaded from one YAML file.
 public struct Dialog: Sendable {

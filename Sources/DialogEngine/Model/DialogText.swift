@@ -1,4 +1,4 @@
-import TwinLanguage
+public import TwinLanguage
 
 /// A user-facing text of a dialog: one translation pair, or variants chosen by a condition.
 ///

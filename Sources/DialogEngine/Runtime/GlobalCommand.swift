@@ -1,5 +1,5 @@
 import Foundation
-import TwinLanguage
+public import TwinLanguage
 
 /// A command the participant can give at any question, in Dutch or English.
 public enum GlobalCommand: Sendable, Hashable {

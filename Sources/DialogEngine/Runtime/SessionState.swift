@@ -1,4 +1,4 @@
-import TwinLanguage
+public import TwinLanguage
 
 /// Everything the engine remembers of one participant's conversation: a plain value that the
 /// store saves whole after every turn and that resumes exactly where it stopped.

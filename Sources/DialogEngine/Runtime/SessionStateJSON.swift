@@ -1,5 +1,5 @@
 import TwinLanguage
-import Foundation
+public import Foundation
 
 extension SessionState {
     /// The state as JSON — the same document `JSONEncoder` (with sorted keys) writes for it,

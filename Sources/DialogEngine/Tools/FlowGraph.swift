@@ -1,4 +1,4 @@
-import TwinLanguage
+public import TwinLanguage
 
 /// Draws a dialog's flow as Graphviz DOT: one node per step, an edge per way the flow can go.
 ///

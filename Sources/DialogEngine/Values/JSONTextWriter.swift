@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Writes JSON text straight into bytes, the way `JSONEncoder` with `.sortedKeys` and
 /// `.withoutEscapingSlashes` writes it: the same escapes, numbers without a trailing `.0`.

@@ -1,5 +1,5 @@
-import Foundation
-import TwinLanguage
+public import Foundation
+public import TwinLanguage
 
 /// A calendar day without a time or a time zone: what a participant means by "6 december 2026".
 public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {

@@ -1,5 +1,5 @@
 import Foundation
-import TwinLanguage
+public import TwinLanguage
 
 /// A value held in a slot or produced by an expression.
 ///

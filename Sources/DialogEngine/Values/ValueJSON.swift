@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension Value {
     /// The value as JSON in its Codable form (`{"text":"…"}`, `{"int":3}`, `{"list":[…]}`,

@@ -1,6 +1,6 @@
-import Foundation
-import Twinning
-import TwinStore
+public import Foundation
+public import Twinning
+public import TwinStore
 
 /// Records bottlenecks: a new one becomes a coordinator-visible item and a
 /// `bottleneck.flagged` event, in the transaction that found it; one already open is not

@@ -1,4 +1,4 @@
-import DialogEngine
+public import DialogEngine
 
 /// What the Job Twinning dialogs may use of the assistant: where conversations start, the
 /// read-only slots it provides and the actions it offers. `jobtwin dialogs lint` checks

@@ -1,7 +1,7 @@
 import DialogEngine
-import Foundation
-import Twinning
-import TwinStore
+public import Foundation
+public import Twinning
+public import TwinStore
 import TwinLanguage
 
 /// The actions of open matching ("Job Tinder") and of confirming a proposed match.

@@ -1,5 +1,5 @@
 import TwinStore
-import Foundation
+public import Foundation
 
 extension Assistant {
     /// Whether the assistant can take turns now: its database answers. For a readiness check

@@ -1,9 +1,9 @@
-import DialogEngine
-import Foundation
-import Logging
-import Twinning
-import TwinStore
-import TwinLanguage
+public import DialogEngine
+public import Foundation
+public import Logging
+public import Twinning
+public import TwinStore
+public import TwinLanguage
 
 /// The one entry point of JobTwin: every channel — the terminal, the JSON API, Slack,
 /// Mattermost, Teams — hands a participant's message to `handle` and renders the `Reply`.

@@ -1,5 +1,5 @@
-import TwinConfiguration
-import TwinLanguage
+public import TwinConfiguration
+public import TwinLanguage
 
 extension JobTwinConfiguration {
     /// The assistant's options as this configuration sets them: the default language (or

@@ -1,7 +1,7 @@
-import Foundation
+public import Foundation
 import DialogEngine
-import Twinning
-import TwinLanguage
+public import Twinning
+public import TwinLanguage
 
 /// How an `Assistant` behaves beyond its dialogs and its store.
 public struct AssistantOptions: Sendable {

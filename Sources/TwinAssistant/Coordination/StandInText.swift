@@ -1,6 +1,6 @@
 import DialogEngine
-import Twinning
-import TwinLanguage
+public import Twinning
+public import TwinLanguage
 
 /// How the anonymous stand-in of an erased person (`erased:…`) is shown where a name would be:
 /// never as its id, always in the reader's language.

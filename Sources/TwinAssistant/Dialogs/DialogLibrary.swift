@@ -1,4 +1,4 @@
-import DialogEngine
+public import DialogEngine
 import Foundation
 
 /// Finds and loads the dialogs: the built-in ones compiled into the binary, or an author's own

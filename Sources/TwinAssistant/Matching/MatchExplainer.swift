@@ -1,6 +1,6 @@
-import DialogEngine
-import Twinning
-import TwinLanguage
+public import DialogEngine
+public import Twinning
+public import TwinLanguage
 
 /// Puts a pair's score into words, in Dutch or English, with the labels the dialogs use for
 /// the profile's options — "zelfde vakgebied: Wiskunde en rekenen; allebei: Een andere wereld

@@ -1,8 +1,8 @@
-import DialogEngine
-import Foundation
-import Twinning
-import TwinStore
-import TwinLanguage
+public import DialogEngine
+public import Foundation
+public import Twinning
+public import TwinStore
+public import TwinLanguage
 
 /// The coordinator's matching as synchronous steps inside a transaction (or a read view) the
 /// caller holds: the pool, the proposals, applying chosen pairs, exclusions and why-not.

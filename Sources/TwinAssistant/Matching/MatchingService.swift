@@ -1,8 +1,8 @@
-import DialogEngine
-import Foundation
-import Twinning
-import TwinStore
-import TwinLanguage
+public import DialogEngine
+public import Foundation
+public import Twinning
+public import TwinStore
+public import TwinLanguage
 
 /// The coordinator's matching over the stored programme: who is in the pool, the proposals with
 /// their explanations, and applying them as the coordinator's decision.

@@ -1,7 +1,7 @@
 import TwinLanguage
-import Foundation
-import Twinning
-import TwinStore
+public import Foundation
+public import Twinning
+public import TwinStore
 
 /// Erasing a participant, done the same way on every path: `jobtwin erase`, the retention purge
 /// and the participant's own request in the chat (`SelfErasure`).

@@ -1,8 +1,8 @@
 import DialogEngine
-import Foundation
-import Twinning
-import TwinStore
-import TwinLanguage
+public import Foundation
+public import Twinning
+public import TwinStore
+public import TwinLanguage
 
 /// Erasures that participants confirmed in the chat but that were not carried out: the turn
 /// that asked for one records it in its own transaction (`request_erasure`), and the erasure

@@ -1,8 +1,8 @@
 import TwinLanguage
-import Foundation
-import Twinning
-import TwinStore
-import TwinConfiguration
+public import Foundation
+public import Twinning
+public import TwinStore
+public import TwinConfiguration
 
 /// The retention rules (`RetentionSettings`), applied: who is due is erased with
 /// `ParticipantErasure`, as by `jobtwin erase` — the same notices for partners — and each

@@ -1,5 +1,5 @@
 import DialogEngine
-import TwinLanguage
+public import TwinLanguage
 
 /// A short hint of what kind of answer a prompt expects — "(type a number or the name)",
 /// "(yes / no)" — shown under the question by every channel that renders text.

@@ -1,5 +1,5 @@
-import Twinning
-import TwinLanguage
+public import Twinning
+public import TwinLanguage
 
 /// The structured reply of one turn — the contract every channel renders, and what is stored
 /// for a request id (`processed_requests.reply_json`).

@@ -1,7 +1,7 @@
 import Twinning
 import TwinLanguage
 import DialogEngine
-import Foundation
+public import Foundation
 
 extension Reply {
     /// The reply as the JSON document of the reply contract (the reply contract) — byte for byte what

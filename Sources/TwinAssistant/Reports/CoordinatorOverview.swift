@@ -1,8 +1,8 @@
 import DialogEngine
-import Foundation
-import Twinning
-import TwinStore
-import TwinLanguage
+public import Foundation
+public import Twinning
+public import TwinStore
+public import TwinLanguage
 
 /// The coordinator's working overview: every pair by phase with its progress against the plan,
 /// the choices kept against the guideline with their reasons, and the open bottlenecks with the

@@ -1,8 +1,8 @@
-import DialogEngine
-import Foundation
-import Twinning
-import TwinStore
-import TwinLanguage
+public import DialogEngine
+public import Foundation
+public import Twinning
+public import TwinStore
+public import TwinLanguage
 
 /// Builds the reports: a pair's trajectory for a participant to hand to their manager, and the
 /// anonymised programme overview for the coordinator.

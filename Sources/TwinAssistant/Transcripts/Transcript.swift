@@ -1,6 +1,6 @@
 import Foundation
-import DialogEngine
-import TwinLanguage
+public import DialogEngine
+public import TwinLanguage
 
 /// A written conversation with the replies it expects: the dialog author's regression test.
 ///

@@ -1,8 +1,8 @@
-import DialogEngine
-import Foundation
-import Twinning
-import TwinStore
-import TwinLanguage
+public import DialogEngine
+public import Foundation
+public import Twinning
+public import TwinStore
+public import TwinLanguage
 
 /// The starting point of a transcript with a `pair:` header: the transcript's participant (a
 /// teacher, Anna de Vries) and a partner professional (`transcript:partner`, Bram Bakker), both

@@ -1,8 +1,8 @@
 import DialogEngine
-import Foundation
-import Twinning
-import TwinStore
-import TwinLanguage
+public import Foundation
+public import Twinning
+public import TwinStore
+public import TwinLanguage
 
 /// What a coordinator's transcript (`coordinator: true`) finds besides any `pair:`: two
 /// participants in phase 1 without a pair, with complete profiles, so that the coordinator has

@@ -1,4 +1,4 @@
-import DialogEngine
+public import DialogEngine
 import Foundation
 import Twinning
 import TwinStore

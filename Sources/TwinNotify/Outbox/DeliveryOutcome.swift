@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What an attempt came to, and so what the outbox does next.
 public enum DeliveryOutcome: Sendable, Hashable {

@@ -1,6 +1,6 @@
 import Foundation
-import Logging
-import ServiceLifecycle
+public import Logging
+public import ServiceLifecycle
 
 /// The outbox worker and the reminder schedule running continuously, as a `Service` for
 /// `jobtwin serve`'s service group: it fans out and delivers whenever something is due, checks

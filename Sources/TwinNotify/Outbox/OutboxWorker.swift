@@ -1,9 +1,9 @@
 import Foundation
-import Logging
-import TwinAssistant
-import Twinning
-import TwinStore
-import TwinConfiguration
+public import Logging
+public import TwinAssistant
+public import Twinning
+public import TwinStore
+public import TwinConfiguration
 
 /// Drains the notification outbox: fans new events (and Slack Events API replies waiting to be
 /// posted) out to the configured targets as delivery rows, then posts the due deliveries with

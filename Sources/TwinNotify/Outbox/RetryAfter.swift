@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads how long a receiver asks to wait: the `Retry-After` header (seconds, or an HTTP date),
 /// or Discord's JSON `retry_after` (seconds, possibly fractional).

@@ -1,5 +1,5 @@
 import Foundation
-import TwinAssistant
+public import TwinAssistant
 import Twinning
 import TwinStore
 

@@ -1,7 +1,7 @@
 import Foundation
 import TwinAssistant
-import Twinning
-import TwinStore
+public import Twinning
+public import TwinStore
 import TwinLanguage
 
 /// What the texts of an event need from the database, read in the fan-out's transaction: the

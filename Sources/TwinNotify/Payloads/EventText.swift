@@ -1,6 +1,6 @@
 import Foundation
-import Twinning
-import TwinLanguage
+public import Twinning
+public import TwinLanguage
 
 /// The title and text of each event, in Dutch and English, naming the people by their
 /// profile names.

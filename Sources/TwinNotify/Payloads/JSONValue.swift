@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A JSON value that keeps the order of an object's keys as written, for payloads whose
 /// shape is the platform's (`$schema`, `@type`, nested cards) rather than a Swift type's.

@@ -1,6 +1,6 @@
-import Foundation
-import Twinning
-import TwinLanguage
+public import Foundation
+public import Twinning
+public import TwinLanguage
 
 /// A notification ready to be written in a platform's format: what happened, to whom, in both
 /// languages, with the key that identifies it at every attempt.

@@ -1,6 +1,6 @@
-import Foundation
-import TwinLanguage
-import TwinConfiguration
+public import Foundation
+public import TwinLanguage
+public import TwinConfiguration
 
 /// Writes a notification as the body a target's platform expects.
 public enum PayloadBuilder {

@@ -1,7 +1,7 @@
 import Foundation
-import Twinning
-import TwinStore
-import TwinConfiguration
+public import Twinning
+public import TwinStore
+public import TwinConfiguration
 
 /// Keeps the reminder schedule in the database and sends what is due, as events through the
 /// outbox, in one transaction per run.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One HTTP request for `CurlTransport`: where, what, and how long it may take.
 public struct OutboundRequest: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What a receiver answered: the status, the headers and (the start of) the body.
 public struct OutboundResponse: Sendable, Hashable {

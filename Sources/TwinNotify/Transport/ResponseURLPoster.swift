@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Posts a JSON body to a one-off reply URL (a Slack slash command's `response_url`) over
 /// `CurlTransport`: each attempt with a timeout, and a failure that may pass (no connection, a

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Posts a reply that came after a platform's deadline to the URL the platform gave for it
 /// (a Slack slash command's `response_url`).

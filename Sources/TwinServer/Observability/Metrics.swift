@@ -1,5 +1,5 @@
 import Metrics
-import Prometheus
+public import Prometheus
 
 /// The server's metrics, counted through swift-metrics into a Prometheus registry of this
 /// server's own (not the process-wide `MetricsSystem`, so that several servers in one test

@@ -1,4 +1,4 @@
-import TwinAssistant
+public import TwinAssistant
 
 /// The Slack text of a reply, for the notification outbox: Events API replies are posted
 /// later with `chat.postMessage`, written exactly as slash-command replies are.

@@ -1,6 +1,6 @@
 import Crypto
-import Foundation
-import Twinning
+public import Foundation
+public import Twinning
 
 /// Verifies Slack's request signature (version `v0`): `X-Slack-Signature` is `v0=` and the hex
 /// HMAC-SHA256 of `v0:<X-Slack-Request-Timestamp>:<raw body>`, keyed with the app's signing

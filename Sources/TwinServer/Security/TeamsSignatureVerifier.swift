@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// Verifies a Microsoft Teams outgoing webhook: `Authorization: HMAC <base64>` where the
 /// base64 is the HMAC-SHA256 of the raw body keyed with the base64-decoded security token that

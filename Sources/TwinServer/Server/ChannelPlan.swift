@@ -1,5 +1,5 @@
 import TwinAssistant
-import TwinConfiguration
+public import TwinConfiguration
 
 /// What `jobtwin serve` will offer for one channel with the secrets it has: its endpoints, or
 /// why it is left out — for `jobtwin serve --check-config` and the start-up log. It names where

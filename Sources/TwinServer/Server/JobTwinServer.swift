@@ -1,12 +1,12 @@
 import UnixSignals
-import Foundation
-import Hummingbird
-import Logging
+public import Foundation
+public import Hummingbird
+public import Logging
 import NIOCore
-import ServiceLifecycle
-import Twinning
-import TwinAssistant
-import TwinConfiguration
+public import ServiceLifecycle
+public import Twinning
+public import TwinAssistant
+public import TwinConfiguration
 
 /// `jobtwin serve`: the webhook listener. It builds a Hummingbird application whose routes are
 /// thin channel adapters — parse and verify the platform's request, hand the message to the

@@ -1,5 +1,5 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 
 /// Why a request was refused, as the HTTP response that says so: a status and a JSON body
 /// `{"error": {"code": "…", "message": "…"}}` whose message tells the caller what to do.

@@ -1,5 +1,5 @@
 import Logging
-import Hummingbird
+public import Hummingbird
 import Twinning
 import Synchronization
 

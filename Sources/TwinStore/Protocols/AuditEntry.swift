@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One line of the audit log: who did what to whom, when — coordinator actions, exports and
 /// erasures.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One message to one notification target, as the outbox keeps it: what to post, how often it
 /// was tried, and how it ended.

@@ -1,5 +1,5 @@
 import Foundation
-import Twinning
+public import Twinning
 
 /// What erasing a participant did: who took their place in shared data, which pairs they were
 /// in, and whether the file was compacted afterwards. Handed to the follow-up that runs in the

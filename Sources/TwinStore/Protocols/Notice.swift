@@ -1,5 +1,5 @@
-import Foundation
-import Twinning
+public import Foundation
+public import Twinning
 
 /// A message waiting for a participant's next turn: the partner changed the plan, logged an
 /// activity to confirm, and so on. Shown once, at the top of the next reply.

@@ -1,5 +1,5 @@
-import Foundation
-import Twinning
+public import Foundation
+public import Twinning
 
 /// Read access to the notification outbox: the events in order, the deliveries, the replies
 /// waiting to be posted and the reminder schedule.

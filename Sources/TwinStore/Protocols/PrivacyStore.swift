@@ -1,5 +1,5 @@
-import Foundation
-import Twinning
+public import Foundation
+public import Twinning
 
 /// One message of a conversation kept word for word — only when the installation keeps raw
 /// conversation texts (`conversations: {keep_texts: true}`); by default only the answers are

@@ -1,5 +1,5 @@
-import Foundation
-import Twinning
+public import Foundation
+public import Twinning
 
 /// A channel request that was taken, with the reply it got — so that the same request delivered
 /// again (a client's retry, Slack's redelivery of an event, an attacker's replay) is answered

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One occurrence of a reminder rule for one pair, kept in the database so that the schedule
 /// survives restarts and each occurrence is sent once.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A participant's latest answer to one slot, as stored.
 public struct StoredAnswer: Sendable, Hashable {

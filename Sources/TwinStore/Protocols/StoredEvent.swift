@@ -1,4 +1,4 @@
-import Twinning
+public import Twinning
 
 /// A recorded event with its place in the `events` table: the outbox's source, read in order of
 /// `id` so that the notification worker can remember how far it got.

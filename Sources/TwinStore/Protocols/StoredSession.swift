@@ -1,5 +1,5 @@
-import Foundation
-import Twinning
+public import Foundation
+public import Twinning
 
 /// A participant's conversation state as stored: an opaque, encoded value and when it changed.
 ///

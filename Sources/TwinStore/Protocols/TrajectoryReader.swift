@@ -1,5 +1,5 @@
-import Foundation
-import Twinning
+public import Foundation
+public import Twinning
 
 /// Read access to the trajectories of phases 2–4: goals, plans, activities, context checks,
 /// evaluations, bottlenecks and the notices waiting for a participant.

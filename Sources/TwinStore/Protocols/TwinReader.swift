@@ -1,5 +1,5 @@
-import Foundation
-import Twinning
+public import Foundation
+public import Twinning
 
 /// Read access to the stored programme.
 public protocol TwinReader: TrajectoryReader, OutboxReader, PrivacyReader {

@@ -1,5 +1,5 @@
-import Foundation
-import Twinning
+public import Foundation
+public import Twinning
 
 /// The storage JobTwin needs, in the domain's language.
 ///

@@ -1,5 +1,5 @@
-import Foundation
-import Twinning
+public import Foundation
+public import Twinning
 
 /// Read and write access inside one transaction.
 public protocol TwinTransaction: TwinReader, TrajectoryWriter, OutboxWriter, PrivacyWriter {

@@ -1,7 +1,7 @@
 import Synchronization
-import Foundation
+public import Foundation
 import GRDB
-import Twinning
+public import Twinning
 
 /// The SQLite store: one database file in WAL mode, opened through a GRDB `DatabasePool`
 /// (one writer, concurrent readers).

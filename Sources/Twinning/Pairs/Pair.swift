@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A teacher and a professional paired for a trajectory: proposed first, then confirmed.
 public struct Pair: Sendable, Hashable, Codable {

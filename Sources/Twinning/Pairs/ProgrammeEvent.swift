@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Something that happened that other people need to hear about: recorded in the same
 /// transaction as the change that caused it, delivered later by the notification worker.

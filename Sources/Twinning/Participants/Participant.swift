@@ -1,5 +1,5 @@
-import Foundation
-import TwinLanguage
+public import Foundation
+public import TwinLanguage
 
 /// Someone taking part in the programme, as the assistant knows them.
 public struct Participant: Sendable, Hashable, Codable {

@@ -1,4 +1,4 @@
-import TwinLanguage
+public import TwinLanguage
 
 /// The programme's phases in words a participant understands.
 public enum PhaseText {

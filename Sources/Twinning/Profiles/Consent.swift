@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A recorded consent: what was agreed to, when, and which version of the text was shown.
 public struct Consent: Sendable, Hashable, Codable {

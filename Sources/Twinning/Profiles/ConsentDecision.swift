@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What a participant is asked to agree to, apart from open matching (which is part of the
 /// profile, `Profile.openMatchingConsent`).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A participant's intake profile: what matching works from (the reply contract, the `profile.*` slots).
 public struct Profile: Sendable, Hashable, Codable {

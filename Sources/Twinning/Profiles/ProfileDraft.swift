@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The raw answers of an intake, before they are checked into a `Profile`.
 ///

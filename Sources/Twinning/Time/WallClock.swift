@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The calendar time every time-dependent decision reads (named so beside the standard
 /// library's `Clock`, which measures durations), so that a test can run a whole

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Something a pair did together. It counts once for the pair, whoever logged it; the partner
 /// is asked to confirm it.

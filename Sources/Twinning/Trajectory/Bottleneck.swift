@@ -1,6 +1,6 @@
-import TwinLanguage
+public import TwinLanguage
 
-import Foundation
+public import Foundation
 
 /// A knelpunt: something in a trajectory that the programme guide's monitoring found to get in the way,
 /// detected from the data, with the mitigations participants used themselves.

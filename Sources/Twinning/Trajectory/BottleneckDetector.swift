@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Finds the bottlenecks of one pair from its data and the time now.
 public struct BottleneckDetector: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One participant's closing evaluation (phase 4): the goals, what helped, what was made, the
 /// value for the employer and the follow-up.

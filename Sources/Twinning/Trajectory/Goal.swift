@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A development goal of a pair: one partner's own, or a joint one.
 public struct Goal: Sendable, Hashable, Codable {

@@ -1,4 +1,4 @@
-import TwinLanguage
+public import TwinLanguage
 
 /// Checks a plan against the programme's guideline and explains, with the programme guide's reasoning,
 /// what it advises. Advice never blocks: participants may keep their choice and say why.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A pair's plan: duration, meetings, hours, period and working agreements.
 ///

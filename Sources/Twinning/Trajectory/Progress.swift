@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where a pair stands against its plan: meetings, hours and weeks, done against planned.
 public struct Progress: Sendable, Hashable {
