@@ -92,4 +92,25 @@ public enum JobTwinProcess {
             }
         }
     }
+
+    /// Reads a `jobtwin serve`'s standard output until its "listening on HOST:PORT" line and
+    /// returns the port; `nil` when the output ends first (the server did not start).
+    public static func listeningPort(of output: Pipe) async -> Int? {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var buffer = Data()
+                while true {
+                    let chunk = output.fileHandleForReading.availableData
+                    if chunk.isEmpty { continuation.resume(returning: nil); return }
+                    buffer.append(chunk)
+                    let text = String(decoding: buffer, as: UTF8.self)
+                    if let line = text.split(separator: "\n").first(where: { $0.contains("listening on") }),
+                       let port = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+                        continuation.resume(returning: port)
+                        return
+                    }
+                }
+            }
+        }
+    }
 }

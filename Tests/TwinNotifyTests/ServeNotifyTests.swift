@@ -105,25 +105,10 @@ struct ServeNotifyTests {
         }
     }
 
-    /// Reads the server's standard output until its "listening on" line; returns the port.
+    /// Waits for the server's "listening on" line; returns the port.
     @discardableResult
     static func waitUntilListening(_ stdout: Pipe) async throws -> Int {
-        let port: Int? = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                var buffer = Data()
-                while true {
-                    let chunk = stdout.fileHandleForReading.availableData
-                    if chunk.isEmpty { continuation.resume(returning: nil); return }
-                    buffer.append(chunk)
-                    let text = String(decoding: buffer, as: UTF8.self)
-                    if let line = text.split(separator: "\n").first(where: { $0.contains("listening on") }),
-                       let port = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
-                        continuation.resume(returning: port)
-                        return
-                    }
-                }
-            }
-        }
+        let port = await JobTwinProcess.listeningPort(of: stdout)
         guard let port else { throw TestFailure("jobtwin serve did not start") }
         return port
     }

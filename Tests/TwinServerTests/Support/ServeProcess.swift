@@ -22,23 +22,7 @@ final class ServeProcess: Sendable {
         try process.run()
         self.process = process
 
-        // Read standard output on a thread of its own until the "listening" line comes.
-        let port: Int? = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                var buffer = Data()
-                while true {
-                    let chunk = output.fileHandleForReading.availableData
-                    if chunk.isEmpty { continuation.resume(returning: nil); return }
-                    buffer.append(chunk)
-                    let text = String(decoding: buffer, as: UTF8.self)
-                    if let line = text.split(separator: "\n").first(where: { $0.contains("listening on") }),
-                       let port = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
-                        continuation.resume(returning: port)
-                        return
-                    }
-                }
-            }
-        }
+        let port = await JobTwinProcess.listeningPort(of: output)
         guard let port else {
             process.terminate()
             throw TestFailure("jobtwin serve did not start: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
