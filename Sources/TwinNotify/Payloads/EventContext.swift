@@ -1,5 +1,4 @@
 import Foundation
-import TwinAssistant
 public import Twinning
 public import TwinStore
 import TwinLanguage

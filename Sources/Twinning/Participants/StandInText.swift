@@ -1,5 +1,3 @@
-import DialogEngine
-public import Twinning
 public import TwinLanguage
 
 /// How the anonymous stand-in of an erased person (`erased:…`) is shown where a name would be:

@@ -1,6 +1,5 @@
 public import Foundation
 public import Twinning
-public import TwinStore
 
 /// A coordinator's nudge as each partner of the pair gets it: a notice shown at their next
 /// turn, the coordinator's own words framed in both languages. The notification texts of the
