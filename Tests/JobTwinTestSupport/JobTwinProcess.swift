@@ -68,10 +68,10 @@ public enum JobTwinProcess {
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { outData = stdout.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async { outData = stdout.fileHandleForReading.readAll(); group.leave() }
         group.enter()
-        DispatchQueue.global().async { errData = stderr.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        stdin.fileHandleForWriting.write(input)
+        DispatchQueue.global().async { errData = stderr.fileHandleForReading.readAll(); group.leave() }
+        stdin.fileHandleForWriting.writeAll(input)
         try stdin.fileHandleForWriting.close()
         process.waitUntilExit()
         group.wait()
@@ -84,8 +84,8 @@ public enum JobTwinProcess {
         let (process, stdout, stderr) = try start(arguments, environment: environment)
         return await withCheckedContinuation { continuation in
             Thread.detachNewThread {
-                let out = stdout.fileHandleForReading.readDataToEndOfFile()
-                let err = stderr.fileHandleForReading.readDataToEndOfFile()
+                let out = stdout.fileHandleForReading.readAll()
+                let err = stderr.fileHandleForReading.readAll()
                 process.waitUntilExit()
                 continuation.resume(returning: Output(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
                                                       stderr: String(decoding: err, as: UTF8.self)))
@@ -100,7 +100,7 @@ public enum JobTwinProcess {
             Thread.detachNewThread {
                 var buffer = Data()
                 while true {
-                    let chunk = output.fileHandleForReading.availableData
+                    let chunk = output.fileHandleForReading.nextChunk()
                     if chunk.isEmpty { continuation.resume(returning: nil); return }
                     buffer.append(chunk)
                     let text = String(decoding: buffer, as: UTF8.self)

@@ -30,7 +30,7 @@ final class InteractiveChat {
                 }
                 return object
             }
-            let chunk = output.fileHandleForReading.availableData
+            let chunk = output.fileHandleForReading.nextChunk()
             if chunk.isEmpty { throw TestFailure("jobtwin chat ended before replying") }
             buffer.append(chunk)
         }
@@ -38,7 +38,7 @@ final class InteractiveChat {
 
     /// Sends one line and returns its reply.
     func send(_ line: String) throws -> [String: Any] {
-        input.fileHandleForWriting.write(Data((line + "\n").utf8))
+        input.fileHandleForWriting.writeAll(Data((line + "\n").utf8))
         return try readReply()
     }
 
