@@ -29,6 +29,8 @@ public final class TerminalLineEditor: LineSource, @unchecked Sendable {
     /// Keys decoded after an Enter that ended the last line: typed ahead for the next one.
     private var typedAhead: [Key] = []
     private var history = LineHistory()
+    /// For a terminal that refuses raw mode; one reader, so that what it read ahead is kept.
+    private lazy var plainReader = PlainLineReader(fileDescriptor: input, handlesInterrupts: true)
 
     /// An editor for standard input and output; `nil` when either is not a terminal.
     public init?() {
@@ -45,7 +47,7 @@ public final class TerminalLineEditor: LineSource, @unchecked Sendable {
         fflush(nil)  // what the program printed comes before the prompt
         guard enterRawMode() else {
             // A terminal that refuses raw mode still reads lines through its own discipline.
-            return PlainLineReader(fileDescriptor: input, handlesInterrupts: true).next(prompt: prompt)
+            return plainReader.next(prompt: prompt)
         }
         defer { leaveRawMode() }
         var screen = Screen(prompt: prompt, promptWidth: TerminalOutput.visibleWidth(prompt),

@@ -8,13 +8,6 @@ import JobTwinTestSupport
 /// is committed, before the erasure: the request survives, and the next start carries it out.
 @Suite("Self-erasure survives a crash")
 struct SelfErasureCrashTests {
-    /// The intake, then "Mijn gegevens" → "Alles over mij laten verwijderen" → VERWIJDEREN.
-    static func erasureRequest(name: String) -> Data {
-        var answers = ChatProcessTests.intake.map(\.answer)
-        answers[1] = name
-        return Data((answers + ["mijn gegevens", "2", "VERWIJDEREN"]).map { $0 + "\n" }.joined().utf8)
-    }
-
     static func fileHolds(_ text: String, _ db: String) -> Bool {
         var bytes = (try? Data(contentsOf: URL(fileURLWithPath: db))) ?? Data()
         bytes.append((try? Data(contentsOf: URL(fileURLWithPath: db + "-wal"))) ?? Data())
@@ -29,7 +22,7 @@ struct SelfErasureCrashTests {
         let repository = try SQLiteRepository(path: db)
         func requestAndDie(_ participant: String, _ name: String) async throws {
             let died = try JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", participant],
-                                              input: Self.erasureRequest(name: name), environment: crash)
+                                              input: ChatInput.erasureRequest(name: name), environment: crash)
             #expect(died.status == 137, "the process ended at the failpoint")
             let owed = try await repository.read { try $0.pendingErasures() }
             #expect(owed.map(\.description) == ["repl:\(participant)"], "the request was committed with its turn")

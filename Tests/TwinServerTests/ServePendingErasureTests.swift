@@ -13,10 +13,8 @@ struct ServePendingErasureTests {
         let folder = try TemporaryFolder()
         let db = folder.path("owed.sqlite")
         let name = "Noor Vergeetbaar"
-        let answers = ["ja", name, "docent", "Erasmus College", "Rotterdam", "docent wiskunde", "wiskunde", "lerarenopleiding",
-                       "vmbo", "vmbo, havo", "1", "1", "1, 2", "2", "ja", "ja", "mijn gegevens", "2", "VERWIJDEREN"]
         let died = try JobTwinProcess.run(["chat", "--json", "--db", db, "--participant", "noor"],
-                                          input: Data(answers.map { $0 + "\n" }.joined().utf8),
+                                          input: ChatInput.erasureRequest(name: name),
                                           environment: ["JOBTWIN_FAILPOINT": "after-erasure-request"])
         #expect(died.status == 137)
         let repository = try SQLiteRepository(path: db)

@@ -48,6 +48,12 @@ struct CopyRedaction {
     /// The anonymous stand-in that replaces the person's id.
     let standIn: String
     let db: Database
+    /// Each text with the forms it takes in a column, worked out once for every row searched.
+    private let anywhereForms: [(text: String, forms: [String])]
+    private let wholeValueForms: [(text: String, forms: [String])]
+    /// What a column may contain when it shows the person: any form of a text looked for
+    /// anywhere, a short text as a whole JSON string, or the id.
+    private let searchedForms: [String]
     /// Each owner's own texts, read once.
     private var ownTexts: [String: Set<String>] = [:]
     /// Rows changed, for the summary.
@@ -57,6 +63,9 @@ struct CopyRedaction {
         self.texts = texts
         self.standIn = standIn
         self.db = db
+        anywhereForms = texts.anywhere.map { ($0, Self.forms(of: $0)) }
+        wholeValueForms = texts.wholeValues.map { ($0, Self.forms(of: $0)) }
+        searchedForms = anywhereForms.flatMap(\.forms) + wholeValueForms.flatMap { $0.forms.map { "\"\($0)\"" } } + [texts.id]
     }
 
     /// Redacts every place, neutralises stored replies and drops deliveries that show the person.
@@ -77,12 +86,6 @@ struct CopyRedaction {
             forms.append(escaped.replacingOccurrences(of: "/", with: "\\/"))
         }
         return Array(Set(forms)).sorted { $0.count > $1.count }
-    }
-
-    /// What a column may contain when it shows the person: any form of a text looked for
-    /// anywhere, a short text as a whole JSON string, or the id.
-    private var searchedForms: [String] {
-        texts.anywhere.flatMap(Self.forms) + texts.wholeValues.flatMap { Self.forms(of: $0).map { "\"\($0)\"" } } + [texts.id]
     }
 
     /// A condition true when `expression` holds any searched form, or is a short text whole;
@@ -122,14 +125,14 @@ struct CopyRedaction {
     /// owner's own), their id replaced by the stand-in.
     func redacting(_ text: String, keeping keep: Set<String>) -> String {
         var result = text
-        for original in texts.anywhere where !keep.contains(original) {
-            for form in Self.forms(of: original) where result.contains(form) {
+        for (original, forms) in anywhereForms where !keep.contains(original) {
+            for form in forms where result.contains(form) {
                 result = result.replacingOccurrences(of: form, with: Self.redacted)
             }
         }
-        for original in texts.wholeValues where !keep.contains(original) {
+        for (original, forms) in wholeValueForms where !keep.contains(original) {
             if result.trimmingCharacters(in: .whitespacesAndNewlines) == original { return Self.redacted }
-            for form in Self.forms(of: original) where result.contains("\"\(form)\"") {
+            for form in forms where result.contains("\"\(form)\"") {
                 result = result.replacingOccurrences(of: "\"\(form)\"", with: "\"\(Self.redacted)\"")
             }
         }

@@ -28,9 +28,8 @@ struct IdentifyingTexts: Sendable {
 
     /// What `id` gave, read before their rows are deleted.
     static func of(_ id: String, in db: Database) throws -> IdentifyingTexts {
-        let all = try collect(id, in: db, includingCodes: false).filter(isIdentifying)
-        let always = Set(try String.fetchAll(db, sql: "SELECT name FROM profiles WHERE participant_id = ?1 UNION SELECT organization FROM profiles WHERE participant_id = ?1",
-                                             arguments: [id]).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        var always: Set<String> = []
+        let all = try collect(id, in: db, includingCodes: false, nameAndOrganization: &always).filter(isIdentifying)
         let longestFirst: (String, String) -> Bool = { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         return IdentifyingTexts(
             anywhere: all.filter { always.contains($0) || $0.count >= distinctiveLength }.sorted(by: longestFirst),
@@ -41,10 +40,13 @@ struct IdentifyingTexts: Sendable {
     /// Every text value of `id`'s own data, option values included: a text the other person
     /// also wrote themselves (both work in Rotterdam) is theirs as much, and stays in their rows.
     static func ownTexts(of id: String, in db: Database) throws -> [String] {
-        Array(try collect(id, in: db, includingCodes: true))
+        var unused: Set<String> = []
+        return Array(try collect(id, in: db, includingCodes: true, nameAndOrganization: &unused))
     }
 
-    private static func collect(_ id: String, in db: Database, includingCodes: Bool) throws -> Set<String> {
+    /// Every text of `id`; their name and organisation also into `nameAndOrganization`.
+    private static func collect(_ id: String, in db: Database, includingCodes: Bool,
+                                nameAndOrganization: inout Set<String>) throws -> Set<String> {
         var found: Set<String> = []
         func add(_ text: String?) {
             guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return }
@@ -59,6 +61,9 @@ struct IdentifyingTexts: Sendable {
             SELECT name, organization, role, region, field_other, background, target_group FROM profiles WHERE participant_id = ?
             """, arguments: arguments) {
             for (_, value) in row { add(String.fromDatabaseValue(value)) }
+            for column in ["name", "organization"] {
+                if let text: String = row[column] { nameAndOrganization.insert(text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            }
         }
         for value in try String.fetchAll(db, sql: "SELECT value FROM answers WHERE participant_id = ?", arguments: arguments) {
             addJSON(value, all: includingCodes)
