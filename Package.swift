@@ -7,15 +7,18 @@ import PackageDescription
 ///
 ///     jobtwin (CLI)
 ///       ├─ LineEditor          the chat's line editor on raw termios
-///       ├─ TwinServer          webhook listener (Hummingbird 2): channels, signatures, limits
-///       ├─ TwinNotify          outbox worker, platform payloads, reminders; CurlTransport → CCurl
-///       └─ TwinAssistant       one entry point: Assistant.handle(...) → Reply, the contract
-///            │                 that TwinServer renders and TwinNotify posts
-///            ├─ DialogEngine     the script language, pure (neither channel module sees it)
-///            ├─ TwinConfiguration  the configuration file, read and checked
-///            ├─ TwinStore        SQLite through GRDB
-///            └─ Twinning         the domain, pure
-///                 └─ TwinLanguage  Dutch and English, texts in both (shared by all)
+///       ├─ TwinServer          webhook listener (Hummingbird 2): channels, signatures, limits,
+///       │    │                 the buttons' endpoints
+///       │    └─ TwinAssistant  one entry point: Assistant.handle(...) → Reply
+///       │         ├─ DialogEngine       the script language, pure (no channel module sees it)
+///       │         └─ TwinConfiguration  the configuration file, read and checked
+///       ├─ TwinNotify          outbox worker, direct messages, platform payloads, reminders;
+///       │                      CurlTransport → CCurl (never calls the Assistant)
+///       └─ TwinRendering       a Reply as each platform shows it: text, Block Kit, buttons
+///            └─ TwinReply      the reply contract: Reply, its prompt and its JSON
+///                 ├─ TwinStore   SQLite through GRDB
+///                 └─ Twinning    the domain, pure
+///                      └─ TwinLanguage, JSONText  the leaves: Dutch and English; JSON bytes
 let package = Package(
     name: "JobTwin",
     platforms: [.macOS(.v14)],
@@ -44,11 +47,14 @@ let package = Package(
         // The languages of the programme (Dutch, English) and texts in both: the leaf that the
         // engine, the domain, the assistant and the channels share.
         .target(name: "TwinLanguage"),
+        // JSON written straight into bytes (the hot path's encoder) and ordered JSON values for
+        // platform payloads: the leaf that the engine, the contract and the payloads share.
+        .target(name: "JSONText"),
         // The dialog script language: model, loader, linter, expressions, runtime. No I/O
         // beyond reading the script text it is handed; knows nothing of Job Twinning.
         .target(
             name: "DialogEngine",
-            dependencies: ["TwinLanguage", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TwinLanguage", "JSONText", .product(name: "Yams", package: "Yams")]
         ),
         // The Job Twinning domain: profiles, phases, guidelines. Pure, no I/O.
         .target(name: "Twinning", dependencies: ["TwinLanguage"]),
@@ -63,11 +69,21 @@ let package = Package(
             name: "TwinConfiguration",
             dependencies: ["Twinning", "TwinLanguage", .product(name: "Yams", package: "Yams")]
         ),
+        // The reply contract: what a turn answers, as every channel renders it and as stored
+        // replies hold it. Below the Assistant, so that the outbox can post a stored reply
+        // without knowing the Assistant or the dialog engine.
+        .target(name: "TwinReply", dependencies: ["Twinning", "TwinLanguage", "JSONText"]),
+        // A reply as each platform shows it: Slack mrkdwn and Block Kit, Mattermost Markdown and
+        // message buttons, Teams text and Adaptive Cards; the signed value a button carries.
+        .target(
+            name: "TwinRendering",
+            dependencies: ["TwinReply", "TwinLanguage", "JSONText", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The one entry point every channel calls; binds engine, domain and store.
         .target(
             name: "TwinAssistant",
             dependencies: [
-                "DialogEngine", "Twinning", "TwinStore", "TwinLanguage", "TwinConfiguration",
+                "DialogEngine", "Twinning", "TwinStore", "TwinLanguage", "TwinConfiguration", "TwinReply",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -79,7 +95,7 @@ let package = Package(
         .target(
             name: "TwinServer",
             dependencies: [
-                "TwinAssistant", "Twinning", "TwinStore", "TwinLanguage", "TwinConfiguration",
+                "TwinAssistant", "TwinReply", "TwinRendering", "Twinning", "TwinStore", "TwinLanguage", "TwinConfiguration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -100,11 +116,11 @@ let package = Package(
         ),
         // Outbound notifications: the durable outbox worker, the platforms' payloads, the
         // reminder schedule, and a small HTTP transport over libcurl's multi interface. No
-        // dialog engine here either.
+        // dialog engine here, and no Assistant.
         .target(
             name: "TwinNotify",
             dependencies: [
-                "CCurl", "TwinAssistant", "TwinStore", "Twinning", "TwinLanguage", "TwinConfiguration",
+                "CCurl", "TwinReply", "TwinRendering", "JSONText", "TwinStore", "Twinning", "TwinLanguage", "TwinConfiguration",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -114,6 +130,7 @@ let package = Package(
             name: "jobtwin",
             dependencies: [
                 "TwinAssistant", "TwinServer", "TwinNotify", "DialogEngine", "Twinning", "TwinStore", "LineEditor", "TwinLanguage", "TwinConfiguration",
+                "TwinReply", "TwinRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -131,7 +148,7 @@ let package = Package(
         .executableTarget(
             name: "jobtwin-bench",
             dependencies: [
-                "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinNotify", "TwinLanguage", "TwinConfiguration",
+                "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinNotify", "TwinLanguage", "TwinConfiguration", "TwinReply",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -142,12 +159,12 @@ let package = Package(
         // What the process tests share: the built binary as a child process, temporary folders.
         .target(name: "JobTwinTestSupport", path: "Tests/JobTwinTestSupport"),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine", "TwinLanguage"]),
+        .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine", "TwinLanguage", "JSONText"]),
         .testTarget(name: "TwinningTests", dependencies: ["Twinning", "TwinLanguage"]),
         .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning", "TwinLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "TwinAssistantTests",
-            dependencies: ["TwinAssistant", "DialogEngine", "TwinStore", "Twinning", "TwinLanguage", "TwinConfiguration",
+            dependencies: ["TwinAssistant", "DialogEngine", "TwinStore", "Twinning", "TwinLanguage", "TwinConfiguration", "TwinReply",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Against the real server on a loopback port, and `jobtwin serve` as a child process.
@@ -155,6 +172,7 @@ let package = Package(
             name: "TwinServerTests",
             dependencies: [
                 "jobtwin", "JobTwinTestSupport", "TwinServer", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinLanguage", "TwinConfiguration",
+                "TwinReply", "TwinRendering", "JSONText",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -166,6 +184,7 @@ let package = Package(
             name: "TwinNotifyTests",
             dependencies: [
                 "jobtwin", "JobTwinTestSupport", "TwinNotify", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinLanguage", "TwinConfiguration",
+                "TwinReply", "TwinRendering", "JSONText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
@@ -176,7 +195,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JobTwinCLITests",
-            dependencies: ["jobtwin", "JobTwinTestSupport", "TwinAssistant", "TwinStore", "Twinning", "TwinLanguage"]
+            dependencies: ["jobtwin", "JobTwinTestSupport", "TwinAssistant", "TwinStore", "Twinning", "TwinLanguage", "TwinReply"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -7,6 +7,7 @@ import ServiceLifecycle
 import Synchronization
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinNotify
 import TwinStore
 import TwinConfiguration

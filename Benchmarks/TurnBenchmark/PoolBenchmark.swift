@@ -2,6 +2,7 @@ import TwinLanguage
 import Foundation
 import Twinning
 import TwinAssistant
+import TwinReply
 
 /// Scores, solves and explains a pool of `size` teachers and `size` professionals with varied,
 /// seeded profiles — the coordinator's `jobtwin match` at programme scale.

@@ -2,6 +2,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 
 // Persisted turns per second through `Assistant`, over many participants at once; and with

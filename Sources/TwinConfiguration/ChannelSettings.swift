@@ -14,6 +14,14 @@ public struct ChannelSettings: Sendable, Hashable {
     /// `POST /mattermost`: the tokens of the outgoing webhooks and slash commands (each has its
     /// own); a request must carry one of them.
     public var mattermostTokens: [Secret] = []
+    /// The Mattermost server's address (`https://chat.example.nl`), for the bot's direct
+    /// messages through its API.
+    public var mattermostURL: String?
+    /// The token of a Mattermost bot account, for direct messages.
+    public var mattermostBotToken: Secret?
+    /// The key of the tokens that Mattermost's message buttons carry (Mattermost does not sign
+    /// its action requests); without it, one is derived from the other Mattermost secrets.
+    public var mattermostActionSecret: Secret?
     /// `POST /teams`: the security token Teams shows when the outgoing webhook is created
     /// (base64).
     public var teamsSecurityToken: Secret?
@@ -28,6 +36,12 @@ public struct ChannelSettings: Sendable, Hashable {
         public static let slackBotToken = "JOBTWIN_SLACK_BOT_TOKEN"
         /// Mattermost's tokens, separated by commas.
         public static let mattermostToken = "JOBTWIN_MATTERMOST_TOKEN"
+        /// The Mattermost server's address.
+        public static let mattermostURL = "JOBTWIN_MATTERMOST_URL"
+        /// The Mattermost bot account's token.
+        public static let mattermostBotToken = "JOBTWIN_MATTERMOST_BOT_TOKEN"
+        /// The key of the Mattermost buttons' tokens.
+        public static let mattermostActionSecret = "JOBTWIN_MATTERMOST_ACTION_SECRET"
         /// Teams' security token.
         public static let teamsSecurityToken = "JOBTWIN_TEAMS_SECURITY_TOKEN"
     }
@@ -50,7 +64,7 @@ public struct ChannelSettings: Sendable, Hashable {
             switch channel {
             case "api": known = ["token"]
             case "slack": known = ["signing_secret", "bot_token"]
-            case "mattermost": known = ["token"]
+            case "mattermost": known = ["token", "url", "bot_token", "action_secret"]
             case "teams": known = ["security_token"]
             default:
                 throw .invalid(location(channelNode), "unknown channel `\(channel)` (known: api, slack, mattermost, teams)")
@@ -73,11 +87,20 @@ public struct ChannelSettings: Sendable, Hashable {
                     continue
                 }
                 guard let text = secretNode.string else { throw .invalid(source, "`\(key):` is a text") }
+                if channel == "mattermost", key == "url" {
+                    guard let url = ServerSettings.publicURL(text) else {
+                        throw .invalid(source, "`url:` is the Mattermost server's address, such as https://chat.example.nl")
+                    }
+                    settings.mattermostURL = url
+                    continue
+                }
                 let secret = Secret(text, source: source)
                 switch (channel, key) {
                 case ("api", _): settings.apiToken = secret
                 case ("slack", "signing_secret"): settings.slackSigningSecret = secret
                 case ("slack", _): settings.slackBotToken = secret
+                case ("mattermost", "bot_token"): settings.mattermostBotToken = secret
+                case ("mattermost", "action_secret"): settings.mattermostActionSecret = secret
                 case ("mattermost", _): settings.mattermostTokens = secret.map { [$0] } ?? []
                 default: settings.teamsSecurityToken = secret
                 }
@@ -99,6 +122,19 @@ public struct ChannelSettings: Sendable, Hashable {
             }
         }
         if let value = secret(Variable.teamsSecurityToken) { teamsSecurityToken = value }
+        if let value = environment[Variable.mattermostURL].flatMap(ServerSettings.publicURL) { mattermostURL = value }
+        if let value = secret(Variable.mattermostBotToken) { mattermostBotToken = value }
+        if let value = secret(Variable.mattermostActionSecret) { mattermostActionSecret = value }
+    }
+
+    /// The key that signs and checks the tokens in Mattermost's message buttons: the configured
+    /// action secret, else one derived from the webhook tokens or the bot token (so that a
+    /// button stops working when those are rotated); `nil` without any Mattermost secret.
+    public var mattermostActionKey: String? {
+        if let secret = mattermostActionSecret { return secret.value }
+        let material = mattermostTokens.map(\.value) + [mattermostBotToken?.value].compactMap { $0 }
+        guard !material.isEmpty else { return nil }
+        return "jobtwin-mattermost-actions:" + material.joined(separator: ",")
     }
 
     /// Checks what can be checked without a request: the Teams token must be base64.

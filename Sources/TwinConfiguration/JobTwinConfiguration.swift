@@ -28,6 +28,8 @@ public struct JobTwinConfiguration: Sendable {
     public var notifications = NotificationSettings()
     /// When reminders are sent.
     public var reminders = ReminderSettings()
+    /// Whether and when the assistant writes first to participants in their team chat.
+    public var directMessages = DirectMessageSettings()
 
     /// The file read when `--config` is not given and it exists in the working directory.
     public static let defaultFile = "jobtwin.yaml"
@@ -49,6 +51,7 @@ public struct JobTwinConfiguration: Sendable {
         if let db = environment["JOBTWIN_DB"], !db.isEmpty { configuration.database = db }
         if let dialogs = environment["JOBTWIN_DIALOGS"], !dialogs.isEmpty { configuration.dialogs = dialogs }
         configuration.channels.apply(environment: environment)
+        if let url = environment["JOBTWIN_PUBLIC_URL"].flatMap(ServerSettings.publicURL) { configuration.server.publicURL = url }
         try configuration.channels.validate()
         configuration.notifications.apply(environment: environment)
         try configuration.notifications.validate()
@@ -104,8 +107,10 @@ public struct JobTwinConfiguration: Sendable {
                 retention = try RetentionSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
             case "conversations":
                 conversations = try ConversationSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
+            case "direct_messages":
+                directMessages = try DirectMessageSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
             default:
-                throw .invalid(path + line, "unknown setting `\(key)` (known: database, language, coordinators, dialogs, server, channels, bottlenecks, notifications, reminders, retention, conversations)")
+                throw .invalid(path + line, "unknown setting `\(key)` (known: database, language, coordinators, dialogs, server, channels, bottlenecks, notifications, reminders, retention, conversations, direct_messages)")
             }
         }
         if let notificationsNode {

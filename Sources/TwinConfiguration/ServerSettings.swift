@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Where `jobtwin serve` listens and how much it accepts: the `server:` part of the
@@ -7,6 +8,9 @@ public struct ServerSettings: Sendable, Hashable {
     public var host: String = "127.0.0.1"
     /// The TCP port; 0 lets the system choose a free one (tests).
     public var port: Int = 8080
+    /// The address at which the platforms reach this server from outside (`https://jobtwin.example.nl`),
+    /// without a trailing `/`: Mattermost's message buttons call back to it. `nil`: not known.
+    public var publicURL: String?
     /// The largest request body accepted; larger ones get 413 before anything reads them.
     public var maxBodyBytes: Int = 64 * 1024
     /// The per-participant rate limit.
@@ -30,6 +34,14 @@ public struct ServerSettings: Sendable, Hashable {
     /// reply deadlines of 2.5 s (Slack) and 4.5 s (Teams).
     public init() {}
 
+    /// `text` as a public URL without its trailing `/`; `nil` unless it is an http(s) address.
+    public static func publicURL(_ text: String) -> String? {
+        var url = text.trimmingCharacters(in: .whitespaces)
+        while url.hasSuffix("/") { url.removeLast() }
+        guard url.hasPrefix("https://") || url.hasPrefix("http://"), url.count > "https://".count, !url.contains(" ") else { return nil }
+        return url
+    }
+
     /// Reads the `server:` mapping over the defaults.
     static func read(_ node: Node, at location: (Node) -> String) throws(ConfigurationError) -> ServerSettings {
         var settings = ServerSettings()
@@ -48,6 +60,11 @@ public struct ServerSettings: Sendable, Hashable {
                     throw .invalid(location(keyNode), "`port:` is a TCP port from 0 to 65535")
                 }
                 settings.port = port
+            case "public_url":
+                guard let url = value.string.flatMap(Self.publicURL) else {
+                    throw .invalid(location(keyNode), "`public_url:` is the address the platforms reach this server at, such as https://jobtwin.example.nl")
+                }
+                settings.publicURL = url
             case "max_body_bytes":
                 guard let bytes = value.int, (1_024...(16 << 20)).contains(bytes) else {
                     throw .invalid(location(keyNode), "`max_body_bytes:` is a number of bytes from 1024 to 16777216")
@@ -62,7 +79,7 @@ public struct ServerSettings: Sendable, Hashable {
                 settings.teamsReplyDeadline = try readDeadline(value, keyNode: keyNode, name: "teams_reply_deadline_ms",
                                                                platform: "Teams' 5 s", max: maxTeamsReplyDeadlineMilliseconds, at: location)
             case let key:
-                throw .invalid(location(keyNode), "unknown setting `server.\(key)` (known: host, port, max_body_bytes, rate_limit, slack_reply_deadline_ms, teams_reply_deadline_ms)")
+                throw .invalid(location(keyNode), "unknown setting `server.\(key)` (known: host, port, public_url, max_body_bytes, rate_limit, slack_reply_deadline_ms, teams_reply_deadline_ms)")
             }
         }
         return settings

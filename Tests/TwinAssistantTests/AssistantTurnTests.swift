@@ -4,6 +4,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 
 /// The one entry point: persistence of every turn, resumption, serialization, the reply contract.

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 
 /// The scan over the stored programme: a bottleneck is flagged once with an event, and resolved

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 
 /// The coordinator's commands in the chat, through `Assistant` on a real SQLite file: routing,

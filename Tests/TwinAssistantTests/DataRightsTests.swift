@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 
 /// A participant's own data rights in the chat, through `Assistant` and the built-in dialogs:

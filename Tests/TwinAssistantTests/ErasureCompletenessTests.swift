@@ -4,6 +4,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 
 /// Erasure leaves nothing of the person behind, wherever others saw them: a participant with a

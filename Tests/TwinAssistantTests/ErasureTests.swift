@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 
 /// Erasing a participant leaves no trace of them in the database file, and the partner keeps

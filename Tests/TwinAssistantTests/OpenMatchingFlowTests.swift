@@ -4,6 +4,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 
 /// Open matching in the chat, from browsing to both partners confirmed, through `Assistant`.

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 
 /// What happens to the people an erased person shared a programme with, whichever way the

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 
 /// The reports, from a trajectory stored through the domain API.

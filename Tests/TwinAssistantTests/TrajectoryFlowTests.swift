@@ -4,6 +4,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 
 /// A whole trajectory of two participants through `Assistant` and the built-in dialogs, from the

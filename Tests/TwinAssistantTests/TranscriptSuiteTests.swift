@@ -2,6 +2,7 @@ import DialogEngine
 import Foundation
 import Testing
 import TwinAssistant
+import TwinReply
 
 /// The project's own dialog transcripts (Tests/Transcripts), in both languages, run through a
 /// real Assistant on a fresh database each.

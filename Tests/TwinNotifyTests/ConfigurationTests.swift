@@ -4,6 +4,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinConfiguration
 
 /// `notifications:` and `reminders:` in the configuration file, with the environment over it.

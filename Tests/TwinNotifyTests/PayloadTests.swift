@@ -1,9 +1,11 @@
+import JSONText
 import TwinStore
 import DialogEngine
 import Foundation
 import Testing
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinNotify
 import TwinLanguage
 import TwinConfiguration

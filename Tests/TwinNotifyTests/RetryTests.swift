@@ -4,6 +4,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinNotify
 import TwinStore
 import TwinConfiguration
@@ -195,7 +196,7 @@ struct RetryTests {
             #expect(received.map(\.path) == ["/api/chat.postMessage", "/api/chat.postMessage"])
             #expect(received[0].headers["authorization"] == "Bearer xoxb-test-token")
             #expect(received[0].json["channel"] as? String == "U42")
-            #expect(received[0].json["text"] as? String == "Antwoord 1 <b>", "one after the other, in order")
+            #expect(received[0].json["text"] as? String == "Antwoord 1 &lt;b&gt;", "one after the other, in order; as Slack mrkdwn, escaped")
             let dead = try #require(try await fixture.deliveries().first { $0.status == .dead })
             #expect(dead.lastError?.contains("channel_not_found") == true)
             let first = try await fixture.repository.read { try $0.processedRequest(channel: "slack-events", requestID: "Ev1", participant: user) }

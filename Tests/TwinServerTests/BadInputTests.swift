@@ -3,6 +3,7 @@ import Twinning
 import Foundation
 import Testing
 import TwinAssistant
+import TwinReply
 
 /// Bad input of every kind gets a clear status and harms nothing: no participant, no turn.
 @Suite("Bad input")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TwinAssistant
+import TwinReply
 import TwinServer
 import TwinConfiguration
 

@@ -1,8 +1,11 @@
+@testable import TwinRendering
+import JSONText
 import Twinning
 import DialogEngine
 import Foundation
 import Testing
 import TwinAssistant
+import TwinReply
 @testable import TwinServer
 import TwinLanguage
 
@@ -33,7 +36,7 @@ struct LongReplyTests {
         let reply = Self.reply(lines: 3)
         let blocks = ReplyBlocks(reply)
         #expect(SlackRenderer.text(reply) == blocks.render(escape: SlackRenderer.escape, message: ReplyBlocks.emojiMarked(bold: "*"), hint: { "_\($0)_" }))
-        #expect(MattermostRenderer.response(reply, slashCommand: true).extra_responses == nil)
+        #expect(MattermostRenderer.response(reply, slashCommand: true)["extra_responses"] == nil)
         #expect(TeamsRenderer.text(reply).contains("field_3"))
     }
 
@@ -65,21 +68,21 @@ struct LongReplyTests {
     func mattermost() {
         let reply = Self.reply(lines: 3_000)
         let response = MattermostRenderer.response(reply, slashCommand: true)
-        let extra = response.extra_responses ?? []
+        let extra = response["extra_responses"]?.array ?? []
         #expect(!extra.isEmpty)
-        let parts = [response.text] + extra.map(\.text)
+        let parts = [response["text"]?.string ?? ""] + extra.map { $0["text"]?.string ?? "" }
         for part in parts {
             #expect(part.unicodeScalars.count <= MessageLimit.mattermost.maximum)
             #expect(Self.fencesBalanced(part))
         }
-        #expect(extra.allSatisfy { $0.response_type == "ephemeral" })
+        #expect(extra.allSatisfy { $0["response_type"]?.string == "ephemeral" })
         let all = Set(parts.flatMap { $0.split(separator: "\n").map(String.init) })
         for line in MattermostRenderer.text(reply).split(separator: "\n").map(String.init) {
             #expect(all.contains(line), "\(line) is in one of the posts")
         }
         #expect(parts.last?.hasSuffix("_(type a number or the name)_") == true)
         // Mattermost splits an outgoing webhook's long response into posts itself.
-        #expect(MattermostRenderer.response(reply, slashCommand: false).text == MattermostRenderer.text(reply))
+        #expect(MattermostRenderer.response(reply, slashCommand: false)["text"]?.string == MattermostRenderer.text(reply))
     }
 
     @Test("a single line longer than a whole post is split within the line")
@@ -87,7 +90,7 @@ struct LongReplyTests {
         let long = String(repeating: "x", count: 40_000)
         let reply = Reply(participant: "mattermost:t:u", messages: [Reply.Message(.info, long)], prompt: nil, phase: .matching, language: .en)
         let response = MattermostRenderer.response(reply, slashCommand: true)
-        let parts = [response.text] + (response.extra_responses ?? []).map(\.text)
+        let parts = [response["text"]?.string ?? ""] + (response["extra_responses"]?.array ?? []).map { $0["text"]?.string ?? "" }
         #expect(parts.count == 3)
         #expect(parts.joined() == long)
         #expect(SlackRenderer.text(reply).utf16.count <= MessageLimit.slack.maximum)

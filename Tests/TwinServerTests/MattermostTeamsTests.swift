@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 import TwinConfiguration
 

@@ -1,8 +1,11 @@
+@testable import TwinRendering
+import JSONText
 import TwinLanguage
 import Twinning
 import DialogEngine
 import Testing
 import TwinAssistant
+import TwinReply
 @testable import TwinServer
 
 /// How a reply looks on each platform.
@@ -26,7 +29,7 @@ struct RenderingTests {
         #expect(text.contains("*Which side are you on?*"))
         #expect(text.contains("1. Teacher &lt;T&gt;\n2. Professional"))
         #expect(text.hasSuffix("_(type a number or the name)_"))
-        #expect(SlackRenderer.ephemeral(reply).response_type == "ephemeral")
+        #expect(SlackRenderer.ephemeral(reply)["response_type"]?.string == "ephemeral")
     }
 
     @Test("Mattermost: mentions defused, numbered options")
@@ -36,8 +39,8 @@ struct RenderingTests {
         #expect(!text.contains(" @channel") && !text.contains(":x: @channel"))
         #expect(text.contains("1. Teacher <T>\n2. Professional"))
         #expect(MattermostRenderer.escape("mail me at a@b.nl") == "mail me at a@b.nl")
-        #expect(MattermostRenderer.response(reply, slashCommand: true).response_type == "ephemeral")
-        #expect(MattermostRenderer.response(reply, slashCommand: false).response_type == nil)
+        #expect(MattermostRenderer.response(reply, slashCommand: true)["response_type"]?.string == "ephemeral")
+        #expect(MattermostRenderer.response(reply, slashCommand: false)["response_type"] == nil)
     }
 
     @Test("Teams: markup characters as entities, numbered options")
@@ -46,7 +49,7 @@ struct RenderingTests {
         #expect(text.contains("&lt;!here&gt;"))
         #expect(text.contains("**Which side are you on?**"))
         #expect(text.contains("1. Teacher &lt;T&gt;\n2. Professional"))
-        #expect(TeamsRenderer.activity(reply).type == "message")
+        #expect(TeamsRenderer.activity(reply)["type"]?.string == "message")
     }
 
     @Test("Teams text: the mention is removed, tags dropped, entities decoded")

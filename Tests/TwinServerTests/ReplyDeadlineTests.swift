@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinServer
 import TwinStore
 import TwinConfiguration

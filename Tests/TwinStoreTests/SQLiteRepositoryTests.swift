@@ -25,7 +25,7 @@ struct SQLiteRepositoryTests {
         #expect(try repository.tableNames() == [
             "activities", "answers", "audit_log", "bottlenecks", "consents", "context_checks", "conversation_texts", "deliveries",
             "evaluations", "events", "exclusions", "goals",
-            "likes", "notices", "outbox_cursor", "pairs", "participants", "pending_erasures", "plans", "processed_requests", "profiles", "reminders",
+            "likes", "message_preferences", "notices", "outbox_cursor", "pairs", "participants", "pending_erasures", "plans", "processed_requests", "profiles", "reminders",
             "sessions",
         ])
         let pool = try DatabasePool(path: path)

@@ -1,4 +1,5 @@
 import TwinLanguage
+import JSONText
 public import Foundation
 
 extension SessionState {

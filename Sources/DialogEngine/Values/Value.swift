@@ -89,12 +89,7 @@ public enum Value: Sendable, Hashable {
 
     /// Formats a decimal without a trailing `.0`, with a decimal comma in Dutch.
     public static func format(_ number: Double, in language: Language) -> String {
-        guard number.isFinite else { return "—" }
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
-        var text = String(format: "%.2f", number)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return language == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+        language.format(number)
     }
 }
 

@@ -1,4 +1,5 @@
 public import Foundation
+import JSONText
 
 extension Value {
     /// The value as JSON in its Codable form (`{"text":"…"}`, `{"int":3}`, `{"list":[…]}`,

@@ -204,6 +204,9 @@ enum TrajectoryActions {
                                 notes: call["notes"].textValue ?? "", isConfidential: confidential, loggedAt: c.now)
         try c.tx.save(activity)
         try notifyPartner(c, kind: "activity.logged", TrajectoryText.partnerLoggedActivity(try name(c.participant, c.tx)))
+        if !c.partner.isErasedStandIn {
+            try c.tx.record(ProgrammeEvent(kind: .activityAwaitingConfirmation, participants: [c.partner], pairID: c.pair.id, occurredAt: c.now))
+        }
         var messages = [OutputMessage(.info, TrajectoryText.activityLogged)]
         if confidential {
             let description = Bottleneck.description(.confidentiality)

@@ -95,7 +95,6 @@ enum TrajectoryText {
     }
 
     static func kind(_ kind: ActivityKind, _ language: Language) -> String {
-        let nl = language == .nl
         switch kind {
         case .workplaceVisit: return language.text(nl: "Werkplekbezoek", en: "Workplace visit")
         case .guestLesson: return language.text(nl: "Gastles", en: "Guest lesson")
@@ -109,7 +108,6 @@ enum TrajectoryText {
     }
 
     static func activity(_ activity: Activity, by partner: String, language: Language) -> String {
-        let nl = language == .nl
         return [
             language.text(nl: "\(partner) legde vast: ", en: "\(partner) logged: ") + kind(activity.kind, language),
             language.text(nl: "Datum: ", en: "Date: ") + activity.day,
@@ -119,7 +117,6 @@ enum TrajectoryText {
     }
 
     static func goals(_ goals: [Goal], me: ParticipantID, partnerName: String, language: Language) -> String {
-        let nl = language == .nl
         func list(_ items: [Goal]) -> String {
             items.isEmpty ? language.text(nl: "  (nog geen)", en: "  (none yet)")
                 : items.map { "  • \($0.text)\($0.isLongTerm ? language.text(nl: " (lange termijn)", en: " (long term)") : "")" }.joined(separator: "\n")
@@ -132,7 +129,6 @@ enum TrajectoryText {
     }
 
     static func plan(_ plan: Plan, me: ParticipantID, partner: ParticipantID, partnerName: String, language: Language) -> String {
-        let nl = language == .nl
         var lines = [
             language.text(nl: "Planning (versie \(plan.version)):", en: "Plan (version \(plan.version)):"),
             language.text(nl: "Duur: \(plan.weeks) weken", en: "Duration: \(plan.weeks) weeks"),
@@ -162,7 +158,6 @@ enum TrajectoryText {
 
     /// A guideline rule the plan does not meet, in a few words.
     static func ruleName(_ rule: GuidelineRule, _ language: Language) -> String {
-        let nl = language == .nl
         switch rule {
         case .shortDuration: return language.text(nl: "korter dan drie maanden", en: "shorter than three months")
         case .fewMeetings: return language.text(nl: "minder dan zes ontmoetingen", en: "fewer than six meetings")
@@ -173,7 +168,6 @@ enum TrajectoryText {
     }
 
     static func progress(_ progress: Progress, language: Language) -> String {
-        let nl = language == .nl
         return [
             language.text(nl: "Voortgang tegen de planning:", en: "Progress against the plan:"),
             language.text(nl: "Ontmoetingen: ", en: "Meetings: ") + "\(progress.meetingsDone) / \(progress.meetingsPlanned)",

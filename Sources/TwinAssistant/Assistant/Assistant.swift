@@ -1,9 +1,10 @@
 public import DialogEngine
-public import Foundation
+import Foundation
 public import Logging
 public import Twinning
 public import TwinStore
 public import TwinLanguage
+public import TwinReply
 
 /// The one entry point of JobTwin: every channel — the terminal, the JSON API, Slack,
 /// Mattermost, Teams — hands a participant's message to `handle` and renders the `Reply`.
@@ -49,10 +50,78 @@ public final class Assistant: Sendable {
     /// not taken again: the reply it got is returned from the store.
     ///
     /// - Throws: `AssistantError.storage` when the database failed (nothing of the turn was kept).
+    ///
+    /// "geen herinneringen" / "herinneringen aan" (and their English) switch the assistant's own
+    /// direct messages off and on, at any question; the reply says so and asks the question again.
     public func handle(participant: ParticipantID, text: String, lang: Language? = nil,
                        requestID: ChannelRequestID? = nil) async throws(AssistantError) -> Reply {
-        try await turn(participant, lang, requestID, incoming: text) { runtime, state, host, today in
+        if let directMessages = MessagePreferenceCommand.parse(text) {
+            return try await turn(participant, lang, requestID, incoming: text,
+                                  preference: MessagePreference(directMessages: directMessages, at: clock.now())) { runtime, state, host, today in
+                try runtime.open(&state, host: host, today: today)
+            }
+        }
+        return try await turn(participant, lang, requestID, incoming: text) { runtime, state, host, today in
             try runtime.handle(text, state: &state, host: host, today: today)
+        }
+    }
+
+    /// What a click on a button did (`press`).
+    public enum ButtonOutcome: Sendable {
+        /// The answer was taken; `reply` answers it. `question` is the text of the question
+        /// answered, for the platform to show beside the answer in place of the buttons.
+        case answered(Reply, question: String)
+        /// The same click came before (a platform's retry): nothing was taken again; `reply` is
+        /// what the first one got.
+        case repeated(Reply)
+        /// The button belongs to a question asked earlier: the conversation has moved on, and
+        /// nothing was taken. `language` is the participant's, to say so in.
+        case stale(Language)
+        /// The click was not taken as an answer — a direct message's start button while the
+        /// participant is in the middle of something else, or a turn that failed — and `reply`
+        /// shows where the participant is.
+        case notTaken(Reply)
+    }
+
+    /// Takes a click on a button, a menu or a date picker as the participant's answer — only if
+    /// it answers the question the conversation is at now.
+    ///
+    /// `turn` is the turn whose reply showed the button: unless the conversation is still at
+    /// that turn and asking `slot`, nothing is taken (`.stale`). A direct message's start button
+    /// has no turn: its `answer` is an option value of the menu (`slot` `menu.action`), taken when
+    /// the participant is at the menu and the option is offered now, and otherwise answered with
+    /// the question they are at (`.notTaken`). A `requestID` the participant sent before gets
+    /// `.repeated` and nothing else.
+    ///
+    /// - Throws: `AssistantError.storage` when the database failed (nothing was taken).
+    public func press(participant id: ParticipantID, slot: String, turn expected: Int?, answer: String,
+                      requestID: ChannelRequestID? = nil) async throws(AssistantError) -> ButtonOutcome {
+        do {
+            return try await locks.withLock(id) { () async throws -> ButtonOutcome in
+                let turns: Int, prompt: Prompt?, language: Language
+                switch try await self.pending(id)(requestID) {
+                case .repeated(let data): return .repeated(try Self.storedReply(data, requestID))
+                case .unknown: return .stale(self.options.defaultLanguage)
+                case .found(let count, let asked, let spoken): (turns, prompt, language) = (count, asked, spoken)
+                }
+                guard let prompt, prompt.slot == slot else {
+                    if expected == nil { return .notTaken(try await self.unlockedTurn(id, nil, requestID, incoming: nil, preference: nil, Self.opening)) }
+                    return .stale(language)
+                }
+                if let expected {
+                    guard expected == turns else { return .stale(language) }
+                } else if !(prompt.options ?? []).contains(where: { $0.value == answer }) {
+                    var reply = try await self.unlockedTurn(id, nil, requestID, incoming: nil, preference: nil, Self.opening)
+                    reply.messages.insert(Reply.Message(.info, AssistantText.finishCurrentQuestion.text(in: reply.language)), at: 0)
+                    return .notTaken(reply)
+                }
+                let reply = try await self.unlockedTurn(id, nil, requestID, incoming: answer, preference: nil) { runtime, state, host, today in
+                    try runtime.handle(answer, state: &state, host: host, today: today)
+                }
+                return .answered(reply, question: prompt.text)
+            }
+        } catch {
+            return .notTaken(try await recover(from: error, id, nil))
         }
     }
 
@@ -61,9 +130,12 @@ public final class Assistant: Sendable {
     /// as in `handle`.
     public func open(participant: ParticipantID, lang: Language? = nil,
                      requestID: ChannelRequestID? = nil) async throws(AssistantError) -> Reply {
-        try await turn(participant, lang, requestID, incoming: nil) { runtime, state, host, today in
-            try runtime.open(&state, host: host, today: today)
-        }
+        try await turn(participant, lang, requestID, incoming: nil, Self.opening)
+    }
+
+    /// The step that opens a conversation: the welcome, or the question the participant is at.
+    private static let opening: Step = { runtime, state, host, today in
+        try runtime.open(&state, host: host, today: today)
     }
 
     /// Handles a message given as text ids, for channels: validates the id first.
@@ -94,24 +166,64 @@ public final class Assistant: Sendable {
 
     /// `incoming` is the participant's message (`nil` when the conversation is only opened),
     /// kept word for word when `keepConversationTexts` is on.
+    /// `preference`, when given, is recorded in the turn's transaction and confirmed first.
     private func turn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?, incoming: String?,
-                      _ step: @escaping Step) async throws(AssistantError) -> Reply {
+                      preference: MessagePreference? = nil, _ step: @escaping Step) async throws(AssistantError) -> Reply {
         do {
             return try await locks.withLock(id) { () async throws -> Reply in
-                // The fast path looks the request up first, under this lock, so that the full
-                // path never sees a request that was already taken.
-                if let reply = try await fastTurn(id, lang, request, incoming, step) { return reply }
-                return try await fullTurn(id, lang, request, incoming, step)
+                try await self.unlockedTurn(id, lang, request, incoming: incoming, preference: preference, step)
             }
-        } catch let error as DialogRuntimeError {
+        } catch {
+            return try await recover(from: error, id, lang)
+        }
+    }
+
+    /// A turn, for a caller that holds the participant's lock.
+    private func unlockedTurn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?, incoming: String?,
+                              preference: MessagePreference?, _ step: @escaping Step) async throws -> Reply {
+        // The fast path looks the request up first, under this lock, so that the full path
+        // never sees a request that was already taken. A preference is written, so it takes
+        // the full path.
+        if preference == nil, let reply = try await fastTurn(id, lang, request, incoming, step) { return reply }
+        return try await fullTurn(id, lang, request, incoming, preference: preference, step)
+    }
+
+    /// What the participant is asked now, read under their lock: the turn count, the question
+    /// and the language — or that `request` was taken before.
+    private enum Pending: Sendable {
+        case found(turns: Int, prompt: Prompt?, language: Language)
+        case repeated(Data)
+        case unknown
+    }
+
+    private func pending(_ id: ParticipantID) -> @Sendable (ChannelRequestID?) async throws -> Pending {
+        let runtime = self.runtime, coordinators = options.coordinators, repository = self.repository
+        return { request in
+            try await repository.read { reader -> Pending in
+                if let request, let done = try reader.processedRequest(channel: request.channel, requestID: request.value, participant: id) {
+                    return .repeated(done.reply)
+                }
+                guard let participant = try reader.participant(id), let stored = try reader.session(id),
+                      let state = try? JSONDecoder().decode(SessionState.self, from: stored.state) else { return .unknown }
+                let facts = try ParticipantFacts.load(participant, isCoordinator: coordinators.contains(id), from: reader)
+                return .found(turns: stored.turns, prompt: runtime.pendingPrompt(state, host: ReadOnlyHost(facts: facts)), language: state.language)
+            }
+        }
+    }
+
+    /// The reply after a turn that failed: a rolled-back dialog fault gets an apology and the
+    /// question still pending; a storage failure is thrown.
+    private func recover(from error: any Error, _ id: ParticipantID, _ lang: Language?) async throws(AssistantError) -> Reply {
+        switch error {
+        case let error as DialogRuntimeError:
             cache.forget(id)
             logger.error("dialog fault; turn rolled back", metadata: ["error": "\(error)"])
             return await failedTurnReply(id, lang)
-        } catch let error as EncodingError {
+        case let error as EncodingError:
             cache.forget(id)
             logger.error("cannot encode the conversation state; turn rolled back", metadata: ["error": "\(error)"])
             return await failedTurnReply(id, lang)
-        } catch {
+        default:
             cache.forget(id)
             logger.error("storage failure; turn rolled back", metadata: ["error": "\(error)"])
             throw .storage(String(describing: error))
@@ -162,7 +274,8 @@ public final class Assistant: Sendable {
         let finalState = state
         // A plain answer does not change the phase, so the reply is complete before the commit:
         // encoding it for a channel's request id happens here, not inside the single writer.
-        let reply = Reply(participant: id.description, output: output, phase: facts.participant.phase, language: finalState.language)
+        let reply = Reply(participant: id.description, output: output, phase: facts.participant.phase, language: finalState.language,
+                          turn: turns + 1)
         let processed = try request.map { try Self.processedRequest($0, of: id, reply: reply, at: now) }
         // Only when the installation keeps them (off, the turn does no extra work at all), and
         // only of a participant who consented to processing.
@@ -206,7 +319,7 @@ public final class Assistant: Sendable {
     /// The turn inside one write transaction: for new participants and domain actions, whose
     /// effects and the conversation state must be committed together.
     private func fullTurn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?, _ incoming: String?,
-                          _ step: @escaping Step) async throws -> Reply {
+                          preference: MessagePreference?, _ step: @escaping Step) async throws -> Reply {
         let runtime = self.runtime
         let now = clock.now()
         let options = self.options
@@ -215,7 +328,7 @@ public final class Assistant: Sendable {
         let effects = TurnEffects()
         let (reply, state, turns) = try await repository.transaction { tx in
             let result = try Self.fullTurn(id, lang, now: now, runtime: runtime, options: options, logger: logger, tx: tx,
-                                           explainer: explainer, effects: effects, step: step)
+                                           explainer: explainer, effects: effects, preference: preference, step: step)
             // A turn that asks for erasure keeps no record of its request: the erasure removes it.
             if !effects.erasureRequested { try Self.recordRequest(request, of: id, reply: result.0, at: now, in: tx) }
             if options.keepConversationTexts, try tx.hasConsent(.processing, of: id) {
@@ -236,7 +349,8 @@ public final class Assistant: Sendable {
 
     private static func fullTurn(_ id: ParticipantID, _ lang: Language?, now: Date, runtime: DialogRuntime,
                                  options: AssistantOptions, logger: Logger, tx: any TwinTransaction,
-                                 explainer: MatchExplainer, effects: TurnEffects? = nil, step: Step) throws -> (Reply, SessionState, Int) {
+                                 explainer: MatchExplainer, effects: TurnEffects? = nil, preference: MessagePreference? = nil,
+                                 step: Step) throws -> (Reply, SessionState, Int) {
         let existing = try tx.participant(id)
         let participant = existing ?? Participant(id: id, language: lang ?? options.defaultLanguage, createdAt: now)
         if existing == nil { try tx.save(participant) }
@@ -263,6 +377,10 @@ public final class Assistant: Sendable {
                             keepsTexts: options.keepConversationTexts, effects: effects,
                             coordinators: options.coordinators, detector: options.bottleneckDetector)
         let output = try step(runtime, &state, host, LocalDate(now))
+        if let preference {
+            try tx.record(preference, for: id)
+            notes.append(Reply.Message(.info, MessagePreferenceCommand.confirmation(preference.directMessages, in: state.language)))
+        }
 
         var updated = try tx.participant(id) ?? participant
         updated.language = state.language
@@ -275,7 +393,7 @@ public final class Assistant: Sendable {
         let notices = try tx.pendingNotices(for: id).map { Reply.Message(.info, LocalizedText(nl: $0.nl, en: $0.en).text(in: state.language)) }
         if !notices.isEmpty { try tx.markNoticesShown(for: id, at: now) }
         let reply = Reply(participant: id.description, before: notes + notices, output: output, phase: updated.phase,
-                          language: state.language)
+                          language: state.language, turn: turns)
         return (reply, state, turns)
     }
 
@@ -297,18 +415,18 @@ public final class Assistant: Sendable {
         let runtime = self.runtime
         let fallbackLanguage = lang ?? options.defaultLanguage
         let coordinators = options.coordinators
-        let pending: (Prompt?, Phase, Language)? = try? await repository.read { reader in
+        let pending: (Prompt?, Phase, Language, Int)? = try? await repository.read { reader in
             guard let participant = try reader.participant(id), let stored = try reader.session(id),
                   let state = try? JSONDecoder().decode(SessionState.self, from: stored.state) else { return nil }
             let facts = try ParticipantFacts.load(participant, isCoordinator: coordinators.contains(id), from: reader)
             let host = ReadOnlyHost(facts: facts)
-            return (runtime.pendingPrompt(state, host: host), participant.phase, state.language)
+            return (runtime.pendingPrompt(state, host: host), participant.phase, state.language, stored.turns)
         }
         let language = pending?.2 ?? fallbackLanguage
         var messages = [Reply.Message(.error, AssistantText.turnFailed.text(in: language))]
         if let prompt = pending?.0 { messages.append(Reply.Message(.info, prompt.text)) }
         return Reply(participant: id.description, messages: messages, prompt: pending?.0.map(Reply.Prompt.init),
-                     phase: pending?.1 ?? .matching, language: language)
+                     phase: pending?.1 ?? .matching, language: language, turn: pending?.3)
     }
 }
 

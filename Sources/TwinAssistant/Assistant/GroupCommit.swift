@@ -1,3 +1,4 @@
+import TwinReply
 import Foundation
 import Synchronization
 import Twinning

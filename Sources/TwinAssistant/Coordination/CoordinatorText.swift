@@ -110,7 +110,6 @@ enum CoordinatorText {
     /// and phase.
     static func found(name: String?, id: ParticipantID, side: Side?, organization: String?, phase: Phase?) -> LocalizedText {
         LocalizedText { language in
-            let nl = language == .nl
             var text = language.text(nl: "Gevonden: ", en: "Found: ") + (name.map { "\($0) (\(id))" } ?? id.description)
             var details: [String] = []
             if let side { details.append(side == .teacher ? language.text(nl: "docent", en: "teacher") : "professional") }
@@ -125,7 +124,6 @@ enum CoordinatorText {
     /// The proposals of a round, numbered, each with its reasons and points.
     static func proposals(_ proposal: MatchingService.Proposal, explainer: MatchExplainer) -> LocalizedText {
         LocalizedText { language in
-            let nl = language == .nl
             func name(_ id: ParticipantID) -> String { proposal.names[id] ?? id.description }
             let method = proposal.method == .optimal ? language.text(nl: "optimale toewijzing", en: "optimal assignment")
                                                      : language.text(nl: "stabiele matching", en: "stable matching")
@@ -153,7 +151,6 @@ enum CoordinatorText {
     /// What applying the shown proposals did.
     static func applied(created: [String], skipped: [(pair: String, reason: LocalizedText)]) -> LocalizedText {
         LocalizedText { language in
-            let nl = language == .nl
             var lines: [String] = []
             if created.isEmpty {
                 lines.append(nothingApplied.text(in: language))

@@ -45,7 +45,6 @@ public struct MatchExplainer: Sendable {
     }
 
     private func reason(_ reason: ScoreReason, names: [ParticipantID: String], language: Language) -> String {
-        let nl = language == .nl
         func name(_ id: ParticipantID) -> String { names[id] ?? id.description }
         func field(_ value: String) -> String { label("profile.field", value, language) }
         func labels(_ slot: String, _ values: [String]) -> String {

@@ -139,7 +139,6 @@ public struct MatchingCore: Sendable {
 
     /// Why a requested pair was skipped, in words.
     public func describe(_ reason: Skipped.Reason, language: Language) -> String {
-        let nl = language == .nl
         switch reason {
         case .notInPool:
             return language.text(nl: "niet meer allebei in de pool (een van beiden heeft inmiddels een duo of geen profiel)", en: "no longer both in the pool (one of them has a pair by now, or no profile)")
@@ -156,7 +155,6 @@ public struct MatchingCore: Sendable {
                        in reader: any TwinReader) throws -> String {
         let pool = try pool(in: reader)
         let round = pool.round, names = pool.names
-        let nl = language == .nl
         func name(_ id: ParticipantID) -> String { names[id].map { "\($0) (\(id))" } ?? id.description }
         guard let (score, ineligibility) = round.explain(a, b) else {
             return language.text(nl: "\(name(a)) en \(name(b)) zitten niet allebei in de pool (een profiel, fase matching, nog geen duo).", en: "\(name(a)) and \(name(b)) are not both in the pool (a profile, phase matching, no pair yet).")

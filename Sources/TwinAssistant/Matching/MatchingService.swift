@@ -1,5 +1,5 @@
 public import DialogEngine
-public import Foundation
+import Foundation
 public import Twinning
 public import TwinStore
 public import TwinLanguage
@@ -79,7 +79,6 @@ public struct MatchingService: Sendable {
 
     /// The proposal as text for the coordinator.
     public func render(_ proposal: Proposal, language: Language) -> String {
-        let nl = language == .nl
         func name(_ id: ParticipantID) -> String { proposal.names[id] ?? StandInText.name(id, in: language) }
         var lines: [String] = []
         lines.append(language.text(nl: "Methode: ", en: "Method: ") + (proposal.method == .optimal ? language.text(nl: "optimale toewijzing", en: "optimal assignment") : language.text(nl: "stabiele matching", en: "stable matching")))

@@ -1,3 +1,4 @@
+import TwinReply
 import DialogEngine
 import Foundation
 import TwinStore

@@ -1,4 +1,5 @@
 import DialogEngine
+import TwinReply
 import Twinning
 import TwinLanguage
 
@@ -50,8 +51,8 @@ extension Reply.AnswerType {
 
 extension Reply {
     /// The reply of a turn whose engine output is `output`, after `before` (notices, notes).
-    init(participant: String, before: [Message] = [], output: TurnOutput, phase: Phase, language: Language) {
+    init(participant: String, before: [Message] = [], output: TurnOutput, phase: Phase, language: Language, turn: Int) {
         self.init(participant: participant, messages: before + output.messages.map(Message.init),
-                  prompt: output.prompt.map(Prompt.init), phase: phase, language: language)
+                  prompt: output.prompt.map(Prompt.init), phase: phase, language: language, turn: turn)
     }
 }

@@ -49,7 +49,6 @@ public struct CoordinatorOverview: Sendable {
                 guard let name = names[participant.id] else { return participant.id.description }
                 return "\(name) (\(participant.id))"
             }
-        let nl = language == .nl
         func name(_ id: ParticipantID) -> String { names[id] ?? StandInText.name(id, in: language) }
         var sections: [ReportDocument.Section] = []
         for phase in Phase.allCases {

@@ -11,7 +11,6 @@ struct ParticipantReport {
     let label: (String, String) -> String
 
     var document: ReportDocument {
-        let nl = language == .nl
         let s = snapshot
         let myName = s.me?.name ?? s.participant.id.description
         let partnerID = s.pair.partner(of: s.participant.id)

@@ -10,7 +10,6 @@ struct ProgrammeReport {
     let label: (String, String) -> String
 
     var document: ReportDocument {
-        let nl = language == .nl
         let s = snapshot
         func share(_ count: Int, of total: Int) -> String {
             total == 0 ? "—" : "\(count) / \(total) (\(Int((Double(count) / Double(total) * 100).rounded())) %)"

@@ -1,5 +1,5 @@
 public import DialogEngine
-public import Foundation
+import Foundation
 public import Twinning
 public import TwinStore
 public import TwinLanguage

@@ -1,3 +1,4 @@
+public import TwinReply
 import Foundation
 public import DialogEngine
 public import TwinLanguage

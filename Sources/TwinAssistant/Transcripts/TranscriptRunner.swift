@@ -1,3 +1,4 @@
+import TwinReply
 public import DialogEngine
 import Foundation
 import Twinning

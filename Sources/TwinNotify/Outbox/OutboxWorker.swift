@@ -1,13 +1,13 @@
 import Foundation
 public import Logging
-public import TwinAssistant
 public import Twinning
 public import TwinStore
 public import TwinConfiguration
 
 /// Drains the notification outbox: fans new events (and Slack Events API replies waiting to be
-/// posted) out to the configured targets as delivery rows, then posts the due deliveries with
-/// libcurl, many at once, and records each outcome.
+/// posted) out to the configured targets as delivery rows, and to the participants they concern
+/// as direct messages, then posts the due deliveries with libcurl, many at once, and records
+/// each outcome.
 ///
 /// Delivery is at least once. A delivery is claimed with a lease before it is sent; if the
 /// process dies meanwhile, the lease runs out and the next worker sends it again with the same
@@ -23,8 +23,9 @@ public final class OutboxWorker: Sendable {
     private let clock: any WallClock
     private let options: OutboxOptions
     private let logger: Logger
-    private let renderSlackReply: @Sendable (Reply) -> String
     private let random: @Sendable () -> Double
+    private let directMessages: DirectMessageChannels?
+    private let sender: DirectMessageSender?
 
     /// Creates a worker.
     ///
@@ -32,12 +33,11 @@ public final class OutboxWorker: Sendable {
     ///   - notifications: the targets; events go to those whose `events:` match.
     ///   - slackBotToken: posts the Events API replies; without it they wait in the database.
     ///   - clock: the time of every decision (due, backoff, lease); tests pass a `ManualClock`.
-    ///   - renderSlackReply: writes a reply as Slack text (the server's renderer).
+    ///   - directMessages: the bots that write to participants first; `nil`: none.
     ///   - random: numbers in 0..<1 for the jitter; tests may fix it.
     public init(repository: any TwinRepository, notifications: NotificationSettings, slackBotToken: Secret? = nil,
                 transport: CurlTransport, clock: any WallClock = SystemClock(), options: OutboxOptions = OutboxOptions(),
-                logger: Logger = Logger(label: "jobtwin.notify"),
-                renderSlackReply: @escaping @Sendable (Reply) -> String = SlackReply.plainText,
+                logger: Logger = Logger(label: "jobtwin.notify"), directMessages: DirectMessageChannels? = nil,
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
         self.repository = repository
         self.notifications = notifications
@@ -46,8 +46,11 @@ public final class OutboxWorker: Sendable {
         self.clock = clock
         self.options = options
         self.logger = logger
-        self.renderSlackReply = renderSlackReply
         self.random = random
+        self.directMessages = directMessages.flatMap { $0.targets.isEmpty ? nil : $0 }
+        self.sender = self.directMessages.map {
+            DirectMessageSender(channels: $0, transport: transport, slackAPIBaseURL: options.slackAPIBaseURL, clock: { clock.now() })
+        }
     }
 
     // MARK: - Fan-out
@@ -70,7 +73,7 @@ public final class OutboxWorker: Sendable {
         let now = clock.now()
         let batch = options.fanOutBatch
         let postsReplies = slackBotToken != nil
-        let render = renderSlackReply
+        let direct = directMessages.map(DirectMessageFanOut.init)
         return try await repository.transaction { tx in
             // Without any target the events stay unread, for the targets configured later (a
             // run without the configuration must not swallow them).
@@ -93,6 +96,13 @@ public final class OutboxWorker: Sendable {
                 }
             }
             if let last = events.last { try tx.setOutboxCursor(last.id) }
+            // Direct messages keep a cursor of their own: they go on when no target is set.
+            var directEvents: [StoredEvent] = []
+            if let direct {
+                directEvents = try tx.events(after: try tx.outboxCursor(named: DirectMessageFanOut.cursor), limit: batch)
+                deliveries += try direct.deliveries(for: directEvents, now: now, tx: tx, cache: &cache)
+                if let last = directEvents.last { try tx.setOutboxCursor(last.id, named: DirectMessageFanOut.cursor) }
+            }
             var replies: [ProcessedRequest] = []
             if postsReplies {
                 replies = try tx.unqueuedReplies(channel: SlackReply.requestChannel, limit: batch)
@@ -100,12 +110,12 @@ public final class OutboxWorker: Sendable {
                     deliveries.append(NewDelivery(source: SlackReply.source(of: request), eventID: nil,
                                                   target: NotificationSettings.slackReplyTarget, kind: "slack.reply",
                                                   idempotencyKey: UUID().uuidString.lowercased(),
-                                                  payload: SlackReply.payload(request, render: render),
+                                                  payload: SlackReply.payload(request),
                                                   orderingKey: request.participant.description, createdAt: now))
                 }
             }
             try tx.enqueue(deliveries)
-            return (deliveries.count, events.count == batch || replies.count == batch)
+            return (deliveries.count, events.count == batch || replies.count == batch || directEvents.count == batch)
         }
     }
 
@@ -114,6 +124,7 @@ public final class OutboxWorker: Sendable {
     /// The names of the targets this worker can deliver to.
     private var targetNames: [String] {
         notifications.targets.map(\.name) + (slackBotToken == nil ? [] : [NotificationSettings.slackReplyTarget])
+            + (directMessages?.targets ?? [])
     }
 
     /// How long a claimed delivery is held: twice the longest timeout and a second more, so a
@@ -121,6 +132,8 @@ public final class OutboxWorker: Sendable {
     private var lease: Double {
         let timeouts = notifications.targets.map { max($0.timeoutSeconds, $0.connectTimeoutSeconds) }
             + (slackBotToken == nil ? [] : [Self.slackTimeout])
+            // A direct message may take three requests in a row (Mattermost's bot id, channel, post).
+            + (directMessages == nil ? [] : [3 * DirectMessageSender.timeout])
         return 2 * (timeouts.max() ?? Self.slackTimeout) + 1
     }
 
@@ -133,12 +146,24 @@ public final class OutboxWorker: Sendable {
         let leaseUntil = now.addingTimeInterval(lease)
         let limit = options.batchSize
         let names = targetNames
-        let claimed = try await repository.transaction { tx in
-            try tx.claimDeliveries(now: now, leaseUntil: leaseUntil, limit: limit, targets: names)
+        let (claimed, unwanted) = try await repository.transaction { tx in
+            let claimed = try tx.claimDeliveries(now: now, leaseUntil: leaseUntil, limit: limit, targets: names)
+            // A direct message held over the night goes only if its participant still wants it.
+            let unwanted = try Set(claimed.filter { delivery in
+                guard let recipient = DirectMessageFanOut.recipient(of: delivery) else { return false }
+                return try !tx.allowsDirectMessages(recipient) || !tx.hasConsent(.processing, of: recipient)
+            }.map(\.id))
+            return (claimed, unwanted)
         }
         guard !claimed.isEmpty else { return DeliveryRound() }
         let results = await withTaskGroup(of: (Delivery, DeliveryOutcome, Int).self) { group in
             for delivery in claimed {
+                if unwanted.contains(delivery.id) {
+                    group.addTask {
+                        (delivery, .permanent(reason: "not sent: the participant switched direct messages off or withdrew consent", status: nil), 0)
+                    }
+                    continue
+                }
                 group.addTask { await self.attempt(delivery) }
             }
             var results: [(Delivery, DeliveryOutcome, Int)] = []
@@ -162,6 +187,10 @@ public final class OutboxWorker: Sendable {
 
     /// Sends one delivery; returns its outcome and the new connections it opened.
     private func attempt(_ delivery: Delivery) async -> (Delivery, DeliveryOutcome, Int) {
+        if let sender, directMessages?.targets.contains(delivery.target) == true {
+            let (outcome, connections) = await sender.send(delivery)
+            return (delivery, outcome, connections)
+        }
         guard let request = request(for: delivery) else {
             return (delivery, .retry(reason: "the target `\(delivery.target)` has no URL or token now", status: nil, after: nil), 0)
         }

@@ -1,5 +1,7 @@
 import Foundation
-public import TwinAssistant
+import TwinReply
+import TwinRendering
+import JSONText
 import Twinning
 import TwinStore
 
@@ -25,26 +27,14 @@ public enum SlackReply {
     }
 
     /// The `chat.postMessage` body for `request`'s reply: to the participant's direct message
-    /// with the app (the user id as channel), the text rendered by `render`.
-    static func payload(_ request: ProcessedRequest, render: @Sendable (Reply) -> String) -> Data {
+    /// with the app (the user id as channel), as Slack text with the question's buttons.
+    static func payload(_ request: ProcessedRequest) -> Data {
         let user = request.participant.local.split(separator: ":").last.map(String.init) ?? request.participant.local
-        let text: String
-        if let reply = try? JSONDecoder().decode(Reply.self, from: request.reply) {
-            text = render(reply)
-        } else {
-            text = "…"
+        let extra: [(String, JSONValue)] = [("channel", .string(user)), ("unfurl_links", false)]
+        guard let reply = try? JSONDecoder().decode(Reply.self, from: request.reply) else {
+            return JSONValue.object(extra + [("text", "…")]).data()
         }
-        return JSONValue.object([("channel", .string(user)), ("text", .string(text)), ("unfurl_links", .bool(false))]).data()
-    }
-
-    /// The plain text of a reply, when no platform renderer is given: its messages and the
-    /// numbered options.
-    @Sendable public static func plainText(_ reply: Reply) -> String {
-        var blocks = reply.messages.map(\.text)
-        if let options = reply.prompt?.options, !options.isEmpty {
-            blocks.append(options.enumerated().map { "\($0.offset + 1). \($0.element.label)" }.joined(separator: "\n"))
-        }
-        return blocks.joined(separator: "\n\n")
+        return SlackRenderer.message(reply, extra: extra).data()
     }
 
     /// Slack's Web API errors worth trying again.

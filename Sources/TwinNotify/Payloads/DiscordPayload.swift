@@ -1,3 +1,4 @@
+import JSONText
 import TwinLanguage
 
 /// Discord webhook: `content` (at most 2,000 characters) and one embed; mentions are switched

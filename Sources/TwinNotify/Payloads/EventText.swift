@@ -27,6 +27,12 @@ public enum EventText {
             return (LocalizedText(nl: "Planning wacht op bevestiging", en: "Plan awaiting confirmation"),
                     LocalizedText(nl: "De planning van \(pair.nl) is voorgesteld en wacht op de bevestiging van \(who.nl).",
                                   en: "The plan of \(pair.en) was proposed and awaits confirmation by \(who.en)."))
+        case .activityAwaitingConfirmation:
+            let who = LocalizedText(nl: list(event.participants.map { context.name($0, in: .nl) }, and: "en"),
+                                    en: list(event.participants.map { context.name($0, in: .en) }, and: "and"))
+            return (LocalizedText(nl: "Activiteit wacht op bevestiging", en: "Activity awaiting confirmation"),
+                    LocalizedText(nl: "Bij \(pair.nl) is een activiteit vastgelegd die wacht op de bevestiging van \(who.nl).",
+                                  en: "An activity of \(pair.en) was logged and awaits confirmation by \(who.en)."))
         case .phaseCompleted:
             let phase = context.phase.map(phaseName)
             return (LocalizedText(nl: "Fase afgerond", en: "Phase completed"),

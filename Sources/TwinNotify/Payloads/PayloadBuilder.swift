@@ -1,3 +1,4 @@
+public import JSONText
 public import Foundation
 public import TwinLanguage
 public import TwinConfiguration

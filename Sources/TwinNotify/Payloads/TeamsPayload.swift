@@ -1,3 +1,4 @@
+import JSONText
 import TwinLanguage
 
 /// Microsoft Teams: an Adaptive Card for a Workflows webhook, or the legacy `MessageCard` of the

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinLanguage
 
 /// `POST /v1/messages`: the plain JSON channel of the reply contract for any integration.

@@ -1,6 +1,7 @@
 import Logging
 import Hummingbird
 import TwinAssistant
+import TwinReply
 
 /// `GET /healthz` (the process answers), `GET /readyz` (the database answers too) and
 /// `GET /metrics` (Prometheus text) — for load balancers, orchestrators and monitoring.

@@ -2,7 +2,9 @@ import Foundation
 import Hummingbird
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinConfiguration
+import TwinRendering
 
 /// `POST /mattermost`: Mattermost outgoing webhooks and slash commands, form-encoded or JSON.
 ///
@@ -17,6 +19,9 @@ struct MattermostChannel: Sendable {
     let tokens: [Secret]
     let body: BodyReader
     let turns: TurnTaker
+    /// Where message buttons call back and the key of their tokens; `nil`: no buttons (the
+    /// server's public address is not configured).
+    let buttons: (actionURL: String, token: ActionToken)?
 
     /// The fields shared by outgoing webhooks and slash commands.
     struct Payload: Decodable {
@@ -52,7 +57,12 @@ struct MattermostChannel: Sendable {
             .flatMap { ChannelRequestID(channel: "mattermost", value: $0) }
         let message = IncomingMessage(participant: participant, text: words, requestID: requestID, emptyTextOpens: true)
         let reply = try await turns.take(message, channel: "mattermost", notes: context.notes)
-        return JSONResponse.make(MattermostRenderer.response(reply, slashCommand: payload.command != nil))
+        // Buttons come with slash commands, whose answer only the sender sees; an outgoing
+        // webhook answers in the channel for everyone, so it keeps the numbers to type.
+        let buttons = payload.command == nil ? nil : self.buttons.map {
+            MattermostRenderer.Buttons(actionURL: $0.actionURL, participant: participant.description, token: $0.token)
+        }
+        return JSONResponse.make(MattermostRenderer.response(reply, slashCommand: payload.command != nil, buttons: buttons))
     }
 
     private func parse(_ text: String, contentType: String?) throws(ServerError) -> Payload {

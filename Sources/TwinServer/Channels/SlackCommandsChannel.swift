@@ -3,6 +3,9 @@ import Hummingbird
 import Logging
 import Twinning
 import TwinAssistant
+import TwinReply
+import TwinRendering
+import JSONText
 
 /// `POST /slack/commands`: Slack slash commands (`/jobtwin …`), form-encoded and signed with the
 /// app's signing secret.
@@ -68,7 +71,7 @@ struct SlackCommandsChannel: Sendable {
             let text = poster != nil && target != nil
                 ? InterimReplyText.onItsWay(language)
                 : InterimReplyText.received(language, status: "`/jobtwin status`")
-            return JSONResponse.make(SlackCommandResponse(response_type: "ephemeral", text: text))
+            return JSONResponse.make(JSONValue.object([("response_type", "ephemeral"), ("text", .string(text))]))
         }
     }
 
@@ -83,10 +86,10 @@ struct SlackCommandsChannel: Sendable {
             }
             return
         }
-        let response: SlackCommandResponse
+        let response: JSONValue
         switch result {
         case .success(let reply): response = SlackRenderer.ephemeral(reply)
-        case .failure: response = SlackCommandResponse(response_type: "ephemeral", text: InterimReplyText.failed(nil))
+        case .failure: response = .object([("response_type", "ephemeral"), ("text", .string(InterimReplyText.failed(nil)))])
         }
         guard let body = try? JSONEncoder().encode(response) else {
             logger.error("late slash command reply could not be encoded; nothing posted", metadata: metadata)

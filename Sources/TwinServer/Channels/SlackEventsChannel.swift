@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import Twinning
 import TwinAssistant
+import TwinReply
 
 /// `POST /slack/events`: Slack's Events API — direct messages to the app (`message.im`).
 ///

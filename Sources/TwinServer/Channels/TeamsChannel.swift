@@ -2,6 +2,9 @@ import Foundation
 import Hummingbird
 import Twinning
 import TwinAssistant
+import TwinReply
+import TwinRendering
+import JSONText
 
 /// `POST /teams`: a Microsoft Teams outgoing webhook (a channel's `@JobTwin …` message).
 ///
@@ -60,8 +63,8 @@ struct TeamsChannel: Sendable {
         case .inTime(let reply):
             return JSONResponse.make(TeamsRenderer.activity(reply))
         case .late(let language):
-            return JSONResponse.make(TeamsActivityResponse(type: "message",
-                                                           text: InterimReplyText.received(language, status: "**status**")))
+            return JSONResponse.make(JSONValue.object([("type", "message"),
+                                                       ("text", .string(InterimReplyText.received(language, status: "**status**")))]))
         }
     }
 }

@@ -3,6 +3,7 @@ import Logging
 import ServiceLifecycle
 import Twinning
 import TwinAssistant
+import TwinReply
 
 /// Forgets, now and then, the ids of requests whose reply was delivered more than `retention`
 /// ago: clients and Slack retry within minutes, so a day is ample, and the table stays small.

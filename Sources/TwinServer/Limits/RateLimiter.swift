@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinConfiguration
 
 /// A token bucket per participant: each holds up to `burst` messages and refills at

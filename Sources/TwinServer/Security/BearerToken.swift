@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TwinAssistant
+import TwinReply
 import TwinConfiguration
 
 /// Checks `Authorization: Bearer <token>` against the API token of `POST /v1/messages`.

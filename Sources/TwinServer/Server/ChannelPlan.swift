@@ -1,4 +1,5 @@
 import TwinAssistant
+import TwinReply
 public import TwinConfiguration
 
 /// What `jobtwin serve` will offer for one channel with the secrets it has: its endpoints, or
@@ -17,7 +18,7 @@ public struct ChannelPlan: Sendable, Hashable {
     public let notes: [String]
 
     /// The plan of every channel for `settings`.
-    public static func plans(for settings: ChannelSettings) -> [ChannelPlan] {
+    public static func plans(for settings: ChannelSettings, publicURL: String? = nil) -> [ChannelPlan] {
         var plans: [ChannelPlan] = []
         plans.append(plan("api", ["POST /v1/messages"], secrets: [settings.apiToken].compactMap { $0 },
                           missing: "set `channels.api.token` or $\(ChannelSettings.Variable.apiToken)",
@@ -28,13 +29,22 @@ public struct ChannelPlan: Sendable, Hashable {
                 ? "no bot token (`channels.slack.bot_token` or $\(ChannelSettings.Variable.slackBotToken)): Events API replies wait in the database until one is set"
                 : "bot token from \(settings.slackBotToken?.source ?? "?"): the notification outbox posts Events API replies with chat.postMessage")
         }
-        plans.append(plan("slack", ["POST /slack/commands", "POST /slack/events"],
+        plans.append(plan("slack", ["POST /slack/commands", "POST /slack/events", "POST /slack/interactions"],
                           secrets: [settings.slackSigningSecret].compactMap { $0 },
                           missing: "set `channels.slack.signing_secret` or $\(ChannelSettings.Variable.slackSigningSecret)",
                           notes: slackNotes))
-        plans.append(plan("mattermost", ["POST /mattermost"], secrets: settings.mattermostTokens,
+        var mattermostNotes = settings.mattermostTokens.compactMap(weak)
+        if !settings.mattermostTokens.isEmpty || settings.mattermostBotToken != nil {
+            mattermostNotes.append(publicURL == nil
+                ? "no `server.public_url`: answers and direct messages come without buttons (type the numbers)"
+                : "buttons call back at \(publicURL ?? "")/mattermost/actions (tokens keyed with \(settings.mattermostActionSecret?.source ?? "a key derived from the Mattermost secrets"))")
+        }
+        mattermostNotes.append(settings.mattermostURL != nil && settings.mattermostBotToken != nil
+            ? "bot token from \(settings.mattermostBotToken?.source ?? "?"): direct messages through \(settings.mattermostURL ?? "")"
+            : "no direct messages: they need `channels.mattermost.url` and `bot_token`")
+        plans.append(plan("mattermost", ["POST /mattermost", "POST /mattermost/actions"], secrets: settings.mattermostTokens,
                           missing: "set `channels.mattermost.token` or $\(ChannelSettings.Variable.mattermostToken)",
-                          notes: settings.mattermostTokens.compactMap(weak)))
+                          notes: mattermostNotes))
         plans.append(plan("teams", ["POST /teams"], secrets: [settings.teamsSecurityToken].compactMap { $0 },
                           missing: "set `channels.teams.security_token` or $\(ChannelSettings.Variable.teamsSecurityToken)",
                           notes: []))

@@ -1,5 +1,6 @@
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinLanguage
 
 /// A channel's message after it was verified and parsed: who sent what, ready for the

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TwinAssistant
+import TwinReply
 
 /// Builds JSON responses the same way everywhere: sorted keys (stable output for tests and
 /// diffs), slashes unescaped, `application/json; charset=utf-8`.

@@ -6,7 +6,9 @@ import NIOCore
 public import ServiceLifecycle
 public import Twinning
 public import TwinAssistant
+import TwinReply
 public import TwinConfiguration
+import TwinRendering
 
 /// `jobtwin serve`: the webhook listener. It builds a Hummingbird application whose routes are
 /// thin channel adapters — parse and verify the platform's request, hand the message to the
@@ -109,12 +111,23 @@ public struct JobTwinServer: Sendable {
             let commands = SlackCommandsChannel(verifier: verifier, body: body, turns: turns, deadline: settings.slackReplyDeadline,
                                                 lateReplies: lateReplies, metrics: metrics, logger: logger)
             let events = SlackEventsChannel(verifier: verifier, body: body, turns: turns, logger: logger)
+            let interactions = SlackInteractionsChannel(verifier: verifier, body: body, turns: turns, lateReplies: lateReplies,
+                                                        lateTurns: lateTurns, metrics: metrics, logger: logger)
             add(SlackCommandsChannel.path, .post, "slack", commands.handle)
             add(SlackEventsChannel.path, .post, "slack", events.handle)
+            add(SlackInteractionsChannel.path, .post, "slack", interactions.handle)
         }
+        let actionToken = channels.mattermostActionKey.map(ActionToken.init(secret:))
+        let actionURL = settings.publicURL.map { $0 + MattermostActionsChannel.path }
         if !channels.mattermostTokens.isEmpty {
-            let mattermost = MattermostChannel(tokens: channels.mattermostTokens, body: body, turns: turns)
+            let buttons = actionToken.flatMap { token in actionURL.map { ($0, token) } }
+            let mattermost = MattermostChannel(tokens: channels.mattermostTokens, body: body, turns: turns, buttons: buttons)
             add(MattermostChannel.path, .post, "mattermost", mattermost.handle)
+        }
+        // The buttons of slash-command answers and of the bot's direct messages call back here.
+        if let actionToken, !channels.mattermostTokens.isEmpty || channels.mattermostBotToken != nil {
+            let actions = MattermostActionsChannel(token: actionToken, actionURL: actionURL, body: body, turns: turns)
+            add(MattermostActionsChannel.path, .post, "mattermost", actions.handle)
         }
         // The key was checked when the configuration was read; a bad one leaves Teams unserved.
         if let key = channels.teamsKey, !key.isEmpty {

@@ -1,5 +1,6 @@
 import Logging
 import TwinAssistant
+import TwinReply
 import TwinLanguage
 
 /// The step every channel shares once a message is verified and parsed: the participant's
@@ -64,6 +65,29 @@ struct TurnTaker: Sendable {
         notes.participantID = message.participant
         if let wait = limiter.acquire(message.participant) { throw .rateLimited(retryAfter: wait) }
         return try await run(message, channel: channel, notes: notes)
+    }
+
+    /// Hands a click to the assistant (`Assistant.press`), under the same rate limit and
+    /// metrics as a typed message.
+    ///
+    /// - Throws: `ServerError` 429 when the participant is over the rate limit (nothing is
+    ///   taken), 503 when the turn could not be saved.
+    func press(_ press: ButtonPress, channel: String, notes: RequestNotes) async throws(ServerError) -> Assistant.ButtonOutcome {
+        notes.participantID = press.participant
+        if let wait = limiter.acquire(press.participant) { throw .rateLimited(retryAfter: wait) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let outcome = try await assistant.press(participant: press.participant, slot: press.slot, turn: press.turn,
+                                                    answer: press.answer, requestID: press.requestID)
+            metrics.turn(channel: channel, duration: clock.now - start)
+            return outcome
+        } catch {
+            logger.error("click not saved; nothing of it was kept", metadata: [
+                "channel": "\(channel)", "participant": "\(notes.participantHash ?? "?")", "reason": "\(error)",
+            ])
+            throw .unavailable
+        }
     }
 
     /// The assistant's turn and its metrics, after the rate limit.

@@ -92,12 +92,16 @@ public struct NewDelivery: Sendable, Hashable {
     public var payload: Data
     /// See `Delivery.orderingKey`.
     public var orderingKey: String?
-    /// When it was fanned out (and may first be tried).
+    /// When it was fanned out.
     public var createdAt: Date
+    /// When it may first be tried, if later than `createdAt`: a direct message written at night
+    /// is held until the quiet hours end.
+    public var notBefore: Date?
 
     /// Creates a delivery to add.
     public init(source: String, eventID: Int64?, target: String, kind: String, idempotencyKey: String, payload: Data,
-                orderingKey: String? = nil, createdAt: Date) {
+                orderingKey: String? = nil, createdAt: Date, notBefore: Date? = nil) {
+        self.notBefore = notBefore
         self.source = source
         self.eventID = eventID
         self.target = target

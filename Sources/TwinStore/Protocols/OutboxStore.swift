@@ -6,8 +6,11 @@ public import Twinning
 public protocol OutboxReader {
     /// The events recorded after `id`, oldest first, at most `limit`.
     func events(after id: Int64, limit: Int) throws -> [StoredEvent]
-    /// The id of the last event the worker fanned out.
+    /// The id of the last event the worker fanned out to the notification targets.
     func outboxCursor() throws -> Int64
+    /// The id of the last event a fan-out named `name` went through (`direct_messages`: the
+    /// participants' direct messages); 0 when it never ran.
+    func outboxCursor(named name: String) throws -> Int64
     /// Deliveries, newest first: all, or those with `status`.
     func deliveries(status: Delivery.Status?, limit: Int) throws -> [Delivery]
     /// One delivery.
@@ -26,6 +29,8 @@ public protocol OutboxWriter {
     func enqueue(_ deliveries: [NewDelivery]) throws
     /// Remembers that the events up to `id` were fanned out.
     func setOutboxCursor(_ id: Int64) throws
+    /// Remembers that the fan-out named `name` went through the events up to `id`.
+    func setOutboxCursor(_ id: Int64, named name: String) throws
     /// Takes up to `limit` pending deliveries to `targets` that are due at `now` and not held
     /// by another worker: holds them until `leaseUntil`, counts an attempt, and returns them
     /// oldest first. Of deliveries with the same ordering key only the oldest pending one is

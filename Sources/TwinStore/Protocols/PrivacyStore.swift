@@ -38,6 +38,11 @@ public protocol PrivacyReader {
     func conversationTexts(of id: ParticipantID) throws -> [ConversationText]
     /// The participants whose confirmed erasure was not carried out yet, oldest request first.
     func pendingErasures() throws -> [ParticipantID]
+    /// The participant's choices about direct messages, oldest first.
+    func messagePreferences(of id: ParticipantID) throws -> [MessagePreference]
+    /// Whether the assistant may write to the participant first: their latest choice, yes when
+    /// they never made one.
+    func allowsDirectMessages(_ id: ParticipantID) throws -> Bool
 }
 
 /// Write access to consent decisions and conversation texts, inside a transaction.
@@ -49,4 +54,6 @@ public protocol PrivacyWriter {
     /// Records that the participant confirmed their erasure: it is owed from this transaction's
     /// commit until the erasure removes the participant (and this record with them).
     func recordErasureRequest(of id: ParticipantID, at date: Date) throws
+    /// Appends the participant's choice about direct messages to their history.
+    func record(_ preference: MessagePreference, for id: ParticipantID) throws
 }

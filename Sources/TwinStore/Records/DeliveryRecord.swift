@@ -33,7 +33,7 @@ struct DeliveryRecord: Codable, FetchableRecord, PersistableRecord {
         ordering_key = new.orderingKey
         status = Delivery.Status.pending.rawValue
         attempts = 0
-        next_attempt_at = new.createdAt
+        next_attempt_at = max(new.createdAt, new.notBefore ?? new.createdAt)
         lease_until = nil
         last_error = nil
         last_status = nil

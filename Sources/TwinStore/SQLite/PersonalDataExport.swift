@@ -35,6 +35,7 @@ enum PersonalDataExport {
         "consents": "participant_id = ?1",
         "conversation_texts": "participant_id = ?1",
         "pending_erasures": "participant_id = ?1",
+        "message_preferences": "participant_id = ?1",
     ]
 
     /// The condition on `events` selecting those about participant `?1`: they name them, or they

@@ -11,7 +11,11 @@ extension SQLiteTransaction {
     }
 
     func outboxCursor() throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT last_event_id FROM outbox_cursor WHERE name = 'events'") ?? 0
+        try outboxCursor(named: "events")
+    }
+
+    func outboxCursor(named name: String) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT last_event_id FROM outbox_cursor WHERE name = ?", arguments: [name]) ?? 0
     }
 
     func deliveries(status: Delivery.Status?, limit: Int) throws -> [Delivery] {
@@ -60,10 +64,14 @@ extension SQLiteTransaction {
     }
 
     func setOutboxCursor(_ id: Int64) throws {
+        try setOutboxCursor(id, named: "events")
+    }
+
+    func setOutboxCursor(_ id: Int64, named name: String) throws {
         try db.execute(sql: """
-            INSERT INTO outbox_cursor (name, last_event_id) VALUES ('events', ?)
+            INSERT INTO outbox_cursor (name, last_event_id) VALUES (?, ?)
             ON CONFLICT (name) DO UPDATE SET last_event_id = excluded.last_event_id
-            """, arguments: [id])
+            """, arguments: [name, id])
     }
 
     func claimDeliveries(now: Date, leaseUntil: Date, limit: Int, targets: [String]) throws -> [Delivery] {

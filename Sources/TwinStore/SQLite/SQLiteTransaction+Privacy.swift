@@ -50,6 +50,22 @@ extension SQLiteTransaction: PrivacyReader, PrivacyWriter {
             .compactMap(ParticipantID.init)
     }
 
+    func messagePreferences(of id: ParticipantID) throws -> [MessagePreference] {
+        try Row.fetchAll(db, sql: "SELECT direct_messages, at FROM message_preferences WHERE participant_id = ? ORDER BY id",
+                         arguments: [id.description])
+            .map { MessagePreference(directMessages: $0["direct_messages"], at: $0["at"]) }
+    }
+
+    func allowsDirectMessages(_ id: ParticipantID) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT direct_messages FROM message_preferences WHERE participant_id = ? ORDER BY id DESC LIMIT 1",
+                          arguments: [id.description]) ?? true
+    }
+
+    func record(_ preference: MessagePreference, for id: ParticipantID) throws {
+        try db.execute(sql: "INSERT INTO message_preferences (participant_id, direct_messages, at) VALUES (?, ?, ?)",
+                       arguments: [id.description, preference.directMessages, preference.at])
+    }
+
     func recordErasureRequest(of id: ParticipantID, at date: Date) throws {
         try db.execute(sql: "INSERT OR IGNORE INTO pending_erasures (participant_id, requested_at) VALUES (?, ?)",
                        arguments: [id.description, date])

@@ -296,6 +296,21 @@ enum Schema {
                 t.column("requested_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v7: message preferences, direct-message cursor") { db in
+            // Whether the participant wants the assistant to write to them first (reminders,
+            // a plan to confirm, …) — an append-only history of their own choices, with the time,
+            // so that the export shows when they said it. No row: yes, the default.
+            try db.create(table: "message_preferences") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("participant_id", .text).notNull().references("participants", onDelete: .cascade)
+                t.column("direct_messages", .boolean).notNull()
+                t.column("at", .datetime).notNull()
+            }
+            try db.create(index: "message_preferences_of_participant", on: "message_preferences", columns: ["participant_id", "id"])
+            // Direct messages start with the events recorded from now on: an upgrade must not
+            // write to people about what happened months ago.
+            try db.execute(sql: "INSERT INTO outbox_cursor (name, last_event_id) SELECT 'direct_messages', COALESCE(MAX(id), 0) FROM events")
+        }
         return migrator
     }
 }

@@ -10,6 +10,8 @@ public struct ProgrammeEvent: Sendable, Hashable, Codable {
         case matchMutualLike = "match.mutual_like"
         case matchConfirmed = "match.confirmed"
         case planAwaitingConfirmation = "plan.awaiting_confirmation"
+        /// The partner logged an activity that the participant is asked to confirm.
+        case activityAwaitingConfirmation = "activity.awaiting_confirmation"
         case phaseCompleted = "phase.completed"
         case reminderInactivity = "reminder.inactivity"
         /// The plan ends soon and the closing evaluation is not finished (a reminder rule).

@@ -5,6 +5,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinLanguage
 
 /// `jobtwin bottlenecks`: detect and list the open bottlenecks, with the programme guide's mitigations.

@@ -5,6 +5,7 @@ import LineEditor
 import Logging
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinLanguage
 
 /// `jobtwin chat`: the conversation in the terminal.

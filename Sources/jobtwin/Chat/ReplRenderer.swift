@@ -1,6 +1,7 @@
 import DialogEngine
 import LineEditor
 import TwinAssistant
+import TwinReply
 import TwinLanguage
 
 /// Renders a reply for a person at a terminal: messages by kind, choices as a numbered list,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DialogEngine
 import TwinAssistant
+import TwinReply
 
 /// `jobtwin dialogs actions`: what dialogs can use of the assistant.
 struct ActionsCommand: AsyncParsableCommand {

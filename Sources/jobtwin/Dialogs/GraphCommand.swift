@@ -1,6 +1,7 @@
 import ArgumentParser
 import DialogEngine
 import TwinAssistant
+import TwinReply
 import TwinLanguage
 
 /// `jobtwin dialogs graph NAME`: the flow of one dialog as Graphviz DOT.

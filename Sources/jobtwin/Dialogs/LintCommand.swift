@@ -2,6 +2,7 @@ import ArgumentParser
 import DialogEngine
 import Foundation
 import TwinAssistant
+import TwinReply
 import TwinStore
 
 /// `jobtwin dialogs lint [DIR]`: every error and warning with its position.

@@ -2,6 +2,7 @@ import ArgumentParser
 import DialogEngine
 import Foundation
 import TwinAssistant
+import TwinReply
 
 /// `jobtwin dialogs test FILE…`: replays transcripts and reports the first mismatch.
 struct TestCommand: AsyncParsableCommand {

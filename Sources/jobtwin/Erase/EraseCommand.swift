@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 
 /// `jobtwin erase`: remove everything personal about one participant.

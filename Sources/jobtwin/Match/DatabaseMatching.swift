@@ -2,6 +2,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinLanguage
 
 /// `jobtwin match` over the stored programme: score the profiles, propose pairs with their

@@ -4,6 +4,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 import TwinLanguage
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinNotify
 import TwinServer
 import TwinStore
@@ -29,7 +30,7 @@ enum NotifySetup {
         if let base = environment[slackAPIVariable], !base.isEmpty { options.slackAPIBaseURL = base }
         return OutboxWorker(repository: repository, notifications: configuration.notifications,
                             slackBotToken: configuration.channels.slackBotToken, transport: transport,
-                            options: options, logger: logger, renderSlackReply: SlackReplyText.text)
+                            options: options, logger: logger, directMessages: DirectMessageChannels(configuration: configuration))
     }
 
     /// The reminder schedule, or `nil` when every rule is off.

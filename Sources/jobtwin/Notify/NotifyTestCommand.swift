@@ -3,6 +3,7 @@ import TwinConfiguration
 import ArgumentParser
 import Foundation
 import TwinAssistant
+import TwinReply
 import TwinNotify
 
 /// `jobtwin notify test TARGET`: posts a test message to one target, now, and prints what the

@@ -2,6 +2,7 @@ import TwinConfiguration
 import ArgumentParser
 import Foundation
 import TwinAssistant
+import TwinReply
 
 /// `jobtwin purge`: erase whoever the retention rules say is due.
 struct PurgeCommand: AsyncParsableCommand {

@@ -4,6 +4,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinLanguage
 
 /// `jobtwin report`: a pair's trajectory, or the programme overview.

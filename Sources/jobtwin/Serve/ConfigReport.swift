@@ -2,6 +2,7 @@ import Twinning
 import TwinLanguage
 import Foundation
 import TwinAssistant
+import TwinReply
 import TwinServer
 import TwinConfiguration
 
@@ -73,6 +74,7 @@ struct ConfigReport {
         let inactivity = reminders.inactivityDays > 0 ? "after \(reminders.inactivityDays) days without an activity" : "off"
         let beforeEnd = reminders.beforeEndDays > 0 ? "\(reminders.beforeEndDays) days before the plan ends" : "off"
         lines.append("Reminders: inactivity_days \(inactivity); before_end_days \(beforeEnd)")
+        lines.append("Direct messages: \(configuration.directMessages.summary)")
         return lines
     }
 }

@@ -3,6 +3,7 @@ import Logging
 import ServiceLifecycle
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 import TwinConfiguration
 

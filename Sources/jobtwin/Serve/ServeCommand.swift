@@ -5,6 +5,7 @@ import Foundation
 import Logging
 import Synchronization
 import TwinAssistant
+import TwinReply
 import TwinNotify
 import TwinServer
 
@@ -58,7 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
             var configuration = try common.configuration()
             if let host { configuration.server.host = host }
             if let port { configuration.server.port = port }
-            let plans = ChannelPlan.plans(for: configuration.channels)
+            let plans = ChannelPlan.plans(for: configuration.channels, publicURL: configuration.server.publicURL)
             if checkConfig {
                 let program = try common.program(configuration)
                 print(ConfigReport(configuration: configuration, file: common.configFile, plans: plans,

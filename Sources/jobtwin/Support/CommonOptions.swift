@@ -2,6 +2,7 @@ import ArgumentParser
 import DialogEngine
 import Foundation
 import TwinAssistant
+import TwinReply
 import TwinConfiguration
 import TwinStore
 

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import TwinAssistant
+import TwinReply
 
 /// Points where the crash tests make `jobtwin` end abruptly, as a kill -9 or a power cut would,
 /// named in `JOBTWIN_FAILPOINT`. Unset, nothing happens.

@@ -3,6 +3,7 @@ import DialogEngine
 import Foundation
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 
 /// A small programme written straight into the store, for the coordinator's tests: Anna de

@@ -1,6 +1,7 @@
 import Foundation
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinStore
 import TwinConfiguration
 

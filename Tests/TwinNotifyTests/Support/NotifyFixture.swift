@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinNotify
 import TwinStore
 import TwinLanguage

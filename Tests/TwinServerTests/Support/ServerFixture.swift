@@ -4,6 +4,7 @@ import Logging
 import ServiceLifecycle
 import Twinning
 import TwinAssistant
+import TwinReply
 import TwinServer
 import TwinStore
 import TwinConfiguration

@@ -12,9 +12,10 @@ public import TwinLanguage
 ///     {"language": "nl", "messages": [{"kind": "info", "text": "…"}], "participant": "api:anna",
 ///      "phase": "matching", "prompt": {"max": null, "min": null, "optional": false,
 ///      "options": [{"label": "Docent", "value": "teacher"}], "slot": "profile.side",
-///      "text": "…", "type": "choice"}}
+///      "text": "…", "type": "choice"}, "turn": 3}
 ///
 /// `prompt` is `null` when nothing is asked; a prompt's absent limits and options are `null`.
+/// `turn` counts the participant's turns; a reply stored by an earlier version has none.
 public struct Reply: Sendable, Hashable, Codable {
     /// Who the reply is for, as `CHANNEL:ID`.
     public var participant: String
@@ -26,18 +27,23 @@ public struct Reply: Sendable, Hashable, Codable {
     public var phase: Phase
     /// The participant's language now (it may have changed in this turn).
     public var language: Language
+    /// The number of the participant's turn this reply ends (1 for the first), `nil` when it is
+    /// not known. A button carries it, so that a click on a question asked earlier — the
+    /// conversation has moved on since — is recognised and changes nothing.
+    public var turn: Int?
 
     /// Creates a reply.
-    public init(participant: String, messages: [Message], prompt: Prompt?, phase: Phase, language: Language) {
+    public init(participant: String, messages: [Message], prompt: Prompt?, phase: Phase, language: Language, turn: Int? = nil) {
         self.participant = participant
         self.messages = messages
         self.prompt = prompt
         self.phase = phase
         self.language = language
+        self.turn = turn
     }
 
     private enum CodingKeys: String, CodingKey {
-        case participant, messages, prompt, phase, language
+        case participant, messages, prompt, phase, language, turn
     }
 
     // `prompt` is written as `null` when nothing is asked, as the contract shows it.
@@ -48,5 +54,6 @@ public struct Reply: Sendable, Hashable, Codable {
         try c.encode(prompt, forKey: .prompt)
         try c.encode(phase, forKey: .phase)
         try c.encode(language, forKey: .language)
+        try c.encode(turn, forKey: .turn)
     }
 }

@@ -1,6 +1,6 @@
 import Twinning
 import TwinLanguage
-import DialogEngine
+import JSONText
 public import Foundation
 
 extension Reply {
@@ -57,6 +57,8 @@ extension Reply {
         } else {
             out.raw("null")
         }
+        out.raw(",\"turn\":")
+        if let turn { out.raw(String(turn)) } else { out.raw("null") }
         out.raw("}")
         return out.data
     }

@@ -2,7 +2,8 @@ public import Foundation
 
 /// A JSON value that keeps the order of an object's keys as written, for payloads whose
 /// shape is the platform's (`$schema`, `@type`, nested cards) rather than a Swift type's.
-public indirect enum JSONValue: Sendable, Hashable, Encodable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
+public indirect enum JSONValue: Sendable, Hashable, Encodable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByBooleanLiteral {
     case string(String)
     case number(Double)
     case integer(Int64)
@@ -13,6 +14,25 @@ public indirect enum JSONValue: Sendable, Hashable, Encodable, ExpressibleByStri
 
     public init(stringLiteral value: String) { self = .string(value) }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+
+    /// The member `key` of an object; `nil` for other values or a missing key.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.0 == key }?.1
+    }
+
+    /// The text of a string value; `nil` for other values.
+    public var string: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    /// The items of an array; `nil` for other values.
+    public var array: [JSONValue]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
 
     /// A string, or `null` when there is none.
     public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }

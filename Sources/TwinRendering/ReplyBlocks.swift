@@ -1,4 +1,4 @@
-import TwinAssistant
+import TwinReply
 import TwinLanguage
 
 /// A reply taken apart into what every text channel shows — the messages (the question
@@ -20,14 +20,16 @@ struct ReplyBlocks {
     /// The reply's language, for a note about a shortened message.
     let language: Language
 
-    init(_ reply: Reply) {
+    /// `withOptions` false leaves the numbered options out of the text: the platform shows them
+    /// as buttons.
+    init(_ reply: Reply, withOptions: Bool = true) {
         language = reply.language
         let last = reply.messages.count - 1
         messages = reply.messages.enumerated().map { index, message in
             Message(kind: message.kind, text: message.text,
                     isQuestion: index == last && reply.prompt?.text == message.text)
         }
-        options = reply.prompt?.options?.map(\.label) ?? []
+        options = withOptions ? reply.prompt?.options?.map(\.label) ?? [] : []
         hint = reply.prompt.flatMap { PromptHint.text(for: $0, in: reply.language) }
     }
 

@@ -1,4 +1,3 @@
-import DialogEngine
 public import TwinLanguage
 
 /// A short hint of what kind of answer a prompt expects — "(type a number or the name)",
@@ -6,7 +5,6 @@ public import TwinLanguage
 public enum PromptHint {
     /// The hint for `prompt` in `language`, in parentheses; `nil` when there is nothing to add.
     public static func text(for prompt: Reply.Prompt, in language: Language) -> String? {
-        let nl = language == .nl
         var parts: [String] = []
         switch prompt.type {
         case .yesno: parts.append(language.text(nl: "ja / nee", en: "yes / no"))
@@ -15,7 +13,7 @@ public enum PromptHint {
         case .date: parts.append(language.text(nl: "een datum, bijvoorbeeld 6 december 2026", en: "a date, for example December 6, 2026"))
         case .integer, .number:
             if let min = prompt.min, let max = prompt.max {
-                parts.append(language.text(nl: "een getal van \(Value.format(min, in: language)) tot \(Value.format(max, in: language))", en: "a number from \(Value.format(min, in: language)) to \(Value.format(max, in: language))"))
+                parts.append(language.text(nl: "een getal van \(language.format(min)) tot \(language.format(max))", en: "a number from \(language.format(min)) to \(language.format(max))"))
             }
         case .email: parts.append(language.text(nl: "een e-mailadres", en: "an e-mail address"))
         case .text: break

@@ -1,0 +1,177 @@
+import Foundation
+import Hummingbird
+import JSONText
+import Logging
+import Twinning
+import TwinAssistant
+import TwinReply
+import TwinRendering
+
+/// `POST /slack/interactions`: Slack's interactivity requests — a click on a button, a choice in
+/// a menu or a date in a date picker of one of our messages (`block_actions`), form-encoded in
+/// the field `payload` and signed like every Slack request.
+///
+/// The click becomes the participant's answer when it answers the question the conversation is
+/// at (the question's slot and turn are in the actions block's `block_id`); a click on an
+/// earlier question changes nothing and gets a short note only the clicker sees. Slack is
+/// answered with 200 as soon as the turn is committed; then, through the message's
+/// `response_url`, the clicked message is updated — its controls replaced by the answer given,
+/// so it cannot be clicked twice — and the reply follows as a new message. The click's
+/// `trigger_id` is its request id: a repeated delivery is answered and changes nothing. Ticking
+/// a checkbox is only remembered by Slack; the multichoice is answered by its "Klaar" button.
+struct SlackInteractionsChannel: Sendable {
+    static let path = "/slack/interactions"
+
+    let verifier: SlackSignatureVerifier
+    let body: BodyReader
+    let turns: TurnTaker
+    let lateReplies: LateReplyOptions
+    let lateTurns: LateTurns
+    let metrics: ServerMetrics
+    let logger: Logger
+
+    private struct Form: Decodable {
+        let payload: String?
+    }
+
+    /// The fields of a `block_actions` payload that matter here.
+    struct Payload: Decodable {
+        struct User: Decodable { let id: String?; let team_id: String? }
+        struct Team: Decodable { let id: String? }
+        struct Container: Decodable { let is_ephemeral: Bool? }
+        struct Text: Decodable { let text: String? }
+        struct Option: Decodable { let value: String?; let text: Text? }
+        struct Action: Decodable {
+            let action_id: String?
+            let block_id: String?
+            let value: String?
+            let text: Text?
+            let selected_option: Option?
+            let selected_date: String?
+            let action_ts: String?
+        }
+        struct StateValue: Decodable { let selected_options: [Option]? }
+        struct State: Decodable { let values: [String: [String: StateValue]]? }
+
+        let type: String?
+        let user: User?
+        let team: Team?
+        let trigger_id: String?
+        let response_url: String?
+        let container: Container?
+        let actions: [Action]?
+        let state: State?
+    }
+
+    func handle(_ request: Request, context: ServerRequestContext) async throws -> Response {
+        let bytes = try await body.collect(request)
+        guard verifier.isValid(signature: request.header("X-Slack-Signature"),
+                               timestamp: request.header("X-Slack-Request-Timestamp"), body: bytes.readableBytesView) else {
+            throw ServerError.unauthorized()
+        }
+        guard let json = try FormDecoding.decode(Form.self, from: try BodyReader.utf8(bytes)).payload else {
+            throw ServerError.badRequest("missing_field", "An interactivity request carries its JSON in the form field `payload`.")
+        }
+        let payload: Payload
+        do {
+            payload = try JSONDecoder().decode(Payload.self, from: Data(json.utf8))
+        } catch {
+            throw DecodingProblem.json(error, example: #"{"type": "block_actions", "user": {"id": "U1"}, "team": {"id": "T1"}, "actions": […]}"#)
+        }
+        // Other interactions (shortcuts, modals) are not ours: acknowledged, nothing done.
+        guard payload.type == "block_actions", let action = payload.actions?.first,
+              let button = action.block_id.flatMap(PromptButton.init(encoded:)) else { return Response(status: .ok) }
+        // A ticked checkbox waits for the "Klaar" button.
+        if action.action_id == SlackRenderer.checkboxesActionID { return Response(status: .ok) }
+        guard let user = payload.user?.id, let team = payload.team?.id ?? payload.user?.team_id,
+              let participant = ParticipantID(channel: "slack", local: "\(team):\(user)") else {
+            throw ServerError.badRequest("missing_field", "A `block_actions` request needs `user.id` and `team.id`.")
+        }
+        guard let (answer, label) = Self.answer(action, state: payload.state, blockID: action.block_id ?? "") else {
+            return Response(status: .ok)
+        }
+        let clickID = payload.trigger_id ?? action.action_ts
+        let press = ButtonPress(participant: participant, slot: button.slot, turn: button.turn, answer: answer,
+                                requestID: clickID.flatMap { ChannelRequestID(channel: "slack-interactions", value: $0) })
+        let outcome = try await turns.press(press, channel: "slack", notes: context.notes)
+        let ephemeral = payload.container?.is_ephemeral ?? false
+        let messageBlocks = Self.keptBlocks(json)
+        let target = payload.response_url.flatMap { lateReplies.allows($0) ? $0 : nil }
+        let posts = Self.posts(for: outcome, label: label, ephemeral: ephemeral, kept: messageBlocks)
+        guard !posts.isEmpty else { return Response(status: .ok) }
+        guard let poster = lateReplies.poster, let target else {
+            logger.warning("click taken, but its message cannot be updated: no response_url with an allowed prefix; the reply is stored",
+                           metadata: ["participant": "\(context.notes.participantHash ?? "?")"])
+            return Response(status: .ok)
+        }
+        let notes = context.notes, logger = self.logger, metrics = self.metrics
+        // After the acknowledgement, in order: the update of the clicked message, then the reply.
+        lateTurns.start {
+            for post in posts {
+                do throws(LateReplyPostError) {
+                    try await poster.post(json: post, to: target)
+                } catch {
+                    metrics.error(channel: "slack", kind: "interaction_post")
+                    logger.error("a click's message could not be posted to its response_url; the reply is stored", metadata: [
+                        "participant": "\(notes.participantHash ?? "?")", "reason": "\(error.description)",
+                    ])
+                    return
+                }
+            }
+        }
+        return Response(status: .ok)
+    }
+
+    /// The answer a control sends and the words to show for it; `nil` for a control that
+    /// answers nothing by itself.
+    static func answer(_ action: Payload.Action, state: Payload.State?, blockID: String) -> (answer: String, label: String)? {
+        if let date = action.selected_date { return (date, date) }
+        if let option = action.selected_option, let value = option.value { return (value, option.text?.text ?? value) }
+        if action.action_id == SlackRenderer.doneActionID {
+            let chosen = state?.values?[blockID]?[SlackRenderer.checkboxesActionID]?.selected_options ?? []
+            let numbers = chosen.compactMap { $0.value.flatMap(Int.init) }
+            return (PromptAnswers.multichoice(numbers), chosen.compactMap { $0.text?.text }.joined(separator: ", "))
+        }
+        guard let value = action.value else { return nil }
+        return (value, action.text?.text ?? value)
+    }
+
+    /// The JSON bodies to post to the `response_url`, in order.
+    static func posts(for outcome: Assistant.ButtonOutcome, label: String, ephemeral: Bool, kept: [Any]?) -> [Data] {
+        let newMessage: [(String, JSONValue)] = [("response_type", ephemeral ? "ephemeral" : "in_channel"), ("replace_original", false)]
+        switch outcome {
+        case .answered(let reply, let question):
+            let answered = SlackRenderer.answered(question: question, answer: label, withQuestion: kept == nil, language: reply.language)
+            let update = replacement(kept: kept ?? [], appended: answered, text: PromptAnswers.answeredLine(label, in: reply.language))
+            return [update, SlackRenderer.message(reply, extra: newMessage).data()]
+        case .repeated:
+            return []
+        case .stale(let language):
+            return [JSONValue.object([("response_type", "ephemeral"), ("replace_original", false),
+                                      ("text", .string(PromptAnswers.staleNote(in: language)))]).data()]
+        case .notTaken(let reply):
+            return [SlackRenderer.message(reply, extra: newMessage).data()]
+        }
+    }
+
+    /// The blocks of the clicked message, without its controls and the hint under them — what
+    /// the update keeps; `nil` when the payload does not show the message (an ephemeral one).
+    static func keptBlocks(_ json: String) -> [Any]? {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any],
+              let message = object["message"] as? [String: Any], let blocks = message["blocks"] as? [[String: Any]] else { return nil }
+        var kept: [Any] = []
+        for block in blocks {
+            let type = block["type"] as? String
+            if type == "actions" { break }
+            kept.append(block)
+        }
+        return kept
+    }
+
+    /// The body that replaces the clicked message: its kept blocks and the answer.
+    private static func replacement(kept: [Any], appended: [JSONValue], text: String) -> Data {
+        let added = (try? JSONSerialization.jsonObject(with: JSONValue.array(appended).data())) as? [Any] ?? []
+        let body: [String: Any] = ["replace_original": true, "text": SlackRenderer.escape(text), "blocks": kept + added]
+        return (try? JSONSerialization.data(withJSONObject: body, options: [.withoutEscapingSlashes])) ?? Data("{}".utf8)
+    }
+}
