@@ -104,16 +104,19 @@ public final class Assistant: Sendable {
                 case .unknown: return .stale(self.options.defaultLanguage)
                 case .found(let count, let asked, let spoken): (turns, prompt, language) = (count, asked, spoken)
                 }
+                // A start button shows the question at hand, with a word on why it did not go on.
+                func notTaken(_ note: LocalizedText) async throws -> ButtonOutcome {
+                    var reply = try await self.unlockedTurn(id, nil, requestID, incoming: nil, preference: nil, Self.opening)
+                    reply.messages.insert(Reply.Message(.info, note.text(in: reply.language)), at: 0)
+                    return .notTaken(reply)
+                }
                 guard let prompt, prompt.slot == slot else {
-                    if expected == nil { return .notTaken(try await self.unlockedTurn(id, nil, requestID, incoming: nil, preference: nil, Self.opening)) }
-                    return .stale(language)
+                    return expected == nil ? try await notTaken(AssistantText.finishCurrentQuestion) : .stale(language)
                 }
                 if let expected {
                     guard expected == turns else { return .stale(language) }
                 } else if !(prompt.options ?? []).contains(where: { $0.value == answer }) {
-                    var reply = try await self.unlockedTurn(id, nil, requestID, incoming: nil, preference: nil, Self.opening)
-                    reply.messages.insert(Reply.Message(.info, AssistantText.finishCurrentQuestion.text(in: reply.language)), at: 0)
-                    return .notTaken(reply)
+                    return try await notTaken(AssistantText.stepNotOffered)
                 }
                 let reply = try await self.unlockedTurn(id, nil, requestID, incoming: answer, preference: nil) { runtime, state, host, today in
                     try runtime.handle(answer, state: &state, host: host, today: today)

@@ -6,6 +6,9 @@ enum AssistantText {
     static let finishCurrentQuestion = LocalizedText(
         nl: "Je bent nog met iets anders bezig; maak dat eerst af. Daarna vind je dit in het menu.",
         en: "You are still in the middle of something else; finish that first. Then you will find this in the menu.")
+    static let stepNotOffered = LocalizedText(
+        nl: "Dat staat nu niet open; misschien is het al gedaan. Dit kun je nu doen:",
+        en: "That is not open now; perhaps it has been done already. This is what you can do now:")
     static let turnFailed = LocalizedText(
         nl: "Er ging iets mis bij het verwerken van je bericht; er is niets van opgeslagen. Probeer het nog eens. Blijft het misgaan, meld het dan bij de coördinator.",
         en: "Something went wrong while handling your message; nothing of it was saved. Please try again. If it keeps failing, tell the coordinator.")
