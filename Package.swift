@@ -159,6 +159,7 @@ let package = Package(
         // What the process tests share: the built binary as a child process, temporary folders.
         .target(name: "JobTwinTestSupport", path: "Tests/JobTwinTestSupport"),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "TwinRenderingTests", dependencies: ["TwinRendering", "TwinReply", "JSONText", "TwinLanguage", "Twinning"]),
         .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine", "TwinLanguage", "JSONText"]),
         .testTarget(name: "TwinningTests", dependencies: ["Twinning", "TwinLanguage"]),
         .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning", "TwinLanguage", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -169,26 +169,3 @@ struct ReplyDeadlineTests {
         #expect(!LateReplyOptions(allowedResponseURLPrefixes: [""]).allows("https://anything/"))
     }
 }
-
-/// A poster that records what it is asked to post.
-final class RecordingPoster: LateReplyPoster {
-    let posts = Mutex<[(url: String, text: String, type: String)]>([])
-    let failing: Bool
-
-    init(failing: Bool = false) { self.failing = failing }
-
-    func post(json: Data, to url: String) async throws(LateReplyPostError) {
-        let object = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] ?? [:]
-        let text = object["text"] as? String ?? "", type = object["response_type"] as? String ?? ""
-        posts.withLock { $0.append((url, text, type)) }
-        if failing { throw LateReplyPostError("https://hooks.slack.com/… answered 500") }
-    }
-
-    var count: Int { posts.withLock { $0.count } }
-
-    /// Waits up to ten seconds for `count` posts.
-    func waitFor(_ count: Int) async throws -> [(url: String, text: String, type: String)] {
-        for _ in 0..<500 where self.count < count { try await Task.sleep(for: .milliseconds(20)) }
-        return posts.withLock { $0 }
-    }
-}
