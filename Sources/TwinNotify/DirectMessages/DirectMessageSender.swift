@@ -139,6 +139,6 @@ final class DirectMessageSender: Sendable {
     }
 
     private static func json(_ value: Any) -> Data {
-        (try? JSONSerialization.data(withJSONObject: value, options: [.withoutEscapingSlashes])) ?? Data("{}".utf8)
+        (try? JSONSerialization.data(withJSONObject: value, options: [.withoutEscapingSlashes, .sortedKeys])) ?? Data("{}".utf8)
     }
 }

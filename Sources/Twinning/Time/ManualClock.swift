@@ -17,6 +17,11 @@ public final class ManualClock: WallClock {
         current.withLock { $0 += interval }
     }
 
+    /// Sets the clock to `date`, forward or back.
+    public func set(_ date: Date) {
+        current.withLock { $0 = date }
+    }
+
     /// Moves the clock forward by whole days.
     public func advance(days: Int) {
         advance(by: TimeInterval(days) * 86_400)

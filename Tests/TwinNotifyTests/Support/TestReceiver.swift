@@ -13,6 +13,7 @@ import JobTwinTestSupport
 final class TestReceiver: Sendable {
     /// One request as received.
     struct Received: Sendable {
+        var method = "POST"
         var path: String
         var headers: [String: String]
         var body: Data
@@ -43,6 +44,9 @@ final class TestReceiver: Sendable {
         var received: [Received] = []
         var script: [Answer] = []
         var fallback: Answer = .status(200, body: "ok")
+        /// Answers for one path, in order, before the path's fallback and the general script.
+        var routes: [String: [Answer]] = [:]
+        var routeFallbacks: [String: Answer] = [:]
         var stopped = false
     }
 
@@ -59,14 +63,17 @@ final class TestReceiver: Sendable {
     static func start() async throws -> TestReceiver {
         let holder = Mutex<TestReceiver?>(nil)
         let router = Router()
-        router.post("**") { request, _ -> Response in
+        @Sendable func handle(_ request: Request) async throws -> Response {
             let body = try await request.body.collect(upTo: 1 << 20)
             var headers: [String: String] = [:]
             for field in request.headers { headers[field.name.canonicalName] = field.value }
             guard let receiver = holder.withLock({ $0 }) else { return Response(status: .serviceUnavailable) }
-            let answer = receiver.take(Received(path: request.uri.path, headers: headers, body: Data(buffer: body)))
+            let answer = receiver.take(Received(method: request.method.rawValue, path: request.uri.path, headers: headers,
+                                                body: Data(buffer: body)))
             return try await receiver.respond(answer)
         }
+        router.post("**") { request, _ in try await handle(request) }
+        router.get("**") { request, _ in try await handle(request) }
         let quiet = Logger(label: "test.receiver") { _ in SwiftLogNoOpLogHandler() }
         let (ports, sink) = AsyncStream.makeStream(of: Int.self)
         let app = Application(router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
@@ -103,6 +110,14 @@ final class TestReceiver: Sendable {
     /// The next requests get these answers, in order; after them the fallback.
     func script(_ answers: [Answer]) { state.withLock { $0.script += answers } }
 
+    /// The next requests to `path` get these answers, in order; after them `fallback` (when given).
+    func route(_ path: String, _ answers: [Answer] = [], fallback: Answer? = nil) {
+        state.withLock { state in
+            state.routes[path, default: []] += answers
+            if let fallback { state.routeFallbacks[path] = fallback }
+        }
+    }
+
     /// What every request gets when nothing is scripted.
     func setFallback(_ answer: Answer) { state.withLock { $0.fallback = answer } }
 
@@ -123,6 +138,12 @@ final class TestReceiver: Sendable {
     private func take(_ request: Received) -> Answer {
         state.withLock { state in
             state.received.append(request)
+            if var answers = state.routes[request.path], !answers.isEmpty {
+                let answer = answers.removeFirst()
+                state.routes[request.path] = answers
+                return answer
+            }
+            if let answer = state.routeFallbacks[request.path] { return answer }
             return state.script.isEmpty ? state.fallback : state.script.removeFirst()
         }
     }
