@@ -149,6 +149,7 @@ let package = Package(
             name: "jobtwin-bench",
             dependencies: [
                 "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinNotify", "TwinLanguage", "TwinConfiguration", "TwinReply",
+                "TwinServer", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -11,12 +11,20 @@ import TwinStore
 // Usage: swift run -c release jobtwin-bench [participants] [turns-per-participant] [concurrency]
 //        swift run -c release jobtwin-bench pool [N]
 //        swift run -c release jobtwin-bench notify [N] [--fail-half]   (see NotifyBenchmark.swift)
+//        swift run -c release jobtwin-bench clicks [participants] [clicks-each] [concurrency]   (ClickBenchmark.swift)
 // Every turn is a real one: the participant's conversation is loaded from SQLite, the dialog
 // engine takes the answer, and the new state and answers are committed before the next turn.
 
 if CommandLine.arguments.dropFirst().first == "notify" {
     let rest = CommandLine.arguments.dropFirst(2)
     try await NotifyBenchmark.run(events: rest.compactMap(Int.init).first ?? 5_000, failHalf: rest.contains("--fail-half"))
+    exit(0)
+}
+
+if CommandLine.arguments.dropFirst().first == "clicks" {
+    let numbers = CommandLine.arguments.dropFirst(2).compactMap(Int.init)
+    try await ClickBenchmark.run(participants: numbers.first ?? 1_000, clicksEach: numbers.dropFirst().first ?? 20,
+                                 concurrency: numbers.dropFirst(2).first ?? 32)
     exit(0)
 }
 
