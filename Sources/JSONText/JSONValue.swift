@@ -37,12 +37,35 @@ public indirect enum JSONValue: Sendable, Hashable, Encodable, ExpressibleByStri
     /// A string, or `null` when there is none.
     public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
-    /// The encoded bytes (UTF-8, `/` not escaped).
+    /// The encoded bytes (UTF-8, `/` not escaped, an object's keys in the order written), as
+    /// `JSONEncoder` writes them — straight into bytes, since every button click and every
+    /// notification writes one; a number that is not finite is written as `null`.
     public func data() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        // Encoding strings, numbers and containers of them cannot fail.
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
+        var out = JSONTextWriter(capacity: 1024)
+        write(to: &out)
+        return out.data
+    }
+
+    private func write(to out: inout JSONTextWriter) {
+        switch self {
+        case .string(let text): out.string(text)
+        case .number(let number):
+            if (try? out.number(number)) == nil { out.raw("null") }
+        case .integer(let number): out.raw(String(number))
+        case .bool(let flag): out.bool(flag)
+        case .null: out.raw("null")
+        case .array(let items):
+            out.array(items) { out, item in item.write(to: &out) }
+        case .object(let members):
+            out.raw("{")
+            for (index, member) in members.enumerated() {
+                if index > 0 { out.raw(",") }
+                out.string(member.0)
+                out.raw(":")
+                member.1.write(to: &out)
+            }
+            out.raw("}")
+        }
     }
 
     private struct Key: CodingKey {

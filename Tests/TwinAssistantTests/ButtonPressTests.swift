@@ -127,6 +127,19 @@ struct ButtonPressTests {
         #expect(menu.messages.first?.text.contains("misschien is het al gedaan") == true)
     }
 
+    @Test("the start button of a direct message works at once, though the partner's plan came after the participant's last turn")
+    func startButtonRightAfterTheEvent() async throws {
+        let fixture = try AssistantFixture()
+        try await Self.planAwaitingAnna(fixture)
+        guard case .answered(let plan, _) = try await fixture.assistant.press(participant: Self.anna, slot: "menu.action", turn: nil,
+                                                                              answer: "confirm_plan") else {
+            Issue.record("the plan's confirmation opens")
+            return
+        }
+        #expect(plan.prompt?.slot == "plan.confirm")
+        #expect(TrajectoryFlowTests.text(plan).contains("Bram Bakker heeft de planning voorgesteld"), "the notice comes with it")
+    }
+
     @Test("'geen herinneringen' and 'herinneringen aan' switch direct messages, keep the question, and are kept with their time")
     func remindersSwitch() async throws {
         let fixture = try AssistantFixture()

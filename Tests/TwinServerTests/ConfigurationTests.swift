@@ -4,6 +4,7 @@ import TwinAssistant
 import TwinReply
 import TwinServer
 import TwinConfiguration
+import Twinning
 
 /// The `server:` and `channels:` parts of the configuration, and the environment over them.
 @Suite("Serve configuration")
@@ -63,6 +64,46 @@ struct ConfigurationTests {
         #expect(configuration.database == "env.sqlite")
     }
 
+    @Test("buttons and direct messages: the public address, the Mattermost bot, the quiet hours; the environment over the file")
+    func teamChat() throws {
+        let configuration = try load("""
+        server: {public_url: "https://jobtwin.example.nl/"}
+        channels:
+          mattermost: {token: t, url: "https://chat.example.nl", bot_token: b, action_secret: s}
+        direct_messages: {time_zone: Europe/London, quiet_hours: {from: "20:00", to: "07:30"}, weekends: true}
+        """)
+        #expect(configuration.server.publicURL == "https://jobtwin.example.nl", "without the trailing slash")
+        #expect(configuration.channels.mattermostURL == "https://chat.example.nl")
+        #expect(configuration.channels.mattermostBotToken?.value == "b")
+        #expect(configuration.channels.mattermostActionKey == "s")
+        let quiet = configuration.directMessages.quietHours
+        #expect(quiet.startMinute == 20 * 60 && quiet.endMinute == 7 * 60 + 30)
+        #expect(!quiet.weekends, "weekends: true lets them go on Saturday and Sunday")
+        #expect(quiet.timeZone.identifier == "Europe/London")
+        #expect(configuration.directMessages.summary == "on; held from 20:00 to 07:30, Europe/London time")
+
+        let defaults = try load("language: nl")
+        #expect(defaults.directMessages.enabled)
+        #expect(defaults.directMessages.summary == "on; held from 18:00 to 08:00 and in the weekend, Europe/Amsterdam time")
+        #expect(defaults.channels.mattermostActionKey == nil)
+        #expect(try load("direct_messages: {enabled: false}").directMessages.summary == "off")
+
+        let environment = try load("language: nl", environment: [
+            "JOBTWIN_PUBLIC_URL": "https://env.example.nl", "JOBTWIN_MATTERMOST_URL": "https://mm.example.nl",
+            "JOBTWIN_MATTERMOST_BOT_TOKEN": "bot-env", "JOBTWIN_MATTERMOST_TOKEN": "hook-env",
+        ])
+        #expect(environment.server.publicURL == "https://env.example.nl")
+        #expect(environment.channels.mattermostURL == "https://mm.example.nl")
+        #expect(environment.channels.mattermostBotToken?.value == "bot-env")
+        #expect(environment.channels.mattermostActionKey?.contains("hook-env") == true, "derived from the other secrets")
+        let plans = ChannelPlan.plans(for: environment.channels, publicURL: environment.server.publicURL)
+        let mattermost = try #require(plans.first { $0.channel == "mattermost" })
+        #expect(mattermost.endpoints.contains("POST /mattermost/actions"))
+        #expect(mattermost.notes.contains { $0.contains("https://env.example.nl/mattermost/actions") })
+        #expect(mattermost.notes.contains { $0.contains("direct messages through https://mm.example.nl") })
+        #expect(!mattermost.notes.joined().contains("bot-env") && !mattermost.notes.joined().contains("hook-env"))
+    }
+
     @Test("mistakes are reported with the file and line, and secrets are never printed", arguments: [
         ("server: {port: 70000}", "`port:` is a TCP port"),
         ("server: {speed: 3}", "unknown setting `server.speed`"),
@@ -75,6 +116,14 @@ struct ConfigurationTests {
         ("channels: {irc: {token: x}}", "unknown channel `irc`"),
         ("channels: {api: {secret: hunter2}}", "unknown setting `channels.api.secret`"),
         ("channels: {teams: {security_token: 'hunter2!'}}", "is not base64"),
+        ("server: {public_url: jobtwin.example.nl}", "`public_url:` is the address"),
+        ("channels: {mattermost: {url: 'chat example'}}", "`url:` is the Mattermost server's address"),
+        ("channels: {mattermost: {bot: hunter2}}", "unknown setting `channels.mattermost.bot`"),
+        ("direct_messages: {quiet_hours: {from: '25:00', to: '08:00'}}", "`from:` is a time of day"),
+        ("direct_messages: {quiet_hours: {start: '18:00'}}", "unknown setting `direct_messages.quiet_hours.start`"),
+        ("direct_messages: {time_zone: Mars/Olympus}", "`time_zone:` is a time zone name"),
+        ("direct_messages: {weekends: sometimes}", "`weekends:` is true"),
+        ("direct_messages: {loud: true}", "unknown setting `direct_messages.loud`"),
     ])
     func mistakes(_ yaml: String, _ expected: String) throws {
         do {

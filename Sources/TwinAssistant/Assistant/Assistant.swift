@@ -201,15 +201,26 @@ public final class Assistant: Sendable {
 
     private func pending(_ id: ParticipantID) -> @Sendable (ChannelRequestID?) async throws -> Pending {
         let runtime = self.runtime, coordinators = options.coordinators, repository = self.repository
+        let cached = cache.entry(id)
         return { request in
             try await repository.read { reader -> Pending in
                 if let request, let done = try reader.processedRequest(channel: request.channel, requestID: request.value, participant: id) {
                     return .repeated(done.reply)
                 }
-                guard let participant = try reader.participant(id), let stored = try reader.session(id),
-                      let state = try? JSONDecoder().decode(SessionState.self, from: stored.state) else { return .unknown }
+                guard let participant = try reader.participant(id) else { return .unknown }
+                // The facts are read afresh (the partner may have changed the plan since), the
+                // state is the cached one when the stored conversation is still at its turn:
+                // decoding the state was most of the cost of a click.
                 let facts = try ParticipantFacts.load(participant, isCoordinator: coordinators.contains(id), from: reader)
-                return .found(turns: stored.turns, prompt: runtime.pendingPrompt(state, host: ReadOnlyHost(facts: facts)), language: state.language)
+                let state: SessionState, turns: Int
+                if let cached, try reader.sessionTurns(id) == cached.turns {
+                    (state, turns) = (cached.state, cached.turns)
+                } else {
+                    guard let stored = try reader.session(id),
+                          let decoded = try? JSONDecoder().decode(SessionState.self, from: stored.state) else { return .unknown }
+                    (state, turns) = (decoded, stored.turns)
+                }
+                return .found(turns: turns, prompt: runtime.pendingPrompt(state, host: ReadOnlyHost(facts: facts)), language: state.language)
             }
         }
     }

@@ -251,7 +251,12 @@ public final class OutboxWorker: Sendable {
                     round.retried += 1
                     let wait = after.map { min($0, options.maxRetryAfter) }
                         ?? backoff.delay(afterAttempts: delivery.attempts, random: random())
-                    updates.append((delivery, outcome, now.addingTimeInterval(wait)))
+                    var next = now.addingTimeInterval(wait)
+                    // A direct message retried into the evening waits for the morning too.
+                    if let direct = directMessages, direct.targets.contains(delivery.target) {
+                        next = direct.settings.quietHours.nextAllowed(after: next)
+                    }
+                    updates.append((delivery, outcome, next))
                     logger.warning("delivery failed; will retry", metadata: metadata(delivery, reason).merging(["retry_in_s": "\(Int(wait.rounded(.up)))"]) { a, _ in a })
                 }
             case .permanent(let reason, _):

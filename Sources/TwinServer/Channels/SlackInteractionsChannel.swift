@@ -51,6 +51,8 @@ struct SlackInteractionsChannel: Sendable {
             let action_ts: String?
         }
         struct StateValue: Decodable { let selected_options: [Option]? }
+        /// Only whether the payload shows the message (one in a channel does, an ephemeral one not).
+        struct Message: Decodable {}
         struct State: Decodable { let values: [String: [String: StateValue]]? }
 
         let type: String?
@@ -61,6 +63,7 @@ struct SlackInteractionsChannel: Sendable {
         let container: Container?
         let actions: [Action]?
         let state: State?
+        let message: Message?
     }
 
     func handle(_ request: Request, context: ServerRequestContext) async throws -> Response {
@@ -95,7 +98,7 @@ struct SlackInteractionsChannel: Sendable {
                                 requestID: clickID.flatMap { ChannelRequestID(channel: "slack-interactions", value: $0) })
         let outcome = try await turns.press(press, channel: "slack", notes: context.notes)
         let ephemeral = payload.container?.is_ephemeral ?? false
-        let messageBlocks = Self.keptBlocks(json)
+        let messageBlocks = payload.message == nil ? nil : Self.keptBlocks(json)
         let target = payload.response_url.flatMap { lateReplies.allows($0) ? $0 : nil }
         let posts = Self.posts(for: outcome, label: label, ephemeral: ephemeral, kept: messageBlocks)
         guard !posts.isEmpty else { return Response(status: .ok) }
@@ -170,6 +173,10 @@ struct SlackInteractionsChannel: Sendable {
 
     /// The body that replaces the clicked message: its kept blocks and the answer.
     private static func replacement(kept: [Any], appended: [JSONValue], text: String) -> Data {
+        guard !kept.isEmpty else {
+            return JSONValue.object([("replace_original", true), ("text", .string(SlackRenderer.escape(text))),
+                                     ("blocks", .array(appended))]).data()
+        }
         let added = (try? JSONSerialization.jsonObject(with: JSONValue.array(appended).data())) as? [Any] ?? []
         let body: [String: Any] = ["replace_original": true, "text": SlackRenderer.escape(text), "blocks": kept + added]
         return (try? JSONSerialization.data(withJSONObject: body, options: [.withoutEscapingSlashes])) ?? Data("{}".utf8)
