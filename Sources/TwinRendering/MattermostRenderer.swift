@@ -78,12 +78,22 @@ public enum MattermostRenderer {
     /// The answer to a click, updating the clicked post: the question and the answer given,
     /// then `next` (the reply to the answer) with its own buttons, within one post.
     public static func update(question: String, answer label: String, next: Reply, buttons: Buttons?) -> JSONValue {
-        let attachments = buttons.flatMap { self.attachments(next, buttons: $0) }
         let answered = "**\(escape(question))**\n:white_check_mark: " + escape(PromptAnswers.answeredLine(label, in: next.language))
+        return update(next: next, buttons: buttons, before: answered)
+    }
+
+    /// The answer to a click that updates the clicked post with `next` alone (an answer that was
+    /// not accepted: the reason and the question again), or after `before`; within one post.
+    public static func update(next: Reply, buttons: Buttons?, before: String? = nil) -> JSONValue {
+        let attachments = buttons.flatMap { self.attachments(next, buttons: $0) }
+        let prefix = before.map { $0 + "\n\n" } ?? ""
+        let room = MessageLimit(platform: MessageLimit.mattermost.platform,
+                                maximum: MessageLimit.mattermost.maximum - MessageLimit.mattermost.measure(prefix),
+                                measure: MessageLimit.mattermost.measure)
         let rest = ReplyBlocks(next, withOptions: attachments == nil)
-            .render(escape: escape, message: ReplyBlocks.emojiMarked(bold: "**"), hint: { "_\($0)_" }, within: .mattermost)
+            .render(escape: escape, message: ReplyBlocks.emojiMarked(bold: "**"), hint: { "_\($0)_" }, within: room)
         let props: JSONValue = .object([("attachments", attachments ?? .array([]))])
-        return .object([("update", .object([("message", .string(answered + "\n\n" + rest)), ("props", props)]))])
+        return .object([("update", .object([("message", .string(prefix + rest)), ("props", props)]))])
     }
 
     /// The answer to a click that changes nothing: a note only the clicker sees.

@@ -43,11 +43,11 @@ public enum SlackRenderer {
     /// the hint; `nil` when nothing is asked that a control can answer, or when the reply does
     /// not fit in blocks (a long export), so that the text alone is sent.
     public static func blocks(_ reply: Reply) -> [JSONValue]? {
-        guard let prompt = reply.prompt, let button = PromptButton(reply),
+        guard let prompt = reply.prompt, let button = PromptButton(reply, owner: owner(of: reply.participant)),
               let controls = controls(prompt, button: button, language: reply.language) else { return nil }
         let parts = ReplyBlocks(reply)
         var blocks: [JSONValue] = []
-        for message in parts.messages {
+        for message in parts.messages where !message.text.allSatisfy(\.isWhitespace) {
             let text = ReplyBlocks.emojiMarked(bold: "*")(message, escape(message.text))
             for chunk in chunks(of: text) { blocks.append(section(chunk)) }
         }
@@ -74,15 +74,21 @@ public enum SlackRenderer {
     /// `start`'s step of the menu (`slot` is the menu's), and `footer` in small print; `extra`
     /// members first (`channel`).
     public static func start(text: String, footer: String, start: (label: String, option: String, slot: String)?,
-                             extra: [(String, JSONValue)] = []) -> JSONValue {
+                             owner: String?, extra: [(String, JSONValue)] = []) -> JSONValue {
         var blocks: [JSONValue] = chunks(of: escape(text)).map(section)
         if let start {
-            blocks.append(.object([("type", "actions"), ("block_id", .string(PromptButton(slot: start.slot, turn: nil).encoded)),
+            blocks.append(.object([("type", "actions"), ("block_id", .string(PromptButton(slot: start.slot, turn: nil, owner: owner).encoded)),
                                    ("elements", [buttonElement(PromptAnswers.Control(label: start.label, answer: start.option),
                                                                actionID: "jt.start", style: "primary")])]))
         }
         blocks.append(.object([("type", "context"), ("elements", [.object([("type", "mrkdwn"), ("text", .string(escape(footer)))])])]))
         return .object(extra + [("text", .string(escape(text))), ("blocks", .array(blocks)), ("unfurl_links", false)])
+    }
+
+    /// The Slack user id in a participant id (`slack:T1:U1` → `U1`); `nil` for another channel's.
+    public static func owner(of participant: String) -> String? {
+        guard participant.hasPrefix("slack:"), let user = participant.split(separator: ":").last, !user.isEmpty else { return nil }
+        return String(user)
     }
 
     /// Escapes the three characters Slack gives meaning to in mrkdwn text.
@@ -148,28 +154,27 @@ public enum SlackRenderer {
         .object([("type", "section"), ("text", .object([("type", "mrkdwn"), ("text", .string(text))]))])
     }
 
-    /// `text` in pieces of at most 3,000 characters, split at line ends where possible.
+    /// `text` in pieces of at most 3,000 characters, split at line ends where possible (blank
+    /// lines kept), a line longer than a piece split within it.
     static func chunks(of text: String) -> [String] {
         guard text.count > sectionLimit else { return [text] }
         var chunks: [String] = []
-        var current = ""
+        var current: String?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var rest = Substring(line)
-            while !rest.isEmpty || current.isEmpty {
-                let room = sectionLimit - current.count - (current.isEmpty ? 0 : 1)
-                if rest.count <= room {
-                    current += (current.isEmpty ? "" : "\n") + rest
-                    rest = ""
-                    break
-                }
-                if !current.isEmpty { chunks.append(current); current = ""; continue }
-                current = String(rest.prefix(sectionLimit))
+            while rest.count > sectionLimit {
+                if let piece = current { chunks.append(piece); current = nil }
+                chunks.append(String(rest.prefix(sectionLimit)))
                 rest = rest.dropFirst(sectionLimit)
-                chunks.append(current)
-                current = ""
+            }
+            if let piece = current, piece.count + 1 + rest.count <= sectionLimit {
+                current = piece + "\n" + rest
+            } else {
+                if let piece = current { chunks.append(piece) }
+                current = String(rest)
             }
         }
-        if !current.isEmpty { chunks.append(current) }
+        if let piece = current, !piece.isEmpty { chunks.append(piece) }
         return chunks
     }
 }

@@ -33,9 +33,11 @@ public enum TeamsRenderer {
     /// type — or `nil` when the question has no options.
     static func card(_ reply: Reply) -> JSONValue? {
         guard let prompt = reply.prompt, let options = prompt.options, !options.isEmpty else { return nil }
-        var body: [JSONValue] = [.object([("type", "TextBlock"), ("text", .string(escape(prompt.text))), ("wrap", true), ("weight", "Bolder")])]
+        // A card's text blocks read no HTML and no entities (an `&amp;` would show as such):
+        // the words go in as they are.
+        var body: [JSONValue] = [.object([("type", "TextBlock"), ("text", .string(prompt.text)), ("wrap", true), ("weight", "Bolder")])]
         for (index, option) in options.enumerated() {
-            body.append(.object([("type", "TextBlock"), ("text", .string("\(index + 1). \(escape(option.label))")), ("wrap", true), ("spacing", "Small")]))
+            body.append(.object([("type", "TextBlock"), ("text", .string("\(index + 1). \(option.label)")), ("wrap", true), ("spacing", "Small")]))
         }
         let typing = prompt.type == .multichoice
             ? reply.language.text(nl: "Typ de nummers van je keuzes, bijvoorbeeld: 1, 3", en: "Type the numbers of your choices, for example: 1, 3")

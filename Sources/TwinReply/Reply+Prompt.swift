@@ -73,3 +73,21 @@ extension Reply {
         }
     }
 }
+
+extension Reply.Prompt {
+    /// A short digest of what the question offers — its type and its options' values, in order
+    /// — which a button carries with its turn: a menu whose options moved since it was shown
+    /// (the partner proposed a plan, and "Planning bekijken en bevestigen" came first) has
+    /// another digest, and a click meant for the old numbering is not taken for the new one.
+    public var fingerprint: String {
+        // FNV-1a, 32 bits: stable across processes and versions, unlike `Hasher`.
+        var hash: UInt32 = 2_166_136_261
+        let text = type.rawValue + "|" + (options ?? []).map(\.value).joined(separator: "|")
+        for byte in text.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 16_777_619
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}

@@ -140,6 +140,60 @@ struct ButtonPressTests {
         #expect(TrajectoryFlowTests.text(plan).contains("Bram Bakker heeft de planning voorgesteld"), "the notice comes with it")
     }
 
+    @Test("a menu whose options moved since it was shown, news waiting, and an answer not accepted change nothing of the old question")
+    func movedOptionsAndNews() async throws {
+        let fixture = try AssistantFixture()
+        let assistant = fixture.assistant, anna = Self.anna
+        try await OpenMatchingFlowTests.intake(assistant, anna, AssistantFixture.intakeAnswers, open: false)
+        try await OpenMatchingFlowTests.intake(assistant, Self.bram, OpenMatchingFlowTests.professionalIntake, open: false)
+        let service = MatchingService(repository: fixture.repository, program: try DialogLibrary.load(directory: nil), clock: fixture.clock)
+        #expect(try await service.apply(try await service.propose(method: .optimal)).count == 1)
+        let atMenu = try await assistant.handle(participant: anna, text: "status")
+        let menu = try #require(atMenu.prompt)
+        // Bram proposes a plan: Anna's menu gets "Planning bekijken en bevestigen" first, and a notice.
+        _ = try await OpenMatchingFlowTests.choose(assistant, Self.bram, "plan")
+        _ = try await TrajectoryFlowTests.say(assistant, Self.bram, ["16", "7", "20", "februari tot juni", "elke twee weken bellen"])
+
+        // Anna's menu as shown before, clicked now: its numbers moved.
+        let old = try await assistant.press(participant: anna, slot: menu.slot, turn: atMenu.turn, fingerprint: menu.fingerprint, answer: "1")
+        guard case .stale = old else {
+            Issue.record("a click on the old numbering is stale: \(old)")
+            return
+        }
+        // Without a digest, the same turn: the news comes first, nothing is taken.
+        guard case .notTaken(let news) = try await assistant.press(participant: anna, slot: menu.slot, turn: atMenu.turn,
+                                                                   fingerprint: nil, answer: "1") else {
+            Issue.record("a click with news waiting shows the news")
+            return
+        }
+        #expect(news.messages.first?.text.contains("iets veranderd") == true)
+        #expect(TrajectoryFlowTests.text(news).contains("Bram Bakker heeft de planning voorgesteld"))
+        #expect(news.prompt?.options?.first?.value == "confirm_plan")
+
+        // A choice that does not exist: not accepted, asked again at a new turn.
+        let current = try #require(news.prompt)
+        guard case .refused(let again) = try await assistant.press(participant: anna, slot: current.slot, turn: news.turn,
+                                                                   fingerprint: current.fingerprint, answer: "99") else {
+            Issue.record("an answer the question does not take is refused")
+            return
+        }
+        #expect(again.messages.contains { $0.kind == .error })
+        #expect(again.prompt?.slot == current.slot)
+        #expect(again.turn == (news.turn ?? 0) + 1)
+    }
+
+    @Test("a repeated request id of 'geen herinneringen' gets the stored reply and records the choice once")
+    func repeatedPreference() async throws {
+        let fixture = try AssistantFixture()
+        let anna = Self.anna
+        _ = try await fixture.assistant.open(participant: anna)
+        let id = ChannelRequestID(channel: "slack-events", value: "Ev-7")
+        let first = try await fixture.assistant.handle(participant: anna, text: "geen herinneringen", requestID: id)
+        let again = try await fixture.assistant.handle(participant: anna, text: "geen herinneringen", requestID: id)
+        #expect(again == first)
+        #expect(try await fixture.repository.read { try $0.messagePreferences(of: anna) }.count == 1)
+    }
+
     @Test("'geen herinneringen' and 'herinneringen aan' switch direct messages, keep the question, and are kept with their time")
     func remindersSwitch() async throws {
         let fixture = try AssistantFixture()

@@ -1,8 +1,8 @@
 import Foundation
+@testable import TwinRendering
 import JSONText
 import Testing
 import TwinLanguage
-import TwinRendering
 import TwinReply
 import Twinning
 
@@ -32,14 +32,21 @@ struct ButtonRenderingTests {
 
     @Test("the question's identity survives its compact form; anything else is not ours")
     func promptButton() throws {
-        let button = PromptButton(slot: "menu.action", turn: 12)
+        let button = PromptButton(slot: "menu.action", turn: 12, fingerprint: "0a1b2c3d", owner: "U42")
         #expect(PromptButton(encoded: button.encoded) == button)
-        #expect(button.encoded == "jt1|12|menu.action")
-        #expect(PromptButton(encoded: "jt1|-|menu.action") == PromptButton(slot: "menu.action", turn: nil))
-        for foreign in ["", "jt1|x|slot", "jt2|3|slot", "jt1|0|slot", "jt1|3|", "approve_request"] {
+        #expect(button.encoded == "jt2|12|0a1b2c3d|U42|menu.action")
+        #expect(PromptButton(encoded: "jt2|-|-|-|menu.action") == PromptButton(slot: "menu.action", turn: nil))
+        for foreign in ["", "jt2|x|-|-|slot", "jt1|3|slot", "jt2|0|-|-|slot", "jt2|3|-|-|", "approve_request", "jt2|3|123456789|-|s"] {
             #expect(PromptButton(encoded: foreign) == nil, "\(foreign)")
         }
         #expect(PromptButton(Self.reply(.text, turn: nil)) == nil, "a reply without its turn gets no buttons")
+        // The options' digest: the same for the same options, another when they moved.
+        let menu = try #require(Self.reply(.choice, options: 3).prompt)
+        var moved = menu
+        moved.options = [Reply.Prompt.Option(value: "new", label: "Nieuw")] + (menu.options ?? [])
+        #expect(menu.fingerprint == Self.reply(.choice, options: 3).prompt?.fingerprint)
+        #expect(menu.fingerprint != moved.fingerprint)
+        #expect(menu.fingerprint.count == 8)
     }
 
     @Test("Slack: up to five options are buttons answering by number; the messages are sections; the text stays the fallback")
@@ -49,7 +56,9 @@ struct ButtonRenderingTests {
         #expect(blocks.first?["type"] as? String == "section")
         #expect(((blocks.first?["text"] as? [String: Any])?["text"] as? String) == "Uitleg &amp; meer")
         let (blockID, elements) = try Self.actions(blocks)
-        #expect(PromptButton(encoded: blockID) == PromptButton(slot: "plan.kinds", turn: 7))
+        let button = try #require(PromptButton(encoded: blockID))
+        #expect(button.slot == "plan.kinds" && button.turn == 7 && button.owner == "U1")
+        #expect(button.fingerprint == reply.prompt?.fingerprint)
         #expect(elements.map { $0["value"] as? String } == ["1", "2", "3"])
         #expect(elements.map { ($0["text"] as? [String: Any])?["text"] as? String } == ["Optie <1>", "Optie <2>", "Optie <3>"])
         #expect(Set(elements.compactMap { $0["action_id"] as? String }).count == 3, "action ids are unique in a block")
@@ -92,6 +101,10 @@ struct ButtonRenderingTests {
         let sections = try Self.blocks(reply).filter { $0["type"] as? String == "section" }
         #expect(sections.count > 3)
         #expect(sections.allSatisfy { (($0["text"] as? [String: Any])?["text"] as? String)?.count ?? 0 <= 3_000 })
+        let joined = sections.dropFirst(0).compactMap { ($0["text"] as? [String: Any])?["text"] as? String }
+        #expect(joined.joined(separator: "\n").contains("regel 200 met wat woorden erin\nregel 201"), "nothing lost at the splits")
+        #expect(SlackRenderer.chunks(of: String(repeating: "a\n\nb\n", count: 600)).joined(separator: "\n").contains("a\n\nb"),
+                "blank lines are kept")
         reply.messages = [Reply.Message(.summary, String(repeating: "x", count: 3_000 * 60))]
         #expect(SlackRenderer.blocks(reply) == nil)
     }
@@ -140,7 +153,7 @@ struct ButtonRenderingTests {
         let content = try #require(attachment["content"] as? [String: Any])
         #expect(content["actions"] == nil)
         let texts = (content["body"] as? [[String: Any]])?.compactMap { $0["text"] as? String } ?? []
-        #expect(texts.contains("1. Optie &lt;1&gt;") && texts.contains("2. Optie &lt;2&gt;"))
+        #expect(texts.contains("1. Optie <1>") && texts.contains("2. Optie <2>"), "a card reads no entities")
         #expect(texts.last?.contains("Type the number") == true)
         #expect(object["text"] as? String != nil)
         #expect(TeamsRenderer.activity(Self.reply(.text))["attachments"] == nil)

@@ -5,6 +5,9 @@ import TwinStore
 import TwinConfiguration
 @testable import TwinServer
 import TwinRendering
+import TwinReply
+import TwinAssistant
+import TwinLanguage
 
 /// Buttons in Slack and Mattermost against the real server: Slack's signed `block_actions`
 /// (valid, tampered, stale, replayed, on an old question) and Mattermost's actions with a valid,
@@ -64,7 +67,8 @@ struct InteractionTests {
             let blocks = try #require(opened.json["blocks"] as? [[String: Any]])
             let actions = try #require(blocks.first { $0["type"] as? String == "actions" })
             let blockID = try #require(actions["block_id"] as? String)
-            #expect(PromptButton(encoded: blockID) == PromptButton(slot: "consent.processing", turn: 1))
+            let button = try #require(PromptButton(encoded: blockID))
+            #expect(button.slot == "consent.processing" && button.turn == 1 && button.owner == "U1" && button.fingerprint != nil)
             let yes = try #require((actions["elements"] as? [[String: Any]])?.first)
             #expect(yes["value"] as? String == "ja")
             #expect((opened.json["text"] as? String)?.contains("Welkom bij Job Twinning") == true, "the text stays as the fallback")
@@ -105,7 +109,7 @@ struct InteractionTests {
             #expect(try await server.repository.read { try $0.hasConsent(.processing, of: anna) })
 
             // Tampered, stale and unsigned requests: 401, nothing taken.
-            let other = try Self.click(blockID: "jt1|2|profile.name", value: "x", trigger: "trig-3")
+            let other = try Self.click(blockID: "jt2|2|-|-|profile.name", value: "x", trigger: "trig-3")
             #expect(try await Self.slack(server, "/slack/interactions", other, tamper: true).status == 401)
             #expect(try await Self.slack(server, "/slack/interactions", other, timestamp: Int(Self.now.timeIntervalSince1970) - 600).status == 401)
             let unsigned = try await server.client.send("POST", "/slack/interactions", headers: ["Content-Type": Self.form], body: Data(other.utf8))
@@ -113,13 +117,22 @@ struct InteractionTests {
             #expect(try await server.turns("slack:T1:U1") == 2)
 
             // A ticked checkbox is only Slack's until "Klaar"; a control that is not ours is ignored.
-            let tick = try Self.click(blockID: "jt1|2|plan.kinds", value: "1", trigger: "trig-4", actionID: SlackRenderer.checkboxesActionID)
+            let tick = try Self.click(blockID: "jt2|2|-|-|plan.kinds", value: "1", trigger: "trig-4", actionID: SlackRenderer.checkboxesActionID)
             #expect(try await Self.slack(server, "/slack/interactions", tick).status == 200)
             let foreign = try Self.click(blockID: "approve_request", value: "1", trigger: "trig-5")
             #expect(try await Self.slack(server, "/slack/interactions", foreign).status == 200)
             try await Task.sleep(for: .milliseconds(200))
             #expect(poster.posts.count == 3)
             #expect(try await server.turns("slack:T1:U1") == 2)
+
+            // Someone else clicking a button made for U1: a note, nothing taken.
+            let intruder = try Self.click(blockID: blockID, value: "ja", trigger: "trig-6", user: "U2")
+            #expect(try await Self.slack(server, "/slack/interactions", intruder).status == 200)
+            let note = try await poster.waitFor(4)
+            try #require(note.count == 4)
+            #expect((note[3].json["text"] as? String)?.contains("iemand anders") == true)
+            #expect(try await server.turns("slack:T1:U1") == 2)
+            #expect(try await server.turns("slack:T1:U2") == 0)
         }
     }
 
@@ -141,7 +154,16 @@ struct InteractionTests {
     func slackKeptBlocks() throws {
         let payload = #"{"type":"block_actions","message":{"blocks":[{"type":"section","text":{"type":"mrkdwn","text":"De planning"}},{"type":"actions","block_id":"jt1|4|plan.confirm","elements":[]},{"type":"context","elements":[]}]}}"#
         let kept = try #require(SlackInteractionsChannel.keptBlocks(payload))
-        #expect(kept.count == 1)
+        let blocks = try #require(try JSONSerialization.jsonObject(with: kept) as? [[String: Any]])
+        #expect(blocks.map { $0["type"] as? String } == ["section"])
+        let posts = SlackInteractionsChannel.posts(for: .answered(Reply(participant: "slack:T1:U1", messages: [], prompt: nil, phase: .matching,
+                                                                         language: .nl, turn: 5), question: "Akkoord?"),
+                                                   label: "Ja", ephemeral: false, kept: kept)
+        let update = try #require(try JSONSerialization.jsonObject(with: posts[0]) as? [String: Any])
+        let replaced = try #require(update["blocks"] as? [[String: Any]])
+        #expect(replaced.map { $0["type"] as? String } == ["section", "context"], "what it showed, then the answer")
+        #expect(String(decoding: posts[0], as: UTF8.self).contains("De planning"))
+        #expect((try JSONSerialization.jsonObject(with: posts[1]) as? [String: Any])?["response_type"] as? String == "in_channel")
         #expect(SlackInteractionsChannel.keptBlocks(#"{"type":"block_actions"}"#) == nil)
     }
 

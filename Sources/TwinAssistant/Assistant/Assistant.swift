@@ -71,6 +71,9 @@ public final class Assistant: Sendable {
         /// The answer was taken; `reply` answers it. `question` is the text of the question
         /// answered, for the platform to show beside the answer in place of the buttons.
         case answered(Reply, question: String)
+        /// The answer was read but not accepted (a date out of range, nothing chosen): `reply`
+        /// gives the reason and asks the question again, at a new turn.
+        case refused(Reply)
         /// The same click came before (a platform's retry): nothing was taken again; `reply` is
         /// what the first one got.
         case repeated(Reply)
@@ -78,7 +81,8 @@ public final class Assistant: Sendable {
         /// nothing was taken. `language` is the participant's, to say so in.
         case stale(Language)
         /// The click was not taken as an answer — a direct message's start button while the
-        /// participant is in the middle of something else, or a turn that failed — and `reply`
+        /// participant is in the middle of something else, something that happened since the
+        /// question was shown (the partner changed the plan), or a turn that failed — and `reply`
         /// shows where the participant is.
         case notTaken(Reply)
     }
@@ -87,22 +91,25 @@ public final class Assistant: Sendable {
     /// it answers the question the conversation is at now.
     ///
     /// `turn` is the turn whose reply showed the button: unless the conversation is still at
-    /// that turn and asking `slot`, nothing is taken (`.stale`). A direct message's start button
+    /// that turn and asking `slot` — with the same options as then, when `fingerprint` is
+    /// given (`Reply.Prompt.fingerprint`) — nothing is taken (`.stale`). When something
+    /// happened for the participant since (a notice waits), nothing is taken either, and
+    /// `.notTaken` shows it with the question. A direct message's start button
     /// has no turn: its `answer` is an option value of the menu (`slot` `menu.action`), taken when
     /// the participant is at the menu and the option is offered now, and otherwise answered with
     /// the question they are at (`.notTaken`). A `requestID` the participant sent before gets
     /// `.repeated` and nothing else.
     ///
     /// - Throws: `AssistantError.storage` when the database failed (nothing was taken).
-    public func press(participant id: ParticipantID, slot: String, turn expected: Int?, answer: String,
+    public func press(participant id: ParticipantID, slot: String, turn expected: Int?, fingerprint: String? = nil, answer: String,
                       requestID: ChannelRequestID? = nil) async throws(AssistantError) -> ButtonOutcome {
         do {
             return try await locks.withLock(id) { () async throws -> ButtonOutcome in
-                let turns: Int, prompt: Prompt?, language: Language
+                let turns: Int, prompt: Prompt?, language: Language, news: Bool
                 switch try await self.pending(id)(requestID) {
                 case .repeated(let data): return .repeated(try Self.storedReply(data, requestID))
                 case .unknown: return .stale(self.options.defaultLanguage)
-                case .found(let count, let asked, let spoken): (turns, prompt, language) = (count, asked, spoken)
+                case .found(let count, let asked, let spoken, let notices): (turns, prompt, language, news) = (count, asked, spoken, notices)
                 }
                 // A start button shows the question at hand, with a word on why it did not go on.
                 func notTaken(_ note: LocalizedText) async throws -> ButtonOutcome {
@@ -114,13 +121,17 @@ public final class Assistant: Sendable {
                     return expected == nil ? try await notTaken(AssistantText.finishCurrentQuestion) : .stale(language)
                 }
                 if let expected {
-                    guard expected == turns else { return .stale(language) }
+                    guard expected == turns, fingerprint == nil || fingerprint == Reply.Prompt(prompt).fingerprint else {
+                        return .stale(language)
+                    }
+                    if news { return try await notTaken(AssistantText.changedSince) }
                 } else if !(prompt.options ?? []).contains(where: { $0.value == answer }) {
                     return try await notTaken(AssistantText.stepNotOffered)
                 }
                 let reply = try await self.unlockedTurn(id, nil, requestID, incoming: answer, preference: nil) { runtime, state, host, today in
                     try runtime.handle(answer, state: &state, host: host, today: today)
                 }
+                if reply.prompt?.slot == prompt.slot, reply.messages.contains(where: { $0.kind == .error }) { return .refused(reply) }
                 return .answered(reply, question: prompt.text)
             }
         } catch {
@@ -194,7 +205,7 @@ public final class Assistant: Sendable {
     /// What the participant is asked now, read under their lock: the turn count, the question
     /// and the language — or that `request` was taken before.
     private enum Pending: Sendable {
-        case found(turns: Int, prompt: Prompt?, language: Language)
+        case found(turns: Int, prompt: Prompt?, language: Language, notices: Bool)
         case repeated(Data)
         case unknown
     }
@@ -220,7 +231,8 @@ public final class Assistant: Sendable {
                           let decoded = try? JSONDecoder().decode(SessionState.self, from: stored.state) else { return .unknown }
                     (state, turns) = (decoded, stored.turns)
                 }
-                return .found(turns: turns, prompt: runtime.pendingPrompt(state, host: ReadOnlyHost(facts: facts)), language: state.language)
+                return .found(turns: turns, prompt: runtime.pendingPrompt(state, host: ReadOnlyHost(facts: facts)), language: state.language,
+                              notices: !(try reader.pendingNotices(for: id).isEmpty))
             }
         }
     }
@@ -340,7 +352,13 @@ public final class Assistant: Sendable {
         let logger = self.logger
         let explainer = self.explainer
         let effects = TurnEffects()
-        let (reply, state, turns) = try await repository.transaction { tx in
+        let (reply, taken, turns) = try await repository.transaction { tx -> (Reply, SessionState?, Int) in
+            // A request taken before (the fast path, which looks first, was skipped for a
+            // preference) gets its stored reply; nothing is taken twice.
+            if let request, let done = try tx.processedRequest(channel: request.channel, requestID: request.value, participant: id),
+               let stored = try? JSONDecoder().decode(Reply.self, from: done.reply) {
+                return (stored, SessionState?.none, 0)
+            }
             let result = try Self.fullTurn(id, lang, now: now, runtime: runtime, options: options, logger: logger, tx: tx,
                                            explainer: explainer, effects: effects, preference: preference, step: step)
             // A turn that asks for erasure keeps no record of its request: the erasure removes it.
@@ -348,8 +366,9 @@ public final class Assistant: Sendable {
             if options.keepConversationTexts, try tx.hasConsent(.processing, of: id) {
                 try tx.save(ConversationTexts.of(turn: incoming, reply: result.0, at: now), for: id)
             }
-            return result
+            return (result.0, result.1, result.2)
         }
+        guard let state = taken else { return reply }
         if effects.erasureRequested {
             // After the commit, outside any transaction, still under the participant's lock.
             cache.forget(id)

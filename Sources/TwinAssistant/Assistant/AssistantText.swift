@@ -9,6 +9,9 @@ enum AssistantText {
     static let stepNotOffered = LocalizedText(
         nl: "Dat staat nu niet open; misschien is het al gedaan. Dit kun je nu doen:",
         en: "That is not open now; perhaps it has been done already. This is what you can do now:")
+    static let changedSince = LocalizedText(
+        nl: "Er is intussen iets veranderd; kijk het hieronder na voor je antwoordt.",
+        en: "Something has changed meanwhile; look it over below before you answer.")
     static let turnFailed = LocalizedText(
         nl: "Er ging iets mis bij het verwerken van je bericht; er is niets van opgeslagen. Probeer het nog eens. Blijft het misgaan, meld het dan bij de coördinator.",
         en: "Something went wrong while handling your message; nothing of it was saved. Please try again. If it keeps failing, tell the coordinator.")

@@ -3,12 +3,13 @@ import TwinLanguage
 
 /// The words with which a participant switches the assistant's own messages off or on —
 /// "geen herinneringen" / "herinneringen aan", "no reminders" / "reminders on" — taken in any
-/// conversation, at any question, like the dialog commands.
+/// conversation, at any question, like the dialog commands. Only phrases that no question of the
+/// programme would get as its answer.
 enum MessagePreferenceCommand {
     /// Spellings that switch direct messages off.
     static let off: Set<String> = [
-        "geen herinneringen", "herinneringen uit", "stop herinneringen", "herinneringen stoppen", "geen berichten",
-        "no reminders", "reminders off", "stop reminders", "no messages",
+        "geen herinneringen", "herinneringen uit", "stop herinneringen", "herinneringen stoppen",
+        "no reminders", "reminders off", "stop reminders",
     ]
     /// Spellings that switch them on again.
     static let on: Set<String> = [

@@ -16,11 +16,15 @@ struct DirectMessageFanOut {
 
     let channels: DirectMessageChannels
 
+    /// Events older than this are no news any more (the worker was down a long time): the
+    /// participant sees them at their next turn, without a message now.
+    static let maximumAge: TimeInterval = 2 * 86_400
+
     /// The deliveries for `events`, read with `tx`.
     func deliveries(for events: [StoredEvent], now: Date, tx: any TwinTransaction, cache: inout EventContext.Cache) throws -> [NewDelivery] {
         var deliveries: [NewDelivery] = []
         let sendAt = channels.settings.quietHours.nextAllowed(after: now)
-        for stored in events {
+        for stored in events where now.timeIntervalSince(stored.event.occurredAt) <= Self.maximumAge {
             let event = stored.event
             var phases: [ParticipantID: Phase] = [:]
             for id in event.participants { phases[id] = try tx.participant(id)?.phase }
@@ -56,7 +60,7 @@ struct DirectMessageFanOut {
         let footer = DirectMessageText.footer(in: language)
         let button = start.map { (label: $0.label.text(in: language), option: $0.option, slot: DirectMessagePlan.menuSlot) }
         if target == DirectMessageChannels.slackTarget {
-            return SlackRenderer.start(text: text, footer: footer, start: button, extra: [("channel", .string(user))])
+            return SlackRenderer.start(text: text, footer: footer, start: button, owner: user, extra: [("channel", .string(user))])
         }
         let buttons = channels.mattermostButtons.map {
             MattermostRenderer.Buttons(actionURL: $0.actionURL, participant: recipient.description, token: $0.token)

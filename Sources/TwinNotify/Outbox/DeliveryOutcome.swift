@@ -9,6 +9,8 @@ public enum DeliveryOutcome: Sendable, Hashable {
     case retry(reason: String, status: Int?, after: Double?)
     /// Trying again cannot help (a 4xx other than 408 and 429, a URL that cannot work).
     case permanent(reason: String, status: Int?)
+    /// Not to be sent after all, on purpose (not a failure): the participant said no since.
+    case skipped(reason: String)
 
     /// Classifies a webhook's answer: any 2xx is success; 429 waits as asked; 408 and 5xx are
     /// retried (honouring `Retry-After` too); everything else is permanent.

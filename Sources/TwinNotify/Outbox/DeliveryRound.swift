@@ -8,6 +8,8 @@ public struct DeliveryRound: Sendable, Hashable {
     public var retried = 0
     /// Moved to dead-letter.
     public var dead = 0
+    /// Not sent on purpose (a direct message whose participant switched them off since).
+    public var skipped = 0
     /// New connections opened (0 per request when connections were reused).
     public var newConnections = 0
 
@@ -20,6 +22,7 @@ public struct DeliveryRound: Sendable, Hashable {
         delivered += other.delivered
         retried += other.retried
         dead += other.dead
+        skipped += other.skipped
         newConnections += other.newConnections
     }
 }

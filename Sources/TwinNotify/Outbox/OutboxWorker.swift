@@ -97,12 +97,11 @@ public final class OutboxWorker: Sendable {
             }
             if let last = events.last { try tx.setOutboxCursor(last.id) }
             // Direct messages keep a cursor of their own: they go on when no target is set.
-            var directEvents: [StoredEvent] = []
-            if let direct {
-                directEvents = try tx.events(after: try tx.outboxCursor(named: DirectMessageFanOut.cursor), limit: batch)
-                deliveries += try direct.deliveries(for: directEvents, now: now, tx: tx, cache: &cache)
-                if let last = directEvents.last { try tx.setOutboxCursor(last.id, named: DirectMessageFanOut.cursor) }
-            }
+            // Without direct messages (none configured, or switched off) the cursor moves on all
+            // the same, so that switching them on later does not send what happened before.
+            let directEvents = try tx.events(after: try tx.outboxCursor(named: DirectMessageFanOut.cursor), limit: batch)
+            if let direct { deliveries += try direct.deliveries(for: directEvents, now: now, tx: tx, cache: &cache) }
+            if let last = directEvents.last { try tx.setOutboxCursor(last.id, named: DirectMessageFanOut.cursor) }
             var replies: [ProcessedRequest] = []
             if postsReplies {
                 replies = try tx.unqueuedReplies(channel: SlackReply.requestChannel, limit: batch)
@@ -160,7 +159,7 @@ public final class OutboxWorker: Sendable {
             for delivery in claimed {
                 if unwanted.contains(delivery.id) {
                     group.addTask {
-                        (delivery, .permanent(reason: "not sent: the participant switched direct messages off or withdrew consent", status: nil), 0)
+                        (delivery, .skipped(reason: "not sent: the participant switched direct messages off or withdrew consent"), 0)
                     }
                     continue
                 }
@@ -259,6 +258,10 @@ public final class OutboxWorker: Sendable {
                     updates.append((delivery, outcome, next))
                     logger.warning("delivery failed; will retry", metadata: metadata(delivery, reason).merging(["retry_in_s": "\(Int(wait.rounded(.up)))"]) { a, _ in a })
                 }
+            case .skipped(let reason):
+                round.skipped += 1
+                updates.append((delivery, outcome, nil))
+                logger.info("direct message not sent on purpose", metadata: metadata(delivery, reason))
             case .permanent(let reason, _):
                 round.dead += 1
                 updates.append((delivery, outcome, nil))
@@ -278,6 +281,8 @@ public final class OutboxWorker: Sendable {
                     try tx.scheduleRetry(delivery.id, at: next ?? now, error: reason, httpStatus: status)
                 case .permanent(let reason, let status):
                     try tx.markDead(delivery.id, error: reason, httpStatus: status)
+                case .skipped(let reason):
+                    try tx.markSkipped(delivery.id, reason: reason)
                 }
             }
         }

@@ -54,7 +54,7 @@ struct MattermostActionsChannel: Sendable {
             label = fields[Key.label] as? String ?? signed
         }
         let clickID = (object["trigger_id"] as? String).flatMap { $0.isEmpty ? nil : $0 }
-        let press = ButtonPress(participant: participant, slot: button.slot, turn: button.turn, answer: answer,
+        let press = ButtonPress(participant: participant, slot: button.slot, turn: button.turn, fingerprint: button.fingerprint, answer: answer,
                                 requestID: clickID.flatMap { ChannelRequestID(channel: "mattermost-actions", value: $0) })
         let buttons = actionURL.map { MattermostRenderer.Buttons(actionURL: $0, participant: participantText, token: self.token) }
         switch try await turns.press(press, channel: "mattermost", notes: context.notes) {
@@ -64,6 +64,9 @@ struct MattermostActionsChannel: Sendable {
             return JSONResponse.make(JSONValue.object([]))
         case .stale(let language):
             return JSONResponse.make(MattermostRenderer.ephemeral(PromptAnswers.staleNote(in: language)))
+        case .refused(let reply):
+            // The post shows the reason and the question again, with buttons of the new turn.
+            return JSONResponse.make(MattermostRenderer.update(next: reply, buttons: buttons))
         case .notTaken(let reply):
             return JSONResponse.make(MattermostRenderer.ephemeral(MattermostRenderer.text(reply)))
         }

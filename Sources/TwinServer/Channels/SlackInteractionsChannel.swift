@@ -6,19 +6,24 @@ import Twinning
 import TwinAssistant
 import TwinReply
 import TwinRendering
+import TwinLanguage
 
 /// `POST /slack/interactions`: Slack's interactivity requests — a click on a button, a choice in
 /// a menu or a date in a date picker of one of our messages (`block_actions`), form-encoded in
 /// the field `payload` and signed like every Slack request.
 ///
 /// The click becomes the participant's answer when it answers the question the conversation is
-/// at (the question's slot and turn are in the actions block's `block_id`); a click on an
-/// earlier question changes nothing and gets a short note only the clicker sees. Slack is
-/// answered with 200 as soon as the turn is committed; then, through the message's
-/// `response_url`, the clicked message is updated — its controls replaced by the answer given,
-/// so it cannot be clicked twice — and the reply follows as a new message. The click's
-/// `trigger_id` is its request id: a repeated delivery is answered and changes nothing. Ticking
-/// a checkbox is only remembered by Slack; the multichoice is answered by its "Klaar" button.
+/// at (the question's slot, turn, options and owner are in the actions block's `block_id`); a
+/// click on an earlier question changes nothing and gets a short note only the clicker sees, as
+/// does a click by someone the buttons are not for. Slack is answered with 200 as soon as the
+/// turn is committed, or at the reply deadline (within Slack's 3 seconds) while a slow turn goes
+/// on; then, through the message's `response_url`, the clicked message is updated — its
+/// controls replaced by the answer given, so it cannot be clicked twice — and the reply follows
+/// as a new message (visible to the clicker alone, unless it is in the app's direct messages).
+/// An answer that is not accepted leaves the message as it is, and the reply says why. The
+/// click's `trigger_id` is its request id: a repeated delivery is answered and changes nothing.
+/// Ticking a checkbox is only remembered by Slack; the multichoice is answered by its "Klaar"
+/// button, which with nothing ticked only asks to tick something.
 struct SlackInteractionsChannel: Sendable {
     static let path = "/slack/interactions"
 
@@ -27,6 +32,7 @@ struct SlackInteractionsChannel: Sendable {
     let turns: TurnTaker
     let lateReplies: LateReplyOptions
     let lateTurns: LateTurns
+    let deadline: Duration
     let metrics: ServerMetrics
     let logger: Logger
 
@@ -38,7 +44,7 @@ struct SlackInteractionsChannel: Sendable {
     struct Payload: Decodable {
         struct User: Decodable { let id: String?; let team_id: String? }
         struct Team: Decodable { let id: String? }
-        struct Container: Decodable { let is_ephemeral: Bool? }
+        struct Container: Decodable { let is_ephemeral: Bool?; let channel_id: String? }
         struct Text: Decodable { let text: String? }
         struct Option: Decodable { let value: String?; let text: Text? }
         struct Action: Decodable {
@@ -90,29 +96,20 @@ struct SlackInteractionsChannel: Sendable {
               let participant = ParticipantID(channel: "slack", local: "\(team):\(user)") else {
             throw ServerError.badRequest("missing_field", "A `block_actions` request needs `user.id` and `team.id`.")
         }
-        guard let (answer, label) = Self.answer(action, state: payload.state, blockID: action.block_id ?? "") else {
-            return Response(status: .ok)
-        }
-        let clickID = payload.trigger_id ?? action.action_ts
-        let press = ButtonPress(participant: participant, slot: button.slot, turn: button.turn, answer: answer,
-                                requestID: clickID.flatMap { ChannelRequestID(channel: "slack-interactions", value: $0) })
-        let outcome = try await turns.press(press, channel: "slack", notes: context.notes)
-        let ephemeral = payload.container?.is_ephemeral ?? false
-        let messageBlocks = payload.message == nil ? nil : Self.keptBlocks(json)
         let target = payload.response_url.flatMap { lateReplies.allows($0) ? $0 : nil }
-        let posts = Self.posts(for: outcome, label: label, ephemeral: ephemeral, kept: messageBlocks)
-        guard !posts.isEmpty else { return Response(status: .ok) }
-        guard let poster = lateReplies.poster, let target else {
-            logger.warning("click taken, but its message cannot be updated: no response_url with an allowed prefix; the reply is stored",
-                           metadata: ["participant": "\(context.notes.participantHash ?? "?")"])
-            return Response(status: .ok)
-        }
+        let poster = lateReplies.poster
         let notes = context.notes, logger = self.logger, metrics = self.metrics
-        // After the acknowledgement, in order: the update of the clicked message, then the reply.
-        lateTurns.start {
-            for post in posts {
+        /// Posts `bodies` to the `response_url`, in order, after the acknowledgement.
+        @Sendable func post(_ bodies: [Data]) async {
+            guard !bodies.isEmpty else { return }
+            guard let poster, let target else {
+                logger.warning("click taken, but its message cannot be updated: no response_url with an allowed prefix; the reply is stored",
+                               metadata: ["participant": "\(notes.participantHash ?? "?")"])
+                return
+            }
+            for body in bodies {
                 do throws(LateReplyPostError) {
-                    try await poster.post(json: post, to: target)
+                    try await poster.post(json: body, to: target)
                 } catch {
                     metrics.error(channel: "slack", kind: "interaction_post")
                     logger.error("a click's message could not be posted to its response_url; the reply is stored", metadata: [
@@ -122,7 +119,52 @@ struct SlackInteractionsChannel: Sendable {
                 }
             }
         }
+        let language = await turns.assistant.knownLanguage(of: participant) ?? .nl
+        // The buttons of someone else's message, were it ever shown to another person.
+        if let owner = button.owner, owner != user {
+            lateTurns.start { await post([Self.note(MattermostActionsChannel.notYours)]) }
+            return Response(status: .ok)
+        }
+        guard let (answer, label) = Self.answer(action, state: payload.state, blockID: action.block_id ?? "") else {
+            return Response(status: .ok)
+        }
+        if action.action_id == SlackRenderer.doneActionID, answer.isEmpty {
+            lateTurns.start { await post([Self.note(language.text(nl: "Vink eerst een of meer keuzes aan, en klik dan op Klaar.",
+                                                                     en: "Tick one or more choices first, then click Done."))]) }
+            return Response(status: .ok)
+        }
+        let clickID = payload.trigger_id ?? action.action_ts
+        let press = ButtonPress(participant: participant, slot: button.slot, turn: button.turn, fingerprint: button.fingerprint,
+                                answer: answer, requestID: clickID.flatMap { ChannelRequestID(channel: "slack-interactions", value: $0) })
+        // Only an ephemeral message and one in the app's direct messages are the clicker's own;
+        // anywhere else the reply goes to the clicker alone.
+        let ephemeral = (payload.container?.is_ephemeral ?? false) || !(payload.container?.channel_id?.hasPrefix("D") ?? false)
+        let messageBlocks = payload.message == nil ? nil : Self.keptBlocks(json)
+        let turns = self.turns
+        let work = Task { () -> Result<Assistant.ButtonOutcome, ServerError> in
+            do throws(ServerError) {
+                return .success(try await turns.press(press, channel: "slack", notes: notes))
+            } catch {
+                return .failure(error)
+            }
+        }
+        guard let outcome = await DeadlineRace.value(of: work, within: deadline) else {
+            // Slack's 3 seconds are kept; the click goes on and its messages follow when done.
+            metrics.lateReply(channel: "slack")
+            lateTurns.start {
+                guard case .success(let outcome) = await work.value else { return }
+                await post(Self.posts(for: outcome, label: label, ephemeral: ephemeral, kept: messageBlocks))
+            }
+            return Response(status: .ok)
+        }
+        let posts = Self.posts(for: try outcome.get(), label: label, ephemeral: ephemeral, kept: messageBlocks)
+        lateTurns.start { await post(posts) }
         return Response(status: .ok)
+    }
+
+    /// A note only the clicker sees, changing nothing.
+    static func note(_ text: String) -> Data {
+        JSONValue.object([("response_type", "ephemeral"), ("replace_original", false), ("text", .string(text))]).data()
     }
 
     /// The answer a control sends and the words to show for it; `nil` for a control that
@@ -140,45 +182,52 @@ struct SlackInteractionsChannel: Sendable {
     }
 
     /// The JSON bodies to post to the `response_url`, in order.
-    static func posts(for outcome: Assistant.ButtonOutcome, label: String, ephemeral: Bool, kept: [Any]?) -> [Data] {
+    static func posts(for outcome: Assistant.ButtonOutcome, label: String, ephemeral: Bool, kept: Data?) -> [Data] {
         let newMessage: [(String, JSONValue)] = [("response_type", ephemeral ? "ephemeral" : "in_channel"), ("replace_original", false)]
         switch outcome {
         case .answered(let reply, let question):
             let answered = SlackRenderer.answered(question: question, answer: label, withQuestion: kept == nil, language: reply.language)
-            let update = replacement(kept: kept ?? [], appended: answered, text: PromptAnswers.answeredLine(label, in: reply.language))
+            let update = replacement(kept: kept, appended: answered, text: PromptAnswers.answeredLine(label, in: reply.language))
             return [update, SlackRenderer.message(reply, extra: newMessage).data()]
         case .repeated:
             return []
         case .stale(let language):
-            return [JSONValue.object([("response_type", "ephemeral"), ("replace_original", false),
-                                      ("text", .string(PromptAnswers.staleNote(in: language)))]).data()]
-        case .notTaken(let reply):
+            return [note(PromptAnswers.staleNote(in: language))]
+        case .refused(let reply), .notTaken(let reply):
             return [SlackRenderer.message(reply, extra: newMessage).data()]
         }
     }
 
     /// The blocks of the clicked message, without its controls and the hint under them — what
-    /// the update keeps; `nil` when the payload does not show the message (an ephemeral one).
-    static func keptBlocks(_ json: String) -> [Any]? {
+    /// the update keeps — as a JSON array; `nil` when the payload does not show the message (an
+    /// ephemeral one) or shows nothing before the controls.
+    static func keptBlocks(_ json: String) -> Data? {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any],
               let message = object["message"] as? [String: Any], let blocks = message["blocks"] as? [[String: Any]] else { return nil }
         var kept: [Any] = []
         for block in blocks {
-            let type = block["type"] as? String
-            if type == "actions" { break }
+            if block["type"] as? String == "actions" { break }
             kept.append(block)
         }
-        return kept
+        guard !kept.isEmpty else { return nil }
+        return try? JSONSerialization.data(withJSONObject: kept, options: [.withoutEscapingSlashes])
     }
 
-    /// The body that replaces the clicked message: its kept blocks and the answer.
-    private static func replacement(kept: [Any], appended: [JSONValue], text: String) -> Data {
-        guard !kept.isEmpty else {
+    /// The body that replaces the clicked message: its kept blocks (a JSON array) and the answer.
+    private static func replacement(kept: Data?, appended: [JSONValue], text: String) -> Data {
+        let added = JSONValue.array(appended).data()
+        guard let kept, kept.count > 2 else {
             return JSONValue.object([("replace_original", true), ("text", .string(SlackRenderer.escape(text))),
                                      ("blocks", .array(appended))]).data()
         }
-        let added = (try? JSONSerialization.jsonObject(with: JSONValue.array(appended).data())) as? [Any] ?? []
-        let body: [String: Any] = ["replace_original": true, "text": SlackRenderer.escape(text), "blocks": kept + added]
-        return (try? JSONSerialization.data(withJSONObject: body, options: [.withoutEscapingSlashes])) ?? Data("{}".utf8)
+        // Both arrays as written, joined: `[kept…, added…]`.
+        var body = Data(#"{"replace_original":true,"text":"#.utf8)
+        body += JSONValue.string(SlackRenderer.escape(text)).data()
+        body += Data(#","blocks":"#.utf8)
+        body += kept.dropLast()
+        body += Data(",".utf8)
+        body += added.dropFirst()
+        body += Data("}".utf8)
+        return body
     }
 }

@@ -11,6 +11,8 @@ struct ButtonPress: Sendable {
     var slot: String
     /// The turn whose reply showed it; `nil` for a direct message's start button.
     var turn: Int?
+    /// The digest of the question's options when it was shown (`Reply.Prompt.fingerprint`).
+    var fingerprint: String?
     /// The answer text, as the participant could have typed it.
     var answer: String
     /// The platform's id of the click, so that a repeated delivery applies once.

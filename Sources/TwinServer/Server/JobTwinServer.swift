@@ -112,7 +112,8 @@ public struct JobTwinServer: Sendable {
                                                 lateReplies: lateReplies, metrics: metrics, logger: logger)
             let events = SlackEventsChannel(verifier: verifier, body: body, turns: turns, logger: logger)
             let interactions = SlackInteractionsChannel(verifier: verifier, body: body, turns: turns, lateReplies: lateReplies,
-                                                        lateTurns: lateTurns, metrics: metrics, logger: logger)
+                                                        lateTurns: lateTurns, deadline: settings.slackReplyDeadline,
+                                                        metrics: metrics, logger: logger)
             add(SlackCommandsChannel.path, .post, "slack", commands.handle)
             add(SlackEventsChannel.path, .post, "slack", events.handle)
             add(SlackInteractionsChannel.path, .post, "slack", interactions.handle)

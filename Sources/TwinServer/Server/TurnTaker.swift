@@ -79,7 +79,7 @@ struct TurnTaker: Sendable {
         let start = clock.now
         do {
             let outcome = try await assistant.press(participant: press.participant, slot: press.slot, turn: press.turn,
-                                                    answer: press.answer, requestID: press.requestID)
+                                                    fingerprint: press.fingerprint, answer: press.answer, requestID: press.requestID)
             metrics.turn(channel: channel, duration: clock.now - start)
             return outcome
         } catch {

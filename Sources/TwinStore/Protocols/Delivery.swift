@@ -15,6 +15,9 @@ public struct Delivery: Sendable, Hashable {
         case delivered
         /// Given up: a permanent refusal, or every attempt spent (`jobtwin outbox retry` revives it).
         case dead
+        /// Not sent on purpose: a direct message whose participant switched them off or withdrew
+        /// consent before it was due. Not a failure, so not in the dead-letter list.
+        case skipped
     }
 
     /// The row id (shown by `jobtwin outbox`).

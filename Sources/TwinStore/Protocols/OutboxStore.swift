@@ -46,6 +46,8 @@ public protocol OutboxWriter {
     /// Revives a dead delivery: pending again at `time`, with its attempts reset and the same
     /// key; returns whether there was such a dead delivery.
     func requeue(_ id: Int64, at time: Date) throws -> Bool
+    /// Marks a pending delivery as not sent on purpose, with the reason.
+    func markSkipped(_ id: Int64, reason: String) throws
     /// Records that the reply to a request was posted.
     func markReplyDelivered(channel: String, requestID: String, participant: ParticipantID, at time: Date) throws
     /// Adds an occurrence to the schedule unless it is there already (same pair, rule, anchor).

@@ -29,7 +29,7 @@ enum PersonalDataExport {
         "bottlenecks": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
         "notices": "participant_id = ?1",
         "processed_requests": "participant_id = ?1",
-        "deliveries": "event_id IN (SELECT id FROM events WHERE \(eventsAbout)) OR \(replyOf)",
+        "deliveries": "event_id IN (SELECT id FROM events WHERE \(eventsAbout)) OR \(replyOf) OR ordering_key = 'dm:' || ?1",
         "reminders": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
         "audit_log": "subject = ?1 OR actor = ?1",
         "consents": "participant_id = ?1",

@@ -116,6 +116,12 @@ extension SQLiteTransaction {
             """, arguments: [error, httpStatus, id])
     }
 
+    func markSkipped(_ id: Int64, reason: String) throws {
+        try db.execute(sql: """
+            UPDATE deliveries SET status = 'skipped', lease_until = NULL, last_error = ? WHERE id = ? AND status = 'pending'
+            """, arguments: [reason, id])
+    }
+
     func requeue(_ id: Int64, at time: Date) throws -> Bool {
         try db.execute(sql: """
             UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, lease_until = NULL

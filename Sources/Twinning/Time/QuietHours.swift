@@ -28,11 +28,9 @@ public struct QuietHours: Sendable, Hashable {
 
     /// Whether `date` falls in the quiet hours.
     public func isQuiet(at date: Date) -> Bool {
-        let calendar = self.calendar
-        if weekends, calendar.isDateInWeekend(date) { return true }
+        if weekends, isWeekend(date) { return true }
         guard startMinute != endMinute else { return false }
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        let minute = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+        let minute = minuteOfDay(date)
         return startMinute < endMinute
             ? minute >= startMinute && minute < endMinute
             : minute >= startMinute || minute < endMinute
@@ -55,24 +53,35 @@ public struct QuietHours: Sendable, Hashable {
         return calendar
     }
 
+    /// Saturday or Sunday in the programme's time zone (not the locale's weekend).
+    private func isWeekend(_ date: Date) -> Bool {
+        let weekday = calendar.component(.weekday, from: date)
+        return weekday == 1 || weekday == 7
+    }
+
+    /// The minute of the day on the wall clock of the programme's time zone.
+    private func minuteOfDay(_ date: Date) -> Int {
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+    }
+
+    /// `minute` o'clock on the wall clock of the day `offset` days after `date`'s — read as the
+    /// clock shows it, so that a day with a daylight-saving change still ends its night at 08:00.
+    private func wallClock(_ minute: Int, daysAfter offset: Int, from date: Date) -> Date {
+        let calendar = self.calendar
+        let day = calendar.date(byAdding: .day, value: offset, to: calendar.startOfDay(for: date)) ?? date
+        return calendar.date(bySettingHour: minute / 60, minute: minute % 60, second: 0, of: day)
+            ?? day.addingTimeInterval(TimeInterval(minute * 60))
+    }
+
     /// The next moment after `date` at which one reason for quiet ends: the end of the night,
     /// or the Monday after the weekend.
     private func endOfQuietStretch(containing date: Date) -> Date {
-        let calendar = self.calendar
-        if weekends, calendar.isDateInWeekend(date) {
-            let startOfDay = calendar.startOfDay(for: date)
-            let nextDay = calendar.date(byAdding: .day, value: 1, to: startOfDay) ?? date.addingTimeInterval(86_400)
-            // Start the next day at the end of its night, if it has one.
-            return startMinute != endMinute && endMinute < startMinute
-                ? calendar.date(byAdding: .minute, value: endMinute, to: nextDay) ?? nextDay
-                : nextDay
+        if weekends, isWeekend(date) {
+            // The next day, at the end of its night if it has one.
+            let endOfNight = startMinute != endMinute && endMinute < startMinute ? endMinute : 0
+            return wallClock(endOfNight, daysAfter: 1, from: date)
         }
-        let startOfDay = calendar.startOfDay(for: date)
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        let minute = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
-        let endToday = calendar.date(byAdding: .minute, value: endMinute, to: startOfDay) ?? date
-        if minute < endMinute { return endToday }
-        let nextDay = calendar.date(byAdding: .day, value: 1, to: startOfDay) ?? date.addingTimeInterval(86_400)
-        return calendar.date(byAdding: .minute, value: endMinute, to: nextDay) ?? nextDay
+        return minuteOfDay(date) < endMinute ? wallClock(endMinute, daysAfter: 0, from: date) : wallClock(endMinute, daysAfter: 1, from: date)
     }
 }

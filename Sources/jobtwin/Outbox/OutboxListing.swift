@@ -50,6 +50,7 @@ enum OutboxListing {
                 }
             case .delivered: when = "at \(d.deliveredAt.map(format.string) ?? "?")"
             case .dead: when = "gave up"
+            case .skipped: when = "not sent on purpose"
             }
             let status = d.lastStatus.map { " (HTTP \($0))" } ?? ""
             lines.append("#\(d.id)  \(d.status.rawValue)  \(d.target)  \(d.kind)  attempts: \(d.attempts)  \(when)\(status)")
