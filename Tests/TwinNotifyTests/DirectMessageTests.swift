@@ -106,6 +106,19 @@ struct DirectMessageTests {
         }
     }
 
+    @Test("an app installed without im:write posts to the user id, which Slack takes as the app's direct message")
+    func withoutIMWrite() async throws {
+        let setup = try await Setup()
+        try await TestReceiver.with { receiver in
+            Self.platforms(receiver)
+            receiver.route("/slack/conversations.open", [.status(200, body: #"{"ok": false, "error": "missing_scope", "needed": "im:write"}"#)])
+            try await setup.record(.planAwaitingConfirmation, [setup.anna])
+            #expect(try await setup.worker(receiver, mattermost: false).drain().delivered == 1)
+            let post = try #require(receiver.received.last { $0.path == "/slack/chat.postMessage" })
+            #expect(post.json["channel"] as? String == "UANNA")
+        }
+    }
+
     @Test("Mattermost: the bot's id and the direct channel are found, the post carries a signed start button")
     func mattermost() async throws {
         let setup = try await Setup()

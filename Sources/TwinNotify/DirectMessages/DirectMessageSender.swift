@@ -76,6 +76,12 @@ final class DirectMessageSender: Sendable {
         if let id = known.withLock({ $0.channels["slack:" + user] }) { return .found(id) }
         let response = try await transport.send(slackRequest("conversations.open", body: ["users": user], token: token, key: nil))
         connections += response.newConnections
+        // An app installed before direct messages lacks `im:write`: `chat.postMessage` with the
+        // user id as channel still reaches the app's direct message with `chat:write` alone.
+        if let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any],
+           object["ok"] as? Bool == false, object["error"] as? String == "missing_scope" {
+            return .found(user)
+        }
         let outcome = SlackReply.classify(response, endpoint: "Slack conversations.open", now: clock())
         guard case .delivered = outcome else { return .failed(outcome) }
         guard let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any],

@@ -37,7 +37,9 @@ public struct ChannelPlan: Sendable, Hashable {
         if !settings.mattermostTokens.isEmpty || settings.mattermostBotToken != nil {
             mattermostNotes.append(publicURL == nil
                 ? "no `server.public_url`: answers and direct messages come without buttons (type the numbers)"
-                : "buttons call back at \(publicURL ?? "")/mattermost/actions (tokens keyed with \(settings.mattermostActionSecret?.source ?? "a key derived from the Mattermost secrets"))")
+                : settings.mattermostActionSecret == nil
+                    ? "buttons call back at \(publicURL ?? "")/mattermost/actions, their tokens keyed with a key derived from the Mattermost secrets: set `channels.mattermost.action_secret` so that every process (serve, outbox deliver) keys them alike and rotating a token does not retire the buttons"
+                    : "buttons call back at \(publicURL ?? "")/mattermost/actions (tokens keyed with the secret from \(settings.mattermostActionSecret?.source ?? "?"))")
         }
         mattermostNotes.append(settings.mattermostURL != nil && settings.mattermostBotToken != nil
             ? "bot token from \(settings.mattermostBotToken?.source ?? "?"): direct messages through \(settings.mattermostURL ?? "")"
