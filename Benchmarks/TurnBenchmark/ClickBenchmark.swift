@@ -103,14 +103,16 @@ enum ClickBenchmark {
         print("== \(sorted.count) clicks (\(participants) participants × \(clicksEach), \(concurrency) at once) over HTTP")
         print(String(format: "clicks/s: %.0f   p50 %.1f ms   p99 %.1f ms   failed: %d", Double(sorted.count) / seconds,
                      percentile(0.5), percentile(0.99), results.1))
-        print("stored turns: \(stored) (intake \(turns.reduce(0, +)) + clicks \(stored - turns.reduce(0, +))); posts to response_url: \(poster.count.withLock { $0 })")
+        let taken = stored - turns.reduce(0, +)
+        print("stored turns: \(stored) (intake \(turns.reduce(0, +)) + clicks \(taken)); posts to response_url: \(poster.count.withLock { $0 })")
+        if taken != sorted.count { print("warning: \(sorted.count - taken) clicks were not taken as answers; the figure above is not of whole turns") }
         await group.triggerGracefulShutdown()
         _ = try? await running.value
     }
 
     /// A Slack-signed click on the first option of the menu asked at `turn`.
     static func click(participant: Int, turn: Int, port: Int, serial: Int) -> OutboundRequest {
-        let payload = #"{"type":"block_actions","user":{"id":"U\#(participant)"},"team":{"id":"TB"},"trigger_id":"c\#(participant)-\#(serial)","response_url":"https://hooks.slack.com/actions/TB/\#(participant)/\#(serial)","container":{"type":"message","is_ephemeral":true},"actions":[{"action_id":"jt.answer.1","block_id":"jt1|\#(turn)|menu.action","type":"button","value":"1","text":{"type":"plain_text","text":"Mijn profiel bekijken"}}]}"#
+        let payload = #"{"type":"block_actions","user":{"id":"U\#(participant)"},"team":{"id":"TB"},"trigger_id":"c\#(participant)-\#(serial)","response_url":"https://hooks.slack.com/actions/TB/\#(participant)/\#(serial)","container":{"type":"message","is_ephemeral":true},"actions":[{"action_id":"jt.answer.1","block_id":"jt2|\#(turn)|-|U\#(participant)|menu.action","type":"button","value":"1","text":{"type":"plain_text","text":"Mijn profiel bekijken"}}]}"#
         let body = "payload=" + (payload.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         let timestamp = String(Int(Date().timeIntervalSince1970))
         let mac = HMAC<SHA256>.authenticationCode(for: Data("v0:\(timestamp):\(body)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
