@@ -158,7 +158,8 @@ let package = Package(
             path: "Benchmarks/TurnBenchmark"
         ),
         // What the process tests share: the built binary as a child process, temporary folders.
-        .target(name: "JobTwinTestSupport", path: "Tests/JobTwinTestSupport"),
+        .target(name: "JobTwinTestSupport", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+                path: "Tests/JobTwinTestSupport"),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "TwinRenderingTests", dependencies: ["TwinRendering", "TwinReply", "JSONText", "TwinLanguage", "Twinning"]),
         .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine", "TwinLanguage", "JSONText"]),

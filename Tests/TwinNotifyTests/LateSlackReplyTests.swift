@@ -1,6 +1,5 @@
 import Twinning
 import TwinStore
-import Crypto
 import Foundation
 import Testing
 import TwinNotify
@@ -30,14 +29,11 @@ struct LateSlackReplyTests {
             func command(_ user: String, responseURL: String) async throws -> [String: Any] {
                 let url = responseURL.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
                 let body = "team_id=T1&user_id=\(user)&command=%2Fjobtwin&text=&trigger_id=tr-\(user)&response_url=\(url)"
-                let timestamp = String(Int(Date().timeIntervalSince1970))
-                let mac = HMAC<SHA256>.authenticationCode(for: Data("v0:\(timestamp):\(body)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
-                let response = try await CurlTransport().send(OutboundRequest(
-                    url: "http://127.0.0.1:\(port)/slack/commands",
-                    headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded"),
-                              HTTPHeader("X-Slack-Signature", "v0=" + mac.map { String(format: "%02x", $0) }.joined()),
-                              HTTPHeader("X-Slack-Request-Timestamp", timestamp)],
-                    body: Data(body.utf8)))
+                let headers = Signing.slackHeaders(body, timestamp: Int(Date().timeIntervalSince1970), secret: secret,
+                                                   contentType: "application/x-www-form-urlencoded")
+                let response = try await CurlTransport().send(OutboundRequest(url: "http://127.0.0.1:\(port)/slack/commands",
+                                                                              headers: headers.map { HTTPHeader($0.key, $0.value) },
+                                                                              body: Data(body.utf8)))
                 #expect(response.status == 200)
                 return (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any] ?? [:]
             }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Testing
 import Twinning
@@ -15,14 +14,10 @@ struct TeamChatProcessTests {
     static let secret = "slack-signing-secret-for-click-tests"
 
     static func signed(_ body: String, port: Int, path: String) async throws -> OutboundResponse {
-        let timestamp = String(Int(Date().timeIntervalSince1970))
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("v0:\(timestamp):\(body)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return try await CurlTransport().send(OutboundRequest(
-            url: "http://127.0.0.1:\(port)\(path)",
-            headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded"),
-                      HTTPHeader("X-Slack-Signature", "v0=" + mac.map { String(format: "%02x", $0) }.joined()),
-                      HTTPHeader("X-Slack-Request-Timestamp", timestamp)],
-            body: Data(body.utf8)))
+        let headers = Signing.slackHeaders(body, timestamp: Int(Date().timeIntervalSince1970), secret: secret,
+                                           contentType: "application/x-www-form-urlencoded")
+        return try await CurlTransport().send(OutboundRequest(url: "http://127.0.0.1:\(port)\(path)",
+                                                              headers: headers.map { HTTPHeader($0.key, $0.value) }, body: Data(body.utf8)))
     }
 
     static func form(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }

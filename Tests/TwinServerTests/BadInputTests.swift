@@ -1,6 +1,7 @@
 import TwinStore
 import Twinning
 import Foundation
+import JobTwinTestSupport
 import Testing
 import TwinAssistant
 import TwinReply

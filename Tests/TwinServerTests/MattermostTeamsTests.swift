@@ -1,4 +1,5 @@
 import Foundation
+import JobTwinTestSupport
 import Testing
 import Twinning
 import TwinAssistant

@@ -1,4 +1,5 @@
 import Foundation
+import JobTwinTestSupport
 import Synchronization
 import Testing
 import Twinning
