@@ -3,22 +3,21 @@ import PackageDescription
 
 /// JobTwin: a chat assistant for Job Twinning programmes.
 ///
-/// The targets are layered; dependencies point down only:
+/// The targets are layered; dependencies point down only (each line names what a target uses):
 ///
-///     jobtwin (CLI)
-///       ├─ LineEditor          the chat's line editor on raw termios
-///       ├─ TwinServer          webhook listener (Hummingbird 2): channels, signatures, limits,
-///       │    │                 the buttons' endpoints
-///       │    └─ TwinAssistant  one entry point: Assistant.handle(...) → Reply
-///       │         ├─ DialogEngine       the script language, pure (no channel module sees it)
-///       │         └─ TwinConfiguration  the configuration file, read and checked
-///       ├─ TwinNotify          outbox worker, direct messages, platform payloads, reminders;
-///       │                      CurlTransport → CCurl (never calls the Assistant)
-///       └─ TwinRendering       a Reply as each platform shows it: text, Block Kit, buttons
-///            └─ TwinReply      the reply contract: Reply, its prompt and its JSON
-///                 ├─ TwinStore   SQLite through GRDB
-///                 └─ Twinning    the domain, pure
-///                      └─ TwinLanguage, JSONText  the leaves: Dutch and English; JSON bytes
+///     jobtwin (CLI)          everything below; LineEditor for the chat
+///     TwinServer             TwinAssistant, TwinRendering — the webhook listener and the buttons' endpoints
+///     TwinNotify             TwinRendering, TwinStore, TwinConfiguration, CCurl — the outbox and the
+///                            direct messages; never the Assistant
+///     TwinAssistant          DialogEngine, TwinStore, TwinConfiguration, TwinReply — Assistant.handle/press → Reply
+///     TwinRendering          TwinReply — a Reply as each platform shows it (Block Kit, buttons, cards)
+///     TwinReply              Twinning, JSONText — the reply contract and its JSON
+///     TwinStore              Twinning — SQLite through GRDB
+///     TwinConfiguration      Twinning — the configuration file, read and checked
+///     DialogEngine           TwinLanguage, JSONText — the script language, pure (no channel sees it)
+///     Twinning               TwinLanguage — the domain, pure
+///     TwinLanguage, JSONText the leaves: Dutch and English; JSON bytes
+///     LineEditor             nothing — the chat's line editor on raw termios
 let package = Package(
     name: "JobTwin",
     platforms: [.macOS(.v14)],
