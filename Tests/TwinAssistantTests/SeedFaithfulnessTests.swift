@@ -1,0 +1,20 @@
+import Foundation
+import Testing
+
+/// Statements of the programme guide that the built-in dialogs must not contradict.
+@Suite("The dialogs say what the programme guide says")
+struct SeedFaithfulnessTests {
+    static let dialogs = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Dialogs")
+
+    @Test("the plan calls study days, test weeks and project weeks good moments for a teacher, never ones to avoid")
+    func testWeeks() throws {
+        let plan = try String(contentsOf: Self.dialogs.appendingPathComponent("plan.yaml"), encoding: .utf8)
+        let flattened = plan.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(flattened.contains("Studiedagen, toetsweken en projectweken zijn voor een docent juist goede momenten"))
+        #expect(flattened.contains("Study days, test weeks and project weeks are good moments for a teacher"))
+        #expect(!flattened.contains("drukke momenten: toetsweken"))
+        #expect(!flattened.contains("busy moments: test weeks"))
+        #expect(!flattened.contains("niet in de toetsweek"), "the example does not avoid a test week either")
+    }
+}
