@@ -27,7 +27,7 @@ public struct ChannelPlan: Sendable, Hashable {
         if settings.slackSigningSecret != nil {
             slackNotes.append(settings.slackBotToken == nil
                 ? "no bot token (`channels.slack.bot_token` or $\(ChannelSettings.Variable.slackBotToken)): Events API replies wait in the database until one is set"
-                : "bot token from \(settings.slackBotToken?.source ?? "?"): the notification outbox posts Events API replies with chat.postMessage")
+                : "bot token from \(settings.slackBotToken?.source ?? "?"): the notification outbox posts Events API replies and direct messages (conversations.open, chat.postMessage)")
         }
         plans.append(plan("slack", ["POST /slack/commands", "POST /slack/events", "POST /slack/interactions"],
                           secrets: [settings.slackSigningSecret].compactMap { $0 },
