@@ -10,7 +10,7 @@ import PackageDescription
 ///     TwinNotify             TwinRendering, TwinStore, TwinConfiguration, CCurl — the outbox and the
 ///                            direct messages; never the Assistant
 ///     TwinAssistant          DialogEngine, TwinStore, TwinConfiguration, TwinReply — Assistant.handle/press → Reply
-///     TwinRendering          TwinReply — a Reply as each platform shows it (Block Kit, buttons, cards)
+///     TwinRendering          TwinReply, Twinning — a Reply as each platform shows it (Block Kit, buttons, cards)
 ///     TwinReply              Twinning, JSONText — the reply contract and its JSON
 ///     TwinStore              Twinning — SQLite through GRDB
 ///     TwinConfiguration      Twinning — the configuration file, read and checked
@@ -76,7 +76,7 @@ let package = Package(
         // message buttons, Teams text and Adaptive Cards; the signed value a button carries.
         .target(
             name: "TwinRendering",
-            dependencies: ["TwinReply", "TwinLanguage", "JSONText", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["TwinReply", "Twinning", "TwinLanguage", "JSONText", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The one entry point every channel calls; binds engine, domain and store.
         .target(

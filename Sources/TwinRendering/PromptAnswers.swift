@@ -42,6 +42,14 @@ public enum PromptAnswers {
         language.text(nl: "Jouw antwoord: ", en: "Your answer: ") + label
     }
 
+    /// The note for a click on someone else's buttons, in both languages: the clicker's is not known.
+    public static let notYoursNote = "Deze knoppen zijn voor iemand anders. / These buttons are for someone else."
+
+    /// The note for a multichoice's "Klaar" with nothing ticked.
+    public static func nothingTickedNote(in language: Language) -> String {
+        language.text(nl: "Vink eerst een of meer keuzes aan, en klik dan op Klaar.", en: "Tick one or more choices first, then click Done.")
+    }
+
     /// The short note for a click on a question the conversation has left.
     public static func staleNote(in language: Language) -> String {
         language.text(nl: "Die knop hoort bij een eerdere vraag; er is niets veranderd. Je huidige vraag staat in het laatste bericht.",

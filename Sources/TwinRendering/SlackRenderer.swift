@@ -1,6 +1,7 @@
 public import JSONText
 public import TwinReply
 public import TwinLanguage
+import Twinning
 
 /// Renders a reply for Slack: `mrkdwn` text with numbered choices (the fallback every client
 /// shows in notifications, and what a participant may always type from), and Block Kit blocks
@@ -87,8 +88,8 @@ public enum SlackRenderer {
 
     /// The Slack user id in a participant id (`slack:T1:U1` → `U1`); `nil` for another channel's.
     public static func owner(of participant: String) -> String? {
-        guard participant.hasPrefix("slack:"), let user = participant.split(separator: ":").last, !user.isEmpty else { return nil }
-        return String(user)
+        guard let id = ParticipantID(participant), id.channel == "slack" else { return nil }
+        return id.platformUser
     }
 
     /// Escapes the three characters Slack gives meaning to in mrkdwn text.

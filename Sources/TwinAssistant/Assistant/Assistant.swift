@@ -106,7 +106,7 @@ public final class Assistant: Sendable {
         do {
             return try await locks.withLock(id) { () async throws -> ButtonOutcome in
                 let turns: Int, prompt: Prompt?, language: Language, news: Bool
-                switch try await self.pending(id)(requestID) {
+                switch try await self.pending(id, requestID) {
                 case .repeated(let data): return .repeated(try Self.storedReply(data, requestID))
                 case .unknown: return .stale(self.options.defaultLanguage)
                 case .found(let count, let asked, let spoken, let notices): (turns, prompt, language, news) = (count, asked, spoken, notices)
@@ -210,30 +210,28 @@ public final class Assistant: Sendable {
         case unknown
     }
 
-    private func pending(_ id: ParticipantID) -> @Sendable (ChannelRequestID?) async throws -> Pending {
-        let runtime = self.runtime, coordinators = options.coordinators, repository = self.repository
+    private func pending(_ id: ParticipantID, _ request: ChannelRequestID?) async throws -> Pending {
+        let runtime = self.runtime, coordinators = options.coordinators
         let cached = cache.entry(id)
-        return { request in
-            try await repository.read { reader -> Pending in
-                if let request, let done = try reader.processedRequest(channel: request.channel, requestID: request.value, participant: id) {
-                    return .repeated(done.reply)
-                }
-                guard let participant = try reader.participant(id) else { return .unknown }
-                // The facts are read afresh (the partner may have changed the plan since), the
-                // state is the cached one when the stored conversation is still at its turn:
-                // decoding the state was most of the cost of a click.
-                let facts = try ParticipantFacts.load(participant, isCoordinator: coordinators.contains(id), from: reader)
-                let state: SessionState, turns: Int
-                if let cached, try reader.sessionTurns(id) == cached.turns {
-                    (state, turns) = (cached.state, cached.turns)
-                } else {
-                    guard let stored = try reader.session(id),
-                          let decoded = try? JSONDecoder().decode(SessionState.self, from: stored.state) else { return .unknown }
-                    (state, turns) = (decoded, stored.turns)
-                }
-                return .found(turns: turns, prompt: runtime.pendingPrompt(state, host: ReadOnlyHost(facts: facts)), language: state.language,
-                              notices: !(try reader.pendingNotices(for: id).isEmpty))
+        return try await repository.read { reader -> Pending in
+            if let request, let done = try reader.processedRequest(channel: request.channel, requestID: request.value, participant: id) {
+                return .repeated(done.reply)
             }
+            guard let participant = try reader.participant(id) else { return .unknown }
+            // The facts are read afresh (the partner may have changed the plan since), the
+            // state is the cached one when the stored conversation is still at its turn:
+            // decoding the state was most of the cost of a click.
+            let facts = try ParticipantFacts.load(participant, isCoordinator: coordinators.contains(id), from: reader)
+            let state: SessionState, turns: Int
+            if let cached, try reader.sessionTurns(id) == cached.turns {
+                (state, turns) = (cached.state, cached.turns)
+            } else {
+                guard let stored = try reader.session(id),
+                      let decoded = try? JSONDecoder().decode(SessionState.self, from: stored.state) else { return .unknown }
+                (state, turns) = (decoded, stored.turns)
+            }
+            return .found(turns: turns, prompt: runtime.pendingPrompt(state, host: ReadOnlyHost(facts: facts)), language: state.language,
+                          notices: !(try reader.pendingNotices(for: id).isEmpty))
         }
     }
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import DialogEngine
 public import Twinning
 public import TwinLanguage

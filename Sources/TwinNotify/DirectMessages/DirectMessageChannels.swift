@@ -60,8 +60,4 @@ public struct DirectMessageChannels: Sendable {
         return (slackBotToken == nil ? [] : [Self.slackTarget]) + (mattermost == nil ? [] : [Self.mattermostTarget])
     }
 
-    /// The platform's user id in a participant id (`slack:T1:U1` → `U1`).
-    static func userID(of participant: ParticipantID) -> String {
-        participant.local.split(separator: ":").last.map(String.init) ?? participant.local
-    }
 }

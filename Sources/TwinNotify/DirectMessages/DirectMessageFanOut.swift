@@ -26,16 +26,23 @@ struct DirectMessageFanOut {
         let sendAt = channels.settings.quietHours.nextAllowed(after: now)
         for stored in events where now.timeIntervalSince(stored.event.occurredAt) <= Self.maximumAge {
             let event = stored.event
-            var phases: [ParticipantID: Phase] = [:]
-            for id in event.participants { phases[id] = try tx.participant(id)?.phase }
-            guard let plans = DirectMessagePlan.plan(for: event, phaseOf: { phases[$0] }) else { continue }
+            // Each participant read once per event: for the plan (their phase) and the checks.
+            var people: [ParticipantID: Participant?] = [:]
+            func participant(_ id: ParticipantID) throws -> Participant? {
+                if let known = people[id] { return known }
+                let read = try tx.participant(id)
+                people[id] = read
+                return read
+            }
+            for id in event.participants { _ = try participant(id) }
+            guard let plans = DirectMessagePlan.plan(for: event, phaseOf: { people[$0]??.phase }) else { continue }
             let context = try EventContext.load(for: event, from: tx, cache: &cache)
             for plan in plans {
                 var recipients = plan.recipients
                 if event.kind == .bottleneckFlagged, let pair = context.pair { recipients = [pair.teacher, pair.professional] }
                 for recipient in recipients {
                     guard let target = channels.target(for: recipient), !recipient.isErasedStandIn,
-                          let participant = try tx.participant(recipient),
+                          let participant = try participant(recipient),
                           try tx.hasConsent(.processing, of: recipient), try tx.allowsDirectMessages(recipient) else { continue }
                     let language = participant.language
                     let payload = self.payload(target: target, recipient: recipient, language: language,
@@ -56,7 +63,7 @@ struct DirectMessageFanOut {
     /// user as `user_id` (the sender opens the direct channel).
     private func payload(target: String, recipient: ParticipantID, language: Language, text: String,
                          start: DirectMessagePlan.Start?) -> JSONValue {
-        let user = DirectMessageChannels.userID(of: recipient)
+        let user = recipient.platformUser
         let footer = DirectMessageText.footer(in: language)
         let button = start.map { (label: $0.label.text(in: language), option: $0.option, slot: DirectMessagePlan.menuSlot) }
         if target == DirectMessageChannels.slackTarget {

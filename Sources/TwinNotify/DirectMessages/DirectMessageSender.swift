@@ -61,7 +61,7 @@ final class DirectMessageSender: Sendable {
             case .failed(let outcome): return (outcome, connections)
             }
             let post: [String: Any] = ["channel_id": channel, "message": body["message"] ?? "", "props": body["props"] ?? [String: Any]()]
-            let response = try await transport.send(mattermostRequest(mattermost.url + "/api/v4/posts", body: post, token: mattermost.botToken,
+            let response = try await transport.send(Self.request(mattermost.url + "/api/v4/posts", body: post, token: mattermost.botToken,
                                                                       key: delivery.idempotencyKey))
             connections += response.newConnections
             return (DeliveryOutcome.classify(response, endpoint: "Mattermost /api/v4/posts", now: clock()), connections)
@@ -93,10 +93,7 @@ final class DirectMessageSender: Sendable {
     }
 
     private func slackRequest(_ method: String, body: [String: Any], token: Secret, key: String?) -> OutboundRequest {
-        var headers = [HTTPHeader("Content-Type", "application/json; charset=utf-8"), HTTPHeader("Authorization", "Bearer \(token.value)")]
-        if let key { headers.append(HTTPHeader("Idempotency-Key", key)) }
-        return OutboundRequest(url: slackAPIBaseURL + "/" + method, headers: headers, body: Self.json(body),
-                               timeout: Self.timeout, connectTimeout: 5)
+        Self.request(slackAPIBaseURL + "/" + method, body: body, token: token, key: key)
     }
 
     // MARK: - Mattermost
@@ -117,7 +114,7 @@ final class DirectMessageSender: Sendable {
             known.withLock { $0.mattermostBot = bot }
         }
         guard let bot else { return .failed(.retry(reason: "the Mattermost bot's user id is not known", status: nil, after: nil)) }
-        let response = try await transport.send(mattermostRequest(server + "/api/v4/channels/direct", body: [bot, user], token: token, key: nil))
+        let response = try await transport.send(Self.request(server + "/api/v4/channels/direct", body: [bot, user], token: token, key: nil))
         connections += response.newConnections
         switch Self.id(in: response, endpoint: "Mattermost /api/v4/channels/direct", now: clock()) {
         case .found(let id):
@@ -128,10 +125,11 @@ final class DirectMessageSender: Sendable {
         }
     }
 
-    private func mattermostRequest(_ url: String, body: Any, token: Secret, key: String?) -> OutboundRequest {
+    /// A JSON POST with the bot's token (both platforms take a Bearer token).
+    private static func request(_ url: String, body: Any, token: Secret, key: String?) -> OutboundRequest {
         var headers = [HTTPHeader("Content-Type", "application/json; charset=utf-8"), HTTPHeader("Authorization", "Bearer \(token.value)")]
         if let key { headers.append(HTTPHeader("Idempotency-Key", key)) }
-        return OutboundRequest(url: url, headers: headers, body: Self.json(body), timeout: Self.timeout, connectTimeout: 5)
+        return OutboundRequest(url: url, headers: headers, body: json(body), timeout: timeout, connectTimeout: 5)
     }
 
     /// The `id` of the object Mattermost answered with, or the outcome of a failed answer.

@@ -29,7 +29,7 @@ public enum SlackReply {
     /// The `chat.postMessage` body for `request`'s reply: to the participant's direct message
     /// with the app (the user id as channel), as Slack text with the question's buttons.
     static func payload(_ request: ProcessedRequest) -> Data {
-        let user = request.participant.local.split(separator: ":").last.map(String.init) ?? request.participant.local
+        let user = request.participant.platformUser
         let extra: [(String, JSONValue)] = [("channel", .string(user)), ("unfurl_links", false)]
         guard let reply = try? JSONDecoder().decode(Reply.self, from: request.reply) else {
             return JSONValue.object(extra + [("text", "…")]).data()

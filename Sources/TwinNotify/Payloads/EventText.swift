@@ -22,14 +22,12 @@ public enum EventText {
                     LocalizedText(nl: "\(pair.nl) vormen nu een koppel en beginnen met de kennismaking.",
                                   en: "\(pair.en) are now a pair and start getting acquainted."))
         case .planAwaitingConfirmation:
-            let who = LocalizedText(nl: list(event.participants.map { context.name($0, in: .nl) }, and: "en"),
-                                    en: list(event.participants.map { context.name($0, in: .en) }, and: "and"))
+            let who = participantNames(event, context)
             return (LocalizedText(nl: "Planning wacht op bevestiging", en: "Plan awaiting confirmation"),
                     LocalizedText(nl: "De planning van \(pair.nl) is voorgesteld en wacht op de bevestiging van \(who.nl).",
                                   en: "The plan of \(pair.en) was proposed and awaits confirmation by \(who.en)."))
         case .activityAwaitingConfirmation:
-            let who = LocalizedText(nl: list(event.participants.map { context.name($0, in: .nl) }, and: "en"),
-                                    en: list(event.participants.map { context.name($0, in: .en) }, and: "and"))
+            let who = participantNames(event, context)
             return (LocalizedText(nl: "Activiteit wacht op bevestiging", en: "Activity awaiting confirmation"),
                     LocalizedText(nl: "Bij \(pair.nl) is een activiteit vastgelegd die wacht op de bevestiging van \(who.nl).",
                                   en: "An activity of \(pair.en) was logged and awaits confirmation by \(who.en)."))
@@ -78,8 +76,7 @@ public enum EventText {
             }
             return (LocalizedText(nl: "Bericht van de coördinator", en: "Message from the coordinator"), LocalizedText(nl: nl, en: en))
         case .retentionWarning:
-            let who = LocalizedText(nl: list(event.participants.map { context.name($0, in: .nl) }, and: "en"),
-                                    en: list(event.participants.map { context.name($0, in: .en) }, and: "and"))
+            let who = participantNames(event, context)
             return (LocalizedText(nl: "Wil je blijven meedoen?", en: "Do you want to stay in the programme?"),
                     LocalizedText(nl: "\(who.nl) is nog niet gematcht en heeft al lang niets laten horen. Zonder bericht aan JobTwin worden de gegevens binnenkort verwijderd; een bericht (bijvoorbeeld 'status') is genoeg om te blijven meedoen.",
                                   en: "\(who.en) has not been matched yet and has been silent for a long time. Without a message to JobTwin the data will be erased soon; one message (for example 'status') is enough to stay."))
@@ -103,6 +100,12 @@ public enum EventText {
             }
         }
         return LocalizedText(nl: list(described(.nl), and: "en"), en: list(described(.en), and: "and"))
+    }
+
+    /// "Anna en Bram": the event's participants by name, without their sides.
+    static func participantNames(_ event: ProgrammeEvent, _ context: EventContext) -> LocalizedText {
+        LocalizedText(nl: list(event.participants.map { context.name($0, in: .nl) }, and: "en"),
+                      en: list(event.participants.map { context.name($0, in: .en) }, and: "and"))
     }
 
     static func list(_ items: [String], and word: String) -> String {

@@ -38,8 +38,8 @@ struct MattermostActionsChannel: Sendable {
             throw ServerError.unauthorized()
         }
         // The button is the participant's: someone else in the channel cannot answer for them.
-        guard let user = object["user_id"] as? String, user == participant.local.split(separator: ":").last.map(String.init) else {
-            return JSONResponse.make(MattermostRenderer.ephemeral(Self.notYours))
+        guard let user = object["user_id"] as? String, user == participant.platformUser else {
+            return JSONResponse.make(MattermostRenderer.ephemeral(PromptAnswers.notYoursNote))
         }
         let answer: String, label: String
         if signed.hasPrefix("menu:"), let count = Int(signed.dropFirst("menu:".count)) {
@@ -72,6 +72,4 @@ struct MattermostActionsChannel: Sendable {
         }
     }
 
-    /// The note for a click on someone else's button (both languages: the clicker's is not known).
-    static let notYours = "Deze knoppen zijn voor iemand anders. / These buttons are for someone else."
 }

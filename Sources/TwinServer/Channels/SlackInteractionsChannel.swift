@@ -119,18 +119,17 @@ struct SlackInteractionsChannel: Sendable {
                 }
             }
         }
-        let language = await turns.assistant.knownLanguage(of: participant) ?? .nl
         // The buttons of someone else's message, were it ever shown to another person.
         if let owner = button.owner, owner != user {
-            lateTurns.start { await post([Self.note(MattermostActionsChannel.notYours)]) }
+            lateTurns.start { await post([Self.note(PromptAnswers.notYoursNote)]) }
             return Response(status: .ok)
         }
         guard let (answer, label) = Self.answer(action, state: payload.state, blockID: action.block_id ?? "") else {
             return Response(status: .ok)
         }
         if action.action_id == SlackRenderer.doneActionID, answer.isEmpty {
-            lateTurns.start { await post([Self.note(language.text(nl: "Vink eerst een of meer keuzes aan, en klik dan op Klaar.",
-                                                                     en: "Tick one or more choices first, then click Done."))]) }
+            let language = await turns.assistant.knownLanguage(of: participant) ?? .nl
+            lateTurns.start { await post([Self.note(PromptAnswers.nothingTickedNote(in: language))]) }
             return Response(status: .ok)
         }
         let clickID = payload.trigger_id ?? action.action_ts

@@ -37,6 +37,12 @@ public struct ParticipantID: Hashable, Sendable, Codable, Comparable, CustomStri
     /// The `CHANNEL:ID` form, as stored.
     public var description: String { "\(channel):\(local)" }
 
+    /// The platform's own user id: the last part of the local id (`slack:T1:U1` → `U1`,
+    /// `mattermost:team:user` → `user`) — whom a direct message goes to and who may click.
+    public var platformUser: String {
+        local.split(separator: ":").last.map(String.init) ?? local
+    }
+
     /// The channel of the anonymous stand-ins (`erased:…`) that take an erased person's place
     /// in what they shared with others (a pair, a plan, events): nobody ever writes from it.
     public static let erasedChannel = "erased"
