@@ -1,8 +1,9 @@
 import Foundation
 import PackagePlugin
 
-/// Generates `BuiltinDialogs.swift` from the package's `Dialogs/*.yaml`, so that the built-in
-/// dialogs are compiled into the binary and `jobtwin` works from any folder.
+/// Generates `BuiltinDialogs.swift` from the package's `Dialogs/*.yaml` and the matching table
+/// `Dialogs/matching/terms.yaml`, so that both are compiled into the binary and `jobtwin` works
+/// from any folder.
 @main
 struct EmbedDialogs: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -10,13 +11,15 @@ struct EmbedDialogs: BuildToolPlugin {
         let files = (try? FileManager.default.contentsOfDirectory(at: dialogs, includingPropertiesForKeys: nil)) ?? []
         let inputs = files.filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let terms = dialogs.appending(path: "matching/terms.yaml")
+        let termsInputs = FileManager.default.fileExists(atPath: terms.path()) ? [terms] : []
         let output = context.pluginWorkDirectoryURL.appending(path: "BuiltinDialogs.swift")
         return [
             .buildCommand(
                 displayName: "Embedding \(inputs.count) dialog(s) from Dialogs/",
                 executable: try context.tool(named: "DialogEmbedder").url,
-                arguments: [output.path()] + inputs.map { $0.path() },
-                inputFiles: inputs,
+                arguments: [output.path()] + inputs.map { $0.path() } + termsInputs.flatMap { ["--terms", $0.path()] },
+                inputFiles: inputs + termsInputs,
                 outputFiles: [output]
             )
         ]

@@ -1,11 +1,12 @@
 import Foundation
 
 // Writes a Swift file holding each given dialog file's text as a raw string literal.
-// Usage: DialogEmbedder OUTPUT.swift INPUT.yaml…
+// Usage: DialogEmbedder OUTPUT.swift INPUT.yaml… [--terms TERMS.yaml]
+// The dialogs become `BuiltinDialogs.sources`; the matching table, `BuiltinDialogs.terms`.
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let output = arguments.first else {
-    FileHandle.standardError.write(Data("usage: DialogEmbedder OUTPUT.swift INPUT.yaml…\n".utf8))
+    FileHandle.standardError.write(Data("usage: DialogEmbedder OUTPUT.swift INPUT.yaml… [--terms TERMS.yaml]\n".utf8))
     exit(2)
 }
 
@@ -30,16 +31,29 @@ enum BuiltinDialogs {
     static let sources: [DialogSource] = [
 
 """
-for path in arguments.dropFirst() {
+var inputs = Array(arguments.dropFirst())
+var termsPath: String?
+if let marker = inputs.firstIndex(of: "--terms"), marker + 1 < inputs.count {
+    termsPath = inputs[marker + 1]
+    inputs.removeSubrange(marker...(marker + 1))
+}
+
+/// `DialogSource(path: NAME, text: …)` for the file at `path`.
+func literal(_ path: String, name: String) -> String {
     guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
         FileHandle.standardError.write(Data("DialogEmbedder: cannot read \(path) as UTF-8\n".utf8))
         exit(1)
     }
-    let name = "Dialogs/" + URL(fileURLWithPath: path).lastPathComponent
     let hashes = delimiter(for: text)
-    swift += "        DialogSource(path: \"\(name)\", text: \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)),\n"
+    return "DialogSource(path: \"\(name)\", text: \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes))"
 }
-swift += "    ]\n}\n"
+
+for path in inputs {
+    swift += "        " + literal(path, name: "Dialogs/" + URL(fileURLWithPath: path).lastPathComponent) + ",\n"
+}
+swift += "    ]\n\n"
+swift += "    /// The table of related studies and target groups (`Dialogs/matching/terms.yaml`).\n"
+swift += "    static let terms: DialogSource? = " + (termsPath.map { literal($0, name: "Dialogs/matching/terms.yaml") } ?? "nil") + "\n}\n"
 do {
     try swift.write(toFile: output, atomically: true, encoding: .utf8)
 } catch {

@@ -44,6 +44,13 @@ struct OpenMatchingFlowTests {
         #expect(card.text.contains("Bram Bakker — digital sales manager, IBM"))
         #expect(card.text.contains("Waarom dit past:"))
         #expect(!card.text.contains("@"), "no contact details")
+        // What the consent text promises others see — name, position, organisation, field,
+        // motivation — and no more: no place, prior education, target group or bare score.
+        #expect(card.text.contains("Vakgebied: ICT"))
+        #expect(card.text.contains("Motivatie: "))
+        for hidden in ["Rotterdam", "stagiairs", "Plaats", "Matchscore", "vooropleiding", "doelgroep"] {
+            #expect(!card.text.contains(hidden), "the card shows \(hidden): \(card.text)")
+        }
         #expect(reply.prompt?.slot == "browse.decision")
         reply = try await fixture.assistant.handle(participant: anna, text: "leuk")
         #expect(reply.prompt?.slot == "browse.decision" || reply.prompt?.slot == "menu.action")

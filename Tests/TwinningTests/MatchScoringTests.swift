@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Twinning
+import TwinLanguage
 
 /// Scores, explanations and hard constraints of matching (the programme guide's phase 1, docs/programme.md).
 @Suite("Match scoring")
@@ -19,15 +20,62 @@ struct MatchScoringTests {
         return MatchCandidate(id: ParticipantID("t:\(id)")!, profile: profile)
     }
 
-    let scorer = MatchScorer()
+    /// A small table of related terms, as a coordinator could write it.
+    static let terms = RelatedTerms(
+        studies: [TermFamily(id: "natuurkunde_techniek", label: LocalizedText(nl: "natuurkunde en techniek", en: "physics and engineering"),
+                             terms: ["natuurkunde", "werktuigbouw", "ingenieur", "=nederlands"])],
+        targetGroups: [TermFamily(id: "vmbo_mbo", label: LocalizedText(nl: "vmbo en mbo", en: "vocational education"),
+                                  terms: ["vmbo", "mbo"])])
 
-    @Test("the same field scores for each side that chose a subject match")
+    let scorer = MatchScorer(terms: Self.terms)
+
+    @Test("the same field chosen by both is one reason, with both as its wishers and the points of both")
     func sameField() {
         let anna = Self.candidate("anna", .teacher, field: "mathematics")
         let bram = Self.candidate("bram", .professional, field: "mathematics")
         let score = scorer.score(teacher: anna, professional: bram)
-        #expect(score.contributions.filter { $0.reason == .sameField("mathematics") }.count == 2)
+        let field = score.contributions.filter { $0.reason == .sameField("mathematics") }
+        #expect(field.count == 1)
+        #expect(field.first?.points == 20)
+        #expect(field.first?.wishedBy == [anna.id, bram.id])
+        #expect(score.contributions.first { $0.criterion == .region }?.wishedBy == [])
         #expect(score.total == 10 + 10 + 4)
+    }
+
+    @Test("a criterion one side chose names that side alone")
+    func oneWisher() {
+        let anna = Self.candidate("anna", .teacher, field: "mathematics")
+        let bram = Self.candidate("bram", .professional, field: "ict", criteria: [.personal])
+        let score = scorer.score(teacher: anna, professional: bram)
+        #expect(score.contributions.first { $0.reason == .relatedFields("mathematics", "ict") }?.wishedBy == [anna.id])
+        #expect(score.contributions.first { $0.criterion == .motivation }?.wishedBy == [bram.id])
+    }
+
+    @Test("related terms: compounds, short words whole, `=` for the whole word only, several words in a row")
+    func termMatching() {
+        let matcher = TermMatcher([TermFamily(id: "f", label: LocalizedText(nl: "f", en: "f"),
+                                              terms: ["natuurkunde", "techniek", "mbo", "=nederlands", "social work"])])
+        #expect(matcher.hits(in: "natuurkundedocent").map(\.words) == [["natuurkundedocent"]])
+        #expect(matcher.hits(in: "installatietechniek").map(\.words) == [["installatietechniek"]])
+        #expect(matcher.hits(in: "(v)mbo-stagiairs").map(\.words) == [["mbo"]])
+        #expect(matcher.hits(in: "mbo-4 studenten").map(\.words) == [["mbo"]])
+        #expect(matcher.hits(in: "gymnasium").isEmpty)
+        #expect(matcher.hits(in: "Nederlandse Spoorwegen").isEmpty)
+        #expect(matcher.hits(in: "docent Nederlands").map(\.words) == [["nederlands"]])
+        #expect(matcher.hits(in: "Social Work (hbo)").map(\.words) == [["social work"]])
+        #expect(matcher.hits(in: "Natuurkunde, Écologie").map(\.words) == [["natuurkunde"]])
+        #expect(matcher.hits(in: nil).isEmpty)
+    }
+
+    @Test("a coordinator's families add to the built-in ones by id")
+    func mergedTables() {
+        let extra = RelatedTerms(studies: [TermFamily(id: "natuurkunde_techniek", label: LocalizedText(nl: "", en: ""), terms: ["mechatronica", "natuurkunde"]),
+                                           TermFamily(id: "nieuw", label: LocalizedText(nl: "nieuw", en: "new"), terms: ["bouwkunde"])])
+        let merged = Self.terms.merged(with: extra)
+        #expect(merged.studies.count == 2)
+        #expect(merged.studies[0].terms == ["natuurkunde", "werktuigbouw", "ingenieur", "=nederlands", "mechatronica"])
+        #expect(merged.studies[0].label.nl == "natuurkunde en techniek")
+        #expect(merged.targetGroups == Self.terms.targetGroups)
     }
 
     @Test("related fields count half: the programme guide's mathematics teacher and IT professional")
@@ -62,9 +110,13 @@ struct MatchScoringTests {
         #expect(reasons.contains(.sharedMotivation(["career_step"])))
         #expect(reasons.contains(.sectorWanted(["transport"])))
         #expect(reasons.contains(.educationWanted(["vmbo"])))
-        #expect(reasons.contains(.sharedBackground(["natuurkunde"])))
+        let family = Self.terms.studies[0].label
+        #expect(reasons.contains(.relatedBackground([TermMatch(family: family, teacherWords: ["natuurkunde"],
+                                                               professionalWords: ["werktuigbouwkunde", "natuurkunde"])])))
+        #expect(reasons.contains(.relatedTargetGroup([TermMatch(family: Self.terms.targetGroups[0].label, teacherWords: ["vmbo"],
+                                                                professionalWords: ["mbo"])])))
         #expect(reasons.contains(.sameRegion("Rotterdam-Zuid")))
-        #expect(reasons.contains(.openToAnyone(anna.id)))
+        #expect(score.contributions.first { $0.reason == .openToAnyone }?.wishedBy == [anna.id])
         #expect(reasons.contains(.relatedFields("science", "engineering")))
         #expect(score.total == score.contributions.reduce(0) { $0 + $1.points })
     }
@@ -74,13 +126,14 @@ struct MatchScoringTests {
         let fields = ["mathematics", "ict", "science", "arts_media", "other"]
         let teacher = Self.candidate("t\(seed)", .teacher, field: fields[seed % 5], criteria: Array(MatchCriterion.allCases.prefix(seed % 5 + 1)),
                                      preference: SubjectPreference.allCases[seed % 3], motivations: ["network", "other_world"],
-                                     companyTypes: ["ict"], educationTypes: ["havo"], background: "bedrijfskunde", region: "Delft")
+                                     companyTypes: ["ict"], educationTypes: ["havo"], background: seed % 3 == 0 ? "natuurkunde" : "bedrijfskunde",
+                                     targetGroup: "vmbo", region: "Delft")
         let professional = Self.candidate("p\(seed)", .professional, field: fields[(seed / 2) % 5], criteria: [.educationType, .personal],
                                           preference: SubjectPreference.allCases[(seed + 1) % 3], motivations: ["network"],
-                                          companyTypes: ["ict"], educationTypes: ["havo", "vwo"], background: "bedrijfskundige",
-                                          region: seed % 2 == 0 ? "Delft" : "Leiden")
+                                          companyTypes: ["ict"], educationTypes: ["havo", "vwo"], background: "werktuigbouwkunde",
+                                          targetGroup: seed % 2 == 0 ? "mbo-stagiairs" : "klanten", region: seed % 2 == 0 ? "Delft" : "Leiden")
         var vocabulary = Vocabulary()
-        let t = ScoringFeatures(teacher, vocabulary: &vocabulary), p = ScoringFeatures(professional, vocabulary: &vocabulary)
+        let t = scorer.features(teacher, vocabulary: &vocabulary), p = scorer.features(professional, vocabulary: &vocabulary)
         #expect(scorer.total(t, p) == scorer.score(teacher: teacher, professional: professional).total)
     }
 
@@ -88,10 +141,10 @@ struct MatchScoringTests {
     func manyOptionValues() {
         var vocabulary = Vocabulary()
         let filler = Self.candidate("filler", .teacher, criteria: [.personal], motivations: (0..<70).map { "m\($0)" })
-        _ = ScoringFeatures(filler, vocabulary: &vocabulary)
+        _ = scorer.features(filler, vocabulary: &vocabulary)
         let teacher = Self.candidate("t", .teacher, criteria: [.personal, .companyType], motivations: ["late_a"], companyTypes: ["late_x"])
         let professional = Self.candidate("p", .professional, criteria: [.personal], motivations: ["late_b"], companyTypes: ["late_y"])
-        let t = ScoringFeatures(teacher, vocabulary: &vocabulary), p = ScoringFeatures(professional, vocabulary: &vocabulary)
+        let t = scorer.features(teacher, vocabulary: &vocabulary), p = scorer.features(professional, vocabulary: &vocabulary)
         #expect(scorer.total(t, p) == scorer.score(teacher: teacher, professional: professional).total)
     }
 

@@ -74,7 +74,7 @@ enum MatchActions {
         guard viewer.profile.isOpen else {
             return ActionResult(messages: [OutputMessage(.info, MatchText.openFirst)])
         }
-        let open = OpenMatching(constraints: pool.constraints)
+        let open = OpenMatching(scorer: context.explainer.scorer, constraints: pool.constraints)
         let judged = try context.transaction.judged(by: context.participant)
         guard let best = open.candidates(for: viewer, pool: Array(pool.candidates.values), paired: pool.paired, judged: judged).first else {
             return ActionResult(messages: [OutputMessage(.info, MatchText.noMoreProfiles)])
@@ -82,8 +82,7 @@ enum MatchActions {
         let otherID = best.teacher == viewer.id ? best.professional : best.teacher
         guard let other = pool.candidates[otherID] else { return ActionResult() }
         let card = LocalizedText { language in
-            MatchText.card(other.profile, explanation: context.explainer.sentence(best, names: pool.names, language: language),
-                           score: best.total, explainer: context.explainer, language: language)
+            MatchText.card(other.profile, score: best, viewer: viewer.id, names: pool.names, explainer: context.explainer, language: language)
         }
         return ActionResult(value: .text(otherID.description), messages: [OutputMessage(.summary, card)])
     }
@@ -94,15 +93,15 @@ enum MatchActions {
         let tx = context.transaction
         let pool = try Pool(tx)
         guard let viewer = pool.candidates[context.participant], let candidate = pool.candidates[candidateID],
-              OpenMatching(constraints: pool.constraints).mayView(viewer, candidate, paired: pool.paired) else {
+              OpenMatching(scorer: context.explainer.scorer, constraints: pool.constraints).mayView(viewer, candidate, paired: pool.paired) else {
             // Consent withdrawn or matched meanwhile: the profile is gone, and nothing is stored.
             return ActionResult(value: .bool(false), messages: [OutputMessage(.info, MatchText.profileGone)])
         }
         try tx.saveLike(from: viewer.id, to: candidate.id, liked: liked, at: context.now)
         guard liked, try tx.like(from: candidate.id, to: viewer.id) == true else { return ActionResult(value: .bool(false)) }
         let score = viewer.profile.side == .teacher
-            ? MatchScorer().score(teacher: viewer, professional: candidate)
-            : MatchScorer().score(teacher: candidate, professional: viewer)
+            ? context.explainer.scorer.score(teacher: viewer, professional: candidate)
+            : context.explainer.scorer.score(teacher: candidate, professional: viewer)
         let pair = Pair(id: UUID().uuidString.lowercased(), teacher: score.teacher, professional: score.professional,
                         origin: .mutualLike, status: .proposed, score: score.total, proposedAt: context.now)
         try tx.save(pair)
@@ -122,11 +121,11 @@ enum MatchActions {
         }
         let me = MatchCandidate(id: context.participant, profile: own)
         let them = MatchCandidate(id: partnerID, profile: partner)
-        let score = own.side == .teacher ? MatchScorer().score(teacher: me, professional: them) : MatchScorer().score(teacher: them, professional: me)
+        let scorer = context.explainer.scorer
+        let score = own.side == .teacher ? scorer.score(teacher: me, professional: them) : scorer.score(teacher: them, professional: me)
         let names = [context.participant: own.name, partnerID: partner.name]
         let card = LocalizedText { language in
-            MatchText.card(partner, explanation: context.explainer.sentence(score, names: names, language: language),
-                           score: score.total, explainer: context.explainer, language: language)
+            MatchText.card(partner, score: score, viewer: context.participant, names: names, explainer: context.explainer, language: language)
         }
         let waiting = pair.awaitsConfirmation(from: context.participant)
         var messages = [OutputMessage(.summary, card)]

@@ -41,14 +41,26 @@ enum MatchText {
             en: "You both confirmed: you and \(name) are a pair! Phase 2 begins: getting acquainted, goals and a plan.")
     }
 
-    /// A profile as another participant may see it: no contact details, only what the consent
-    /// text names (name, role, organisation, field, motivation, place).
-    static func card(_ profile: Profile, explanation: String, score: Double, explainer: MatchExplainer, language: Language) -> String {
+    /// What a profile card shows of its owner: what the consent text for open matching
+    /// promises others see — name, position, organisation, field and motivation — and no more
+    /// (no place, no prior education, no target group, no criteria).
+    static let cardCriteria: Set<ScoreCriterion> = [.field, .motivation]
+
+    /// A profile as another participant may see it, with why it fits in words built only from
+    /// what the card shows.
+    static func card(_ profile: Profile, score: PairScore, viewer: ParticipantID, names: [ParticipantID: String],
+                     explainer: MatchExplainer, language: Language) -> String {
         let side = profile.side == .teacher ? language.text(nl: "docent", en: "teacher") : language.text(nl: "professional", en: "professional")
         var lines = ["\(profile.name) — \(profile.role), \(profile.organization) (\(side))"]
-        lines.append(language.text(nl: "Plaats: ", en: "Place: ") + profile.region)
-        lines.append(language.text(nl: "Waarom dit past: ", en: "Why this fits: ") + explanation)
-        lines.append(language.text(nl: "Matchscore: ", en: "Match score: ") + Value.format(score, in: language))
+        let field = profile.field == "other"
+            ? (profile.fieldOther ?? explainer.optionLabel("profile.field", profile.field, language: language))
+            : explainer.optionLabel("profile.field", profile.field, language: language)
+        lines.append(language.text(nl: "Vakgebied: ", en: "Field: ") + field)
+        let motivations = profile.motivations.filter { $0 != "other" }
+            .map { explainer.optionLabel("profile.motivation", $0, language: language) }
+        if !motivations.isEmpty { lines.append(language.text(nl: "Motivatie: ", en: "Motivation: ") + motivations.joined(separator: ", ")) }
+        lines.append(language.text(nl: "Waarom dit past: ", en: "Why this fits: ")
+            + explainer.sentence(score, names: names, language: language, viewer: viewer, criteria: cardCriteria))
         return lines.joined(separator: "\n")
     }
 }

@@ -39,7 +39,7 @@ public final class Assistant: Sendable {
         self.logger = logger
         self.cache = SessionCache(capacity: options.cachedSessions)
         self.groupCommit = GroupCommit(repository: repository, idleTimeout: options.writerIdleTimeout)
-        self.explainer = MatchExplainer(program: program)
+        self.explainer = MatchExplainer(program: program, terms: options.relatedTerms)
     }
 
     /// Takes one message of a participant and returns the reply.

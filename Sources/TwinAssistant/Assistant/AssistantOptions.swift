@@ -10,6 +10,10 @@ public struct AssistantOptions: Sendable {
     /// Participants with the coordinator role.
     public var coordinators: Set<ParticipantID>
 
+    /// Which studies, positions and target groups matching counts as related (the dialogs
+    /// folder's `matching/terms.yaml` added to the built-in table).
+    public var relatedTerms: RelatedTerms = DialogLibrary.builtinTerms
+
     /// How many decoded conversations to keep in memory (0 to keep none).
     public var cachedSessions: Int
 

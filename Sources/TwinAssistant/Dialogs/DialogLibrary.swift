@@ -1,5 +1,6 @@
 public import DialogEngine
 import Foundation
+public import Twinning
 
 /// Finds and loads the dialogs: the built-in ones compiled into the binary, or an author's own
 /// folder (`--dialogs DIR` or `JOBTWIN_DIALOGS`).
@@ -32,6 +33,35 @@ public enum DialogLibrary {
         return sources
     }
 
+    /// The built-in table of related studies and target groups. A test reads the shipped file
+    /// with the linter, so that it is never empty by mistake.
+    public static let builtinTerms: RelatedTerms = BuiltinDialogs.terms.flatMap { RelatedTermsFile.read($0).terms } ?? .empty
+
+    /// The built-in table's source.
+    public static var builtinTermsSource: DialogSource? { BuiltinDialogs.terms }
+
+    /// The table file of `directory` (`matching/terms.yaml`), when it has one.
+    ///
+    /// - Throws: `DialogLibraryError` when the file is there but cannot be read.
+    public static func termsSource(in directory: String) throws(DialogLibraryError) -> DialogSource? {
+        let path = (directory.hasSuffix("/") ? directory : directory + "/") + RelatedTermsFile.relativePath
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableFile(path) }
+        guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8(path) }
+        return DialogSource(path: path, text: text)
+    }
+
+    /// The table of related terms for the dialogs of `directory`: the built-in one, with the
+    /// families of the folder's own `matching/terms.yaml` added when it has one.
+    ///
+    /// - Throws: `DialogLibraryError.invalidTerms` with every problem when that file has errors.
+    public static func terms(directory: String?) throws(DialogLibraryError) -> RelatedTerms {
+        guard let directory, let source = try termsSource(in: directory) else { return builtinTerms }
+        let result = RelatedTermsFile.read(source)
+        guard let terms = result.terms else { throw .invalidTerms(result.diagnostics.filter { $0.severity == .error }) }
+        return builtinTerms.merged(with: terms)
+    }
+
     /// Loads the dialogs of `directory`, or the built-in ones when it is `nil`, checked against
     /// the Job Twinning interface.
     public static func load(directory: String?) throws -> Program {
@@ -46,6 +76,7 @@ public enum DialogLibraryError: Error, Sendable, CustomStringConvertible {
     case noDialogs(String)
     case unreadableFile(String)
     case notUTF8(String)
+    case invalidTerms([Diagnostic])
 
     public var description: String {
         switch self {
@@ -53,6 +84,9 @@ public enum DialogLibraryError: Error, Sendable, CustomStringConvertible {
         case .noDialogs(let path): return "The folder \(path) holds no .yaml dialog files."
         case .unreadableFile(let path): return "Cannot read \(path)."
         case .notUTF8(let path): return "\(path) is not UTF-8 text; save it as UTF-8."
+        case .invalidTerms(let diagnostics):
+            return "The table of related terms has errors; fix them (`jobtwin dialogs lint` lists them too):\n"
+                + diagnostics.map(\.description).joined(separator: "\n")
         }
     }
 }

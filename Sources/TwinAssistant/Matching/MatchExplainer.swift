@@ -3,31 +3,62 @@ public import Twinning
 public import TwinLanguage
 
 /// Puts a pair's score into words, in Dutch or English, with the labels the dialogs use for
-/// the profile's options — "zelfde vakgebied: Wiskunde en rekenen; allebei: Een andere wereld
-/// leren kennen".
+/// the profile's options — "verwante vakgebieden: Wiskunde en rekenen ↔ ICT (jullie allebei)".
+///
+/// It also holds the scorer, so that whoever explains a score scores with the same table of
+/// related terms.
 public struct MatchExplainer: Sendable {
     private let program: Program
+    /// The scorer whose scores this explainer puts into words.
+    public let scorer: MatchScorer
 
-    /// Creates an explainer that takes option labels from `program`.
-    public init(program: Program) {
+    /// Creates an explainer that takes option labels from `program` and scores with `terms`.
+    public init(program: Program, terms: RelatedTerms = DialogLibrary.builtinTerms) {
         self.program = program
+        self.scorer = MatchScorer(terms: terms)
     }
 
-    /// One line per criterion that counted, with its points, largest first.
-    public func lines(_ score: PairScore, names: [ParticipantID: String], language: Language) -> [String] {
+    /// One line per criterion that counted, with its points, largest first, and whose wish it
+    /// met. `viewer` is the partner who reads it ("jouw wens"); `nil` for the coordinator.
+    public func lines(_ score: PairScore, names: [ParticipantID: String], language: Language, viewer: ParticipantID? = nil) -> [String] {
         score.contributions.map { contribution in
             let points = Value.format(contribution.points, in: language)
-            return "+\(points)  \(reason(contribution.reason, names: names, language: language))"
+            return "+\(points)  \(phrase(contribution, names: names, language: language, viewer: viewer))"
         }
     }
 
-    /// The reasons in one sentence, without points (for a profile card).
-    public func sentence(_ score: PairScore, names: [ParticipantID: String], language: Language) -> String {
-        let helpful = score.contributions.filter { $0.points > 0 }
+    /// The reasons in one sentence, without points (for a profile card), for `viewer`; only the
+    /// criteria in `criteria` when given (a card shows no more than its owner agreed to show).
+    public func sentence(_ score: PairScore, names: [ParticipantID: String], language: Language, viewer: ParticipantID? = nil,
+                         criteria: Set<ScoreCriterion>? = nil) -> String {
+        let helpful = score.contributions.filter { $0.points > 0 && criteria?.contains($0.criterion) != false }
         guard !helpful.isEmpty else {
             return language.text(nl: "Weinig overeenkomsten op jullie criteria.", en: "Little in common on your criteria.")
         }
-        return helpful.map { reason($0.reason, names: names, language: language) }.joined(separator: "; ")
+        return helpful.map { phrase($0, names: names, language: language, viewer: viewer) }.joined(separator: "; ")
+    }
+
+    /// A contribution's reason with whose wish it met: "(jullie allebei)", "(Anna's wens)".
+    private func phrase(_ contribution: ScoreContribution, names: [ParticipantID: String], language: Language, viewer: ParticipantID?) -> String {
+        let text = reason(contribution.reason, language: language)
+        switch contribution.wishedBy.count {
+        case 0:
+            return text
+        case 1:
+            let wisher = contribution.wishedBy[0]
+            if wisher == viewer { return text + language.text(nl: " (jouw wens)", en: " (your wish)") }
+            let name = Self.firstName(names[wisher] ?? wisher.description)
+            return text + " (" + language.text(nl: "\(language.possessive(of: name)) wens", en: "\(language.possessive(of: name)) wish") + ")"
+        default:
+            return text + (viewer == nil
+                ? language.text(nl: " (wens van allebei)", en: " (both wished it)")
+                : language.text(nl: " (jullie allebei)", en: " (you both)"))
+        }
+    }
+
+    /// The first name, for a possessive ("Anna de Vries" → "Anna").
+    static func firstName(_ name: String) -> String {
+        name.split(separator: " ").first.map(String.init) ?? name
     }
 
     /// Why two participants cannot be paired, in words.
@@ -44,30 +75,38 @@ public struct MatchExplainer: Sendable {
         }
     }
 
-    private func reason(_ reason: ScoreReason, names: [ParticipantID: String], language: Language) -> String {
-        func name(_ id: ParticipantID) -> String { names[id] ?? id.description }
+    private func reason(_ reason: ScoreReason, language: Language) -> String {
         func field(_ value: String) -> String { label("profile.field", value, language) }
         func labels(_ slot: String, _ values: [String]) -> String {
             values.map { label(slot, $0, language) }.joined(separator: ", ")
+        }
+        func terms(_ matches: [TermMatch]) -> String {
+            matches.map { match in
+                let teacher = match.teacherWords.joined(separator: ", "), professional = match.professionalWords.joined(separator: ", ")
+                let words = teacher == professional ? teacher : "\(teacher) ↔ \(professional)"
+                return "\(words) (\(match.family.text(in: language)))"
+            }.joined(separator: "; ")
         }
         switch reason {
         case .sameField(let f):
             return language.text(nl: "zelfde vakgebied: \(field(f))", en: "same field: \(field(f))")
         case .relatedFields(let a, let b):
             return language.text(nl: "verwante vakgebieden: \(field(a)) ↔ \(field(b))", en: "related fields: \(field(a)) ↔ \(field(b))")
-        case .contrastWanted(let by, let a, let b):
-            return language.text(nl: "\(name(by)) wil juist een ander vakgebied, en dat is het: \(field(a)) ↔ \(field(b)) — buiten de comfortzone", en: "\(name(by)) wants a different field, and it is: \(field(a)) ↔ \(field(b)) — outside the comfort zone")
-        case .contrastMissed(let by, let f):
-            return language.text(nl: "\(name(by)) wil een ander vakgebied, maar dit lijkt erop (\(field(f)))", en: "\(name(by)) wants a different field, but this one is close (\(field(f)))")
+        case .contrastWanted(let a, let b):
+            return language.text(nl: "juist een ander vakgebied, en dat is het: \(field(a)) ↔ \(field(b)) — buiten de comfortzone", en: "a different field on purpose, and it is: \(field(a)) ↔ \(field(b)) — outside the comfort zone")
+        case .contrastMissed(let f):
+            return language.text(nl: "liever een ander vakgebied, maar dit lijkt erop: \(field(f))", en: "rather a different field, but this one is close: \(field(f))")
         case .differentFields(let a, let b):
             return language.text(nl: "verschillende vakgebieden: \(field(a)) ↔ \(field(b))", en: "different fields: \(field(a)) ↔ \(field(b))")
-        case .sharedBackground(let words):
-            return language.text(nl: "vergelijkbare vooropleiding (\(words.joined(separator: ", ")))", en: "similar prior education (\(words.joined(separator: ", ")))")
-        case .sharedTargetGroup(let words):
-            return language.text(nl: "vergelijkbare doelgroep (\(words.joined(separator: ", ")))", en: "similar target group (\(words.joined(separator: ", ")))")
+        case .relatedBackground(let matches):
+            return language.text(nl: "vergelijkbare vooropleiding: \(terms(matches))", en: "similar prior education: \(terms(matches))")
+        case .relatedTargetGroup(let matches):
+            return language.text(nl: "vergelijkbare doelgroep: \(terms(matches))", en: "similar target group: \(terms(matches))")
+        case .relatedPosition(let matches):
+            return language.text(nl: "verwante functies: \(terms(matches))", en: "related positions: \(terms(matches))")
         case .sharedMotivation(let values):
             if values.isEmpty { return language.text(nl: "geen gedeelde motivatie", en: "no shared motivation") }
-            return language.text(nl: "allebei: \(labels("profile.motivation", values))", en: "both: \(labels("profile.motivation", values))")
+            return language.text(nl: "gedeelde motivatie: \(labels("profile.motivation", values))", en: "shared motivation: \(labels("profile.motivation", values))")
         case .sectorWanted(let values):
             return language.text(nl: "de sector (\(labels("profile.company_type", values))) is wat de docent wil zien", en: "the sector (\(labels("profile.company_type", values))) is what the teacher wants to see")
         case .sectorNotWanted:
@@ -80,9 +119,14 @@ public struct MatchExplainer: Sendable {
             return language.text(nl: "zelfde plaats of regio: \(region) — makkelijk bij elkaar op bezoek", en: "same town or region: \(region) — easy to visit each other")
         case .differentRegions(let a, let b):
             return language.text(nl: "verschillende plaatsen: \(a) en \(b) — houd rekening met reistijd", en: "different places: \(a) and \(b) — mind the travel time")
-        case .openToAnyone(let id):
-            return language.text(nl: "\(name(id)) staat open voor elke match", en: "\(name(id)) is open to any match")
+        case .openToAnyone:
+            return language.text(nl: "open voor elke match", en: "open to any match")
         }
+    }
+
+    /// The label the dialogs give `value` of the question that sets `slot` ("Wiskunde en rekenen").
+    public func optionLabel(_ slot: String, _ value: String, language: Language) -> String {
+        label(slot, value, language)
     }
 
     private func label(_ slot: String, _ value: String, _ language: Language) -> String {

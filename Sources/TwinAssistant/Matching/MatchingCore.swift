@@ -82,7 +82,7 @@ public struct MatchingCore: Sendable {
         let constraints = MatchConstraints(
             exclusions: try reader.exclusions(),
             previousPairs: Set(pairs.filter { !$0.isActive }.map { [$0.teacher, $0.professional] }))
-        return Pool(round: MatchingRound(candidates: candidates, constraints: constraints), existingPairs: pairs.filter(\.isActive), names: names)
+        return Pool(round: MatchingRound(candidates: candidates, constraints: constraints, scorer: explainer.scorer), existingPairs: pairs.filter(\.isActive), names: names)
     }
 
     /// Proposes pairs for every unmatched participant.

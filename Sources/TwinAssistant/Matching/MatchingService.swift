@@ -12,12 +12,12 @@ public struct MatchingService: Sendable {
     private var explainer: MatchExplainer { core.explainer }
     private let clock: any WallClock
 
-    /// Creates the service; option labels for explanations come from `program`; `coordinators`
-    /// are never put in the pool.
-    public init(repository: any TwinRepository, program: Program, clock: any WallClock = SystemClock(),
-                coordinators: Set<ParticipantID> = []) {
+    /// Creates the service; option labels for explanations come from `program`, related
+    /// studies and target groups from `terms`; `coordinators` are never put in the pool.
+    public init(repository: any TwinRepository, program: Program, terms: RelatedTerms = DialogLibrary.builtinTerms,
+                clock: any WallClock = SystemClock(), coordinators: Set<ParticipantID> = []) {
         self.repository = repository
-        self.core = MatchingCore(program: program, excluding: coordinators)
+        self.core = MatchingCore(explainer: MatchExplainer(program: program, terms: terms), excluding: coordinators)
         self.clock = clock
     }
 

@@ -63,6 +63,7 @@ struct ChatCommand: AsyncParsableCommand {
             var logger = Logger(label: "jobtwin.chat")
             logger.logLevel = .critical
             var options = Failpoint.arm(configuration.assistantOptions(language: language))
+            options.relatedTerms = try common.terms(configuration)
             if coordinator {
                 options.coordinators.insert(id)
                 // On standard error, so that --json keeps one reply object per line.

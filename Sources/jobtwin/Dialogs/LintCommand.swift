@@ -13,8 +13,9 @@ struct LintCommand: AsyncParsableCommand {
         discussion: """
         Reports YAML syntax errors and every semantic error: unknown step or dialog targets, \
         unreachable steps, slots read before anything can set them, missing translations, unknown \
-        actions and arguments, duplicate option values, type errors in expressions. Exit status \
-        1 when there is any error.
+        actions and arguments, duplicate option values, type errors in expressions. Also checks \
+        the folder's table of related studies and target groups (matching/terms.yaml): its \
+        shape, ids, labels in both languages and terms. Exit status 1 when there is any error.
 
         With --db, also warns about steps that stored conversations wait at but the dialogs no \
         longer have (those conversations would resume at a safe point).
@@ -36,6 +37,12 @@ struct LintCommand: AsyncParsableCommand {
             }
             let result = Program.lint(sources, host: JobTwinInterface.host)
             var diagnostics = result.diagnostics
+            // The table of related terms sits beside the dialogs and is checked with them.
+            let terms = try CLIError.wrap { () throws(DialogLibraryError) in
+                if let folder { return try DialogLibrary.termsSource(in: folder) }
+                return DialogLibrary.builtinTermsSource
+            }
+            if let terms { diagnostics += RelatedTermsFile.read(terms).diagnostics }
             if let db {
                 guard FileManager.default.fileExists(atPath: db) else {
                     throw CLIError(message: "There is no database at \(db).")
@@ -47,7 +54,7 @@ struct LintCommand: AsyncParsableCommand {
             for diagnostic in diagnostics { print(diagnostic) }
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
-            let summary = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(sources.count) file\(sources.count == 1 ? "" : "s")"
+            let summary = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(sources.count + (terms == nil ? 0 : 1)) file\(sources.count + (terms == nil ? 0 : 1) == 1 ? "" : "s")"
             FileHandle.standardError.write(Data((summary + "\n").utf8))
             if errors > 0 { throw ExitCode(1) }
         }

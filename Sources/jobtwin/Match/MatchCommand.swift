@@ -90,7 +90,7 @@ struct MatchCommand: AsyncParsableCommand {
             let language = lang.flatMap(Language.init(spelling:)) ?? configuration.language
             let repository = try common.repository(configuration)
             let service = MatchingService(repository: repository, program: try common.program(configuration),
-                                          coordinators: configuration.coordinators)
+                                          terms: try common.terms(configuration), coordinators: configuration.coordinators)
             let method = MatchingMethod(rawValue: method) ?? .optimal
             if exclude.count == 2 {
                 let (a, b) = try Self.ids(exclude)

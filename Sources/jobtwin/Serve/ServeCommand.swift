@@ -77,8 +77,9 @@ struct ServeCommand: AsyncParsableCommand {
             let logger = Logger(label: "jobtwin.serve")
             let program = try common.program(configuration)
             let repository = try common.repository(configuration)
-            let assistant = Assistant(program: program, repository: repository, options: Failpoint.arm(configuration.assistantOptions()),
-                                      logger: Logger(label: "jobtwin.assistant"))
+            var options = Failpoint.arm(configuration.assistantOptions())
+            options.relatedTerms = try common.terms(configuration)
+            let assistant = Assistant(program: program, repository: repository, options: options, logger: Logger(label: "jobtwin.assistant"))
             // Erasures confirmed earlier whose process ended before carrying them out.
             let owed = try await PendingErasures.complete(repository: repository, now: Date())
             if !owed.isEmpty { logger.notice("carried out erasures that were still owed", metadata: ["count": "\(owed.count)"]) }

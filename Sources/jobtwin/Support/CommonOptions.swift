@@ -5,6 +5,7 @@ import TwinAssistant
 import TwinReply
 import TwinConfiguration
 import TwinStore
+import Twinning
 
 /// The options of the commands that run dialogs as well as reading the database: chat,
 /// serve, match, report.
@@ -27,6 +28,12 @@ struct CommonOptions: ParsableArguments {
     /// The dialogs, loaded and checked.
     func program(_ configuration: JobTwinConfiguration) throws -> Program {
         try CLIError.wrap { try DialogLibrary.load(directory: configuration.dialogs) }
+    }
+
+    /// The table of related studies and target groups: the built-in one, with the dialogs
+    /// folder's own `matching/terms.yaml` added.
+    func terms(_ configuration: JobTwinConfiguration) throws -> RelatedTerms {
+        try CLIError.wrap { () throws(DialogLibraryError) in try DialogLibrary.terms(directory: configuration.dialogs) }
     }
 
     /// The database, opened and migrated.

@@ -1,6 +1,7 @@
 /// Scores teacher–professional pairs from both profiles and from the criteria *each* side chose.
 ///
-/// Every criterion a participant chose counts for them; a criterion both chose counts twice.
+/// Every criterion a participant chose counts for them; a criterion both chose counts twice, and
+/// is one contribution that names them both.
 /// The profile's `subject_preference: different` turns the field criterion around: then a
 /// different field scores, as the programme guide's "buiten je comfortzone leer je het meest". The region
 /// always counts a little, because partners visit each other's work.
@@ -15,14 +16,28 @@ public struct MatchScorer: Sendable {
     /// Points a side open to anyone adds to every pair.
     public var opennessWeight: Double = 3
 
-    /// Creates a scorer with the default weights.
-    public init() {}
+    /// Which studies, positions and target groups count as related.
+    public var terms: RelatedTerms {
+        get { prepared.table }
+        set { prepared = PreparedTerms(newValue) }
+    }
+    private var prepared: PreparedTerms
+
+    /// Creates a scorer with the default weights that reads free texts against `terms`.
+    public init(terms: RelatedTerms = .empty) {
+        prepared = PreparedTerms(terms)
+    }
+
+    /// `candidate`'s profile reduced to what this scorer compares, with ids from `vocabulary`.
+    public func features(_ candidate: MatchCandidate, vocabulary: inout Vocabulary) -> ScoringFeatures {
+        ScoringFeatures(candidate, vocabulary: &vocabulary, terms: prepared)
+    }
 
     /// The score of pairing `teacher` with `professional`, with every contribution explained.
     public func score(teacher: MatchCandidate, professional: MatchCandidate) -> PairScore {
         var vocabulary = Vocabulary()
-        let t = ScoringFeatures(teacher, vocabulary: &vocabulary)
-        let p = ScoringFeatures(professional, vocabulary: &vocabulary)
+        let t = features(teacher, vocabulary: &vocabulary)
+        let p = features(professional, vocabulary: &vocabulary)
         return score(t, p)
     }
 
@@ -52,10 +67,10 @@ public struct MatchScorer: Sendable {
         sum += fieldPoints(p, similarity: similarity, bothOther: bothOther)
         let subject = Double(t.wantsSubject.intValue + p.wantsSubject.intValue)
         if subject > 0 {
-            let background = Self.sharedCount(t.background, p.background)
-            if background > 0 { sum += subject * weight * 0.4 * Self.strength(background) }
-            let target = Self.sharedCount(t.targetGroup, p.targetGroup)
-            if target > 0 { sum += subject * weight * 0.4 * Self.strength(target) }
+            for shared in [t.backgroundMask & p.backgroundMask, t.targetGroupMask & p.targetGroupMask, t.positionMask & p.positionMask]
+            where shared != 0 {
+                sum += subject * weight * 0.4 * Self.strength(shared.nonzeroBitCount)
+            }
         }
         let personal = Double(t.wantsPersonal.intValue + p.wantsPersonal.intValue)
         if personal > 0 {
@@ -88,14 +103,25 @@ public struct MatchScorer: Sendable {
     }
 
     /// Applies every rule; hands each contribution to `record` when given, returns the sum.
+    ///
+    /// A rule that fires for each side alike (both asked for a subject match) gives one
+    /// contribution with both sides in `wishedBy`, so that its reason is said once.
     private func evaluate(_ t: ScoringFeatures, _ p: ScoringFeatures, record: ((ScoreContribution) -> Void)?) -> Double {
         var sum = 0.0
-        func add(_ criterion: ScoreCriterion, _ points: Double, _ reason: @autoclosure () -> ScoreReason) {
+        var contributions: [ScoreContribution] = []
+        func add(_ criterion: ScoreCriterion, _ points: Double, _ reason: @autoclosure () -> ScoreReason, by wishers: [ParticipantID]) {
             sum += points
-            record?(ScoreContribution(criterion, points, reason()))
+            guard record != nil else { return }
+            let reason = reason()
+            if let index = contributions.firstIndex(where: { $0.criterion == criterion && $0.reason == reason }) {
+                contributions[index].points += points
+                contributions[index].wishedBy += wishers.filter { !contributions[index].wishedBy.contains($0) }
+            } else {
+                contributions.append(ScoreContribution(criterion, points, reason, wishedBy: wishers))
+            }
         }
-        func choosers(_ criterion: MatchCriterion) -> Double {
-            Double((t.criteria.contains(criterion) ? 1 : 0) + (p.criteria.contains(criterion) ? 1 : 0))
+        func wishers(_ criterion: MatchCriterion) -> [ParticipantID] {
+            [t, p].filter { $0.criteria.contains(criterion) }.map(\.id)
         }
 
         // Field: similarity for those who asked for a subject match, contrast for those who
@@ -105,94 +131,89 @@ public struct MatchScorer: Sendable {
             switch side.preference {
             case .different:
                 if similarity == 0, t.field != "other" || p.field != "other" {
-                    add(.field, weight, .contrastWanted(by: side.id, t.field, p.field))
+                    add(.field, weight, .contrastWanted(t.field, p.field), by: [side.id])
                 } else {
-                    add(.field, weight * (1 - similarity), .contrastMissed(by: side.id, t.field))
+                    add(.field, weight * (1 - similarity), .contrastMissed(t.field), by: [side.id])
                 }
             case .similar, .noPreference:
                 guard side.criteria.contains(.subject) || side.preference == .similar else { continue }
                 if similarity == 1 {
-                    add(.field, weight, .sameField(t.field))
+                    add(.field, weight, .sameField(t.field), by: [side.id])
                 } else if similarity > 0 {
-                    add(.field, weight * similarity, .relatedFields(t.field, p.field))
+                    add(.field, weight * similarity, .relatedFields(t.field, p.field), by: [side.id])
                 } else {
-                    add(.field, 0, .differentFields(t.field, p.field))
+                    add(.field, 0, .differentFields(t.field, p.field), by: [side.id])
                 }
             }
         }
 
-        // Prior education and target group belong to the subject match.
-        let subject = choosers(.subject)
-        if subject > 0 {
-            let background = Self.shared(t.background, p.background)
-            if !background.isEmpty {
-                add(.background, subject * weight * 0.4 * Self.strength(background.count),
-                    .sharedBackground(background.map { t.backgroundWords[$0] }))
-            }
-            let target = Self.shared(t.targetGroup, p.targetGroup)
-            if !target.isEmpty {
-                add(.targetGroup, subject * weight * 0.4 * Self.strength(target.count),
-                    .sharedTargetGroup(target.map { t.targetGroupWords[$0] }))
-            }
+        // Prior education, target group and position belong to the subject match; they are
+        // related when both texts mention a term of the same family.
+        let subject = wishers(.subject)
+        if !subject.isEmpty {
+            let share = Double(subject.count) * weight * 0.4
+            let background = shared(t.background, p.background, in: prepared.table.studies)
+            if !background.isEmpty { add(.background, share * Self.strength(background.count), .relatedBackground(background), by: subject) }
+            let target = shared(t.targetGroup, p.targetGroup, in: prepared.table.targetGroups)
+            if !target.isEmpty { add(.targetGroup, share * Self.strength(target.count), .relatedTargetGroup(target), by: subject) }
+            let position = shared(t.position, p.position, in: prepared.table.studies)
+            if !position.isEmpty { add(.position, share * Self.strength(position.count), .relatedPosition(position), by: subject) }
         }
 
         // Personal: shared learning motivation.
-        let personal = choosers(.personal)
-        if personal > 0 {
+        let personal = wishers(.personal)
+        if !personal.isEmpty {
             let shared = t.motivations.filter { $0 != "other" && p.motivations.contains($0) }
             let union = Set(t.motivations).union(p.motivations).subtracting(["other"])
             let jaccard = union.isEmpty ? 0 : Double(shared.count) / Double(union.count)
-            add(.motivation, personal * weight * jaccard, .sharedMotivation(shared))
+            add(.motivation, Double(personal.count) * weight * jaccard, .sharedMotivation(shared), by: personal)
         }
 
         // Company type: the professional's sector against the teacher's wish; it weighs more
         // when the teacher chose it than when only the professional did.
-        if choosers(.companyType) > 0 {
+        let companyType = wishers(.companyType)
+        if !companyType.isEmpty {
             let wanted = p.companyTypes.filter { $0 != "other" && t.companyTypes.contains($0) }
             let share = (t.criteria.contains(.companyType) ? 1.5 : 0) + (p.criteria.contains(.companyType) ? 0.5 : 0)
-            if wanted.isEmpty { add(.companyType, 0, .sectorNotWanted) } else { add(.companyType, weight * share, .sectorWanted(wanted)) }
+            if wanted.isEmpty {
+                add(.companyType, 0, .sectorNotWanted, by: companyType)
+            } else {
+                add(.companyType, weight * share, .sectorWanted(wanted), by: companyType)
+            }
         }
 
         // Education type: the teacher's kind of education against the professional's wish.
-        if choosers(.educationType) > 0 {
+        let educationType = wishers(.educationType)
+        if !educationType.isEmpty {
             let wanted = t.educationTypes.filter { p.educationTypes.contains($0) }
             let share = (p.criteria.contains(.educationType) ? 1.5 : 0) + (t.criteria.contains(.educationType) ? 0.5 : 0)
-            if wanted.isEmpty { add(.educationType, 0, .educationNotWanted) } else { add(.educationType, weight * share, .educationWanted(wanted)) }
+            if wanted.isEmpty {
+                add(.educationType, 0, .educationNotWanted, by: educationType)
+            } else {
+                add(.educationType, weight * share, .educationWanted(wanted), by: educationType)
+            }
         }
 
         // Region: always, because they visit each other.
         if !t.region.isEmpty, !t.region.isDisjoint(with: p.region) {
-            add(.region, regionWeight, .sameRegion(t.regionText))
+            add(.region, regionWeight, .sameRegion(t.regionText), by: [])
         } else {
-            add(.region, 0, .differentRegions(t.regionText, p.regionText))
+            add(.region, 0, .differentRegions(t.regionText, p.regionText), by: [])
         }
 
         for side in [t, p] where side.criteria.contains(.open) {
-            add(.openness, opennessWeight, .openToAnyone(side.id))
+            add(.openness, opennessWeight, .openToAnyone, by: [side.id])
         }
+        contributions.forEach { record?($0) }
         return sum
     }
 
-    /// The positions in `a` of the words `b` shares with it (the same word, or one a stem of
-    /// the other).
-    private static func shared(_ a: [ScoringFeatures.Word], _ b: [ScoringFeatures.Word]) -> [Int] {
-        var positions: [Int] = []
-        for (index, left) in a.enumerated() {
-            if b.contains(where: { right in
-                right.id == left.id || left.prefixes.contains(right.id) || right.prefixes.contains(left.id)
-            }) { positions.append(index) }
+    /// The families both sides' texts mention, with each side's words.
+    private func shared(_ teacher: [TermMatcher.Hit], _ professional: [TermMatcher.Hit], in families: [TermFamily]) -> [TermMatch] {
+        teacher.compactMap { left in
+            guard let right = professional.first(where: { $0.family == left.family }), families.indices.contains(left.family) else { return nil }
+            return TermMatch(family: families[left.family].label, teacherWords: left.words, professionalWords: right.words)
         }
-        return positions
-    }
-
-    /// How many words of `a` `b` shares (see `shared`).
-    private static func sharedCount(_ a: [ScoringFeatures.Word], _ b: [ScoringFeatures.Word]) -> Int {
-        guard !a.isEmpty, !b.isEmpty else { return 0 }
-        var count = 0
-        for left in a where b.contains(where: { right in
-            right.id == left.id || left.prefixes.contains(right.id) || right.prefixes.contains(left.id)
-        }) { count += 1 }
-        return count
     }
 
     private static func strength(_ count: Int) -> Double {

@@ -36,8 +36,8 @@ public struct MatchingRound: Sendable {
         self.constraints = constraints
         self.scorer = scorer
         var vocabulary = Vocabulary()
-        teacherFeatures = teachers.map { ScoringFeatures($0, vocabulary: &vocabulary) }
-        professionalFeatures = professionals.map { ScoringFeatures($0, vocabulary: &vocabulary) }
+        teacherFeatures = teachers.map { scorer.features($0, vocabulary: &vocabulary) }
+        professionalFeatures = professionals.map { scorer.features($0, vocabulary: &vocabulary) }
     }
 
     /// Pairs the pool by `method`.

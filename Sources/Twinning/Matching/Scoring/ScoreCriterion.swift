@@ -4,6 +4,9 @@ public enum ScoreCriterion: String, Sendable, Hashable, CaseIterable, Codable {
     case field
     /// Similar prior education.
     case background
+    /// A related position (functie): part of the subject match, as the programme says a subject
+    /// match looks at each other's position and background.
+    case position
     /// A similar target group (a vmbo teacher and someone who supervises (v)mbo interns).
     case targetGroup = "target_group"
     /// Shared learning motivation (persoonlijk).

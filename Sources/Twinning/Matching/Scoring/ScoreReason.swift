@@ -5,16 +5,18 @@ public enum ScoreReason: Sendable, Hashable {
     case sameField(String)
     /// Their fields are related (mathematics ↔ IT, science ↔ engineering).
     case relatedFields(String, String)
-    /// Their fields differ, which the named side wanted (outside the comfort zone).
-    case contrastWanted(by: ParticipantID, String, String)
-    /// Their fields are alike, while the named side wanted a different one.
-    case contrastMissed(by: ParticipantID, String)
+    /// Their fields differ, which was wished (outside the comfort zone).
+    case contrastWanted(String, String)
+    /// Their fields are alike, while a different one was wished.
+    case contrastMissed(String)
     /// Their fields differ, while they asked for a subject match.
     case differentFields(String, String)
-    /// Words their prior educations share.
-    case sharedBackground([String])
-    /// Words their target groups share.
-    case sharedTargetGroup([String])
+    /// Their prior educations are related (`natuurkunde ↔ werktuigbouwkunde`).
+    case relatedBackground([TermMatch])
+    /// Their target groups are similar (`vmbo-leerlingen ↔ (v)mbo-stagiairs`).
+    case relatedTargetGroup([TermMatch])
+    /// Their positions are related (`docent natuurkunde ↔ ingenieur`).
+    case relatedPosition([TermMatch])
     /// Motivations both have.
     case sharedMotivation([String])
     /// The professional's sector is one the teacher wants to see.
@@ -29,6 +31,6 @@ public enum ScoreReason: Sendable, Hashable {
     case sameRegion(String)
     /// They work in different places.
     case differentRegions(String, String)
-    /// The named side is open to any match.
-    case openToAnyone(ParticipantID)
+    /// Open to any match (whoever is in the contribution's `wishedBy`).
+    case openToAnyone
 }

@@ -3,13 +3,6 @@
 ///
 /// A class, so that handing one to the scorer costs one reference count, not one per field.
 public final class ScoringFeatures: Sendable {
-    /// One meaningful word of a free text: its id, and the ids of its prefixes of five letters
-    /// or more, so that `werktuigbouwkunde` and `werktuigbouw` count as the same stem.
-    struct Word: Sendable {
-        var id: Int
-        var prefixes: [Int]
-    }
-
     let id: ParticipantID
     let side: Side
     let criteria: Set<MatchCriterion>
@@ -18,10 +11,11 @@ public final class ScoringFeatures: Sendable {
     let motivations: [String]
     let companyTypes: [String]
     let educationTypes: [String]
-    let background: [Word]
-    let targetGroup: [Word]
-    let backgroundWords: [String]
-    let targetGroupWords: [String]
+    /// The families of related terms the prior education, the target group and the position
+    /// mention, with the words that did.
+    let background: [TermMatcher.Hit]
+    let targetGroup: [TermMatcher.Hit]
+    let position: [TermMatcher.Hit]
     let region: Set<Int>
     let regionText: String
     /// The sets above as bit masks over option ids, for the fast total; exact only while every
@@ -29,6 +23,9 @@ public final class ScoringFeatures: Sendable {
     let motivationMask: UInt64
     let companyMask: UInt64
     let educationMask: UInt64
+    let backgroundMask: UInt64
+    let targetGroupMask: UInt64
+    let positionMask: UInt64
     let fieldID: Int
     /// The criteria as flags, for the fast total.
     let wantsSubject: Bool
@@ -42,8 +39,9 @@ public final class ScoringFeatures: Sendable {
     /// The organisation compared without case, accents and punctuation.
     let organizationKey: String
 
-    /// Reduces `candidate`'s profile, giving words ids from `vocabulary`.
-    public init(_ candidate: MatchCandidate, vocabulary: inout Vocabulary) {
+    /// Reduces `candidate`'s profile, giving words ids from `vocabulary` and reading the free
+    /// texts against `terms`.
+    init(_ candidate: MatchCandidate, vocabulary: inout Vocabulary, terms: PreparedTerms) {
         let p = candidate.profile
         id = candidate.id
         side = p.side
@@ -53,10 +51,12 @@ public final class ScoringFeatures: Sendable {
         motivations = p.motivations
         companyTypes = p.companyTypes
         educationTypes = p.educationTypes
-        backgroundWords = TextOverlap.words(p.background).sorted()
-        targetGroupWords = TextOverlap.words(p.targetGroup).sorted()
-        background = backgroundWords.map { vocabulary.word($0) }
-        targetGroup = targetGroupWords.map { vocabulary.word($0) }
+        background = terms.studies.hits(in: p.background)
+        targetGroup = terms.targetGroups.hits(in: p.targetGroup)
+        position = terms.studies.hits(in: p.role)
+        backgroundMask = Self.mask(background)
+        targetGroupMask = Self.mask(targetGroup)
+        positionMask = Self.mask(position)
         region = Set(TextOverlap.words(p.region).map { vocabulary.id($0) })
         regionText = p.region
         motivationMask = vocabulary.mask(p.motivations.filter { $0 != "other" })
@@ -64,12 +64,16 @@ public final class ScoringFeatures: Sendable {
         educationMask = vocabulary.mask(p.educationTypes)
         fieldID = vocabulary.optionID(p.field)
         organizationKey = MatchConstraints.organizationKey(p.organization)
-        masksAreExact = vocabulary.masksAreExact
+        masksAreExact = vocabulary.masksAreExact && terms.fitMasks
         wantsSubject = p.criteria.contains(.subject)
         wantsPersonal = p.criteria.contains(.personal)
         wantsCompanyType = p.criteria.contains(.companyType)
         wantsEducationType = p.criteria.contains(.educationType)
         wantsOpen = p.criteria.contains(.open)
+    }
+
+    private static func mask(_ hits: [TermMatcher.Hit]) -> UInt64 {
+        hits.reduce(0) { $0 | (1 << UInt64(min(63, $1.family))) }
     }
 }
 
@@ -106,13 +110,4 @@ public struct Vocabulary: Sendable {
 
     /// Whether every option value seen so far has a bit of its own.
     var masksAreExact: Bool { optionIDs.count < 63 }
-
-    mutating func word(_ word: String) -> ScoringFeatures.Word {
-        let characters = Array(word)
-        var prefixes: [Int] = []
-        if characters.count > 5 {
-            for length in 5..<characters.count { prefixes.append(id(String(characters[0..<length]))) }
-        }
-        return ScoringFeatures.Word(id: id(word), prefixes: prefixes)
-    }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Compares short free texts (prior education, target group, region) by their meaningful words.
+/// Compares places of work by their meaningful words (`Utrecht` and `regio Utrecht`).
 enum TextOverlap {
     /// Words that say nothing about closeness.
     private static let stopwords: Set<String> = [
