@@ -17,6 +17,54 @@ struct DialogToolsTests {
         #expect(folder.stderr.contains("0 errors"))
     }
 
+    @Test("lint checks the folder's table of related terms too, as path:line:column; match refuses a broken table")
+    func lintTermsTable() throws {
+        let folder = try TemporaryFolder()
+        let dialogs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Dialogs")
+        for name in try FileManager.default.contentsOfDirectory(atPath: dialogs.path) where name.hasSuffix(".yaml") {
+            try FileManager.default.copyItem(atPath: dialogs.appendingPathComponent(name).path, toPath: folder.path(name))
+        }
+        try FileManager.default.createDirectory(atPath: folder.path("matching"), withIntermediateDirectories: true)
+        let table = folder.path("matching/terms.yaml")
+        try """
+        studies:
+          - family: Natuurkunde
+            label: {nl: natuurkunde}
+            terms: [natuurkunde, "--", x]
+        target_groups:
+          - family: vmbo_mbo
+            label: {nl: vmbo, en: vmbo}
+            terms: [vmbo, VMBO]
+            colour: blue
+        """.write(toFile: table, atomically: true, encoding: .utf8)
+        let output = try JobTwinProcess.run(["dialogs", "lint", folder.url.path])
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("\(table):2:13: error: a family's id is lower-case letters"))
+        #expect(output.stdout.contains("\(table):3:12: error: the label has no English text"))
+        #expect(output.stdout.contains("\(table):4:26: error: the term `--` has no letters or digits"))
+        #expect(output.stdout.contains("\(table):4:32: error: the term `x` is a single letter"))
+        #expect(output.stdout.contains("\(table):8:19: warning: the term `VMBO` appears twice in this family"))
+        #expect(output.stdout.contains("\(table):9:5: error: unknown key `colour` in a family"))
+        #expect(!output.stdout.contains("needs `family:`"), "an id that is there but wrong is reported once")
+
+        let db = folder.path("jobtwin.sqlite")
+        let match = try JobTwinProcess.run(["match", "--dialogs", folder.url.path, "--db", db])
+        #expect(match.status != 0)
+        #expect(match.stderr.contains("The table of related terms has errors"))
+        #expect(match.stderr.contains("\(table):9:5: error: unknown key `colour`"))
+
+        try """
+        studies:
+          - family: natuurkunde_techniek
+            label: {nl: natuurkunde en techniek, en: physics and engineering}
+            terms: [scheepsbouwkunde]
+        """.write(toFile: table, atomically: true, encoding: .utf8)
+        let fixed = try JobTwinProcess.run(["dialogs", "lint", folder.url.path])
+        #expect(fixed.status == 0, "\(fixed.stdout)")
+        #expect(fixed.stderr.contains("0 errors, 0 warnings in 16 files"))
+    }
+
     @Test("lint reports errors as path:line:column and exits with 1")
     func lintErrors() throws {
         let folder = try TemporaryFolder()

@@ -38,6 +38,37 @@ struct MatchExplanationTests {
         #expect(DialogLibrary.builtinTerms.targetGroups.count >= 6)
     }
 
+    @Test("a dialogs folder's own table adds its terms to the built-in families and its new families after them")
+    func folderTable() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terms-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("matching"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+        studies:
+          - family: natuurkunde_techniek
+            label: {nl: natuurkunde en techniek, en: physics and engineering}
+            terms: [scheepsbouwkunde]
+          - family: bouw
+            label: {nl: bouw, en: construction}
+            terms: [bouwkunde, aannemer]
+        """.write(to: folder.appendingPathComponent("matching/terms.yaml"), atomically: true, encoding: .utf8)
+        let terms = try DialogLibrary.terms(directory: folder.path)
+        let physics = try #require(terms.studies.first { $0.id == "natuurkunde_techniek" })
+        #expect(physics.terms.contains("scheepsbouwkunde") && physics.terms.contains("werktuigbouw"))
+        #expect(terms.studies.last?.id == "bouw")
+        #expect(terms.targetGroups == DialogLibrary.builtinTerms.targetGroups)
+        let scorer = MatchScorer(terms: terms)
+        let teacher = Self.candidate("t", "Tom", .teacher, role: "docent bouwtechniek", organization: "ROC", field: "engineering",
+                                     background: "bouwkunde")
+        let professional = Self.candidate("p", "Pim", .professional, role: "aannemer", organization: "Bouw BV", field: "engineering")
+        #expect(scorer.score(teacher: teacher, professional: professional).contributions.contains { $0.criterion == .background } == false)
+        #expect(scorer.score(teacher: teacher, professional: professional).contributions.contains { $0.criterion == .position } == false)
+        let builder = Self.candidate("p", "Pim", .professional, role: "aannemer", organization: "Bouw BV", field: "engineering",
+                                     background: "bouwkunde (hbo)")
+        #expect(scorer.score(teacher: teacher, professional: builder).contributions.contains { $0.criterion == .background })
+        #expect(DialogLibrary.builtinTerms.studies.contains { $0.id == "bouw" } == false)
+    }
+
     @Test("a mathematics teacher and the digital sales manager of an IT company: related fields and related positions")
     func mathematicsAndIT() {
         let anna = Self.candidate("anna", "Anna de Vries", .teacher, role: "docente wiskunde", organization: "Erasmus College",

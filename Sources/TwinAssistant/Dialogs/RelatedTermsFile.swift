@@ -91,6 +91,7 @@ public enum RelatedTermsFile {
                 return nil
             }
             var id: String?
+            var idReported = false
             var label: LocalizedText?
             var terms: [String] = []
             for pair in mapping {
@@ -99,6 +100,7 @@ public enum RelatedTermsFile {
                     guard let text = pair.value.string, !text.isEmpty,
                           text.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }), text.first?.isLetter == true else {
                         error("a family's id is lower-case letters, digits and `_` (`natuurkunde_techniek`)", at: pair.value)
+                        idReported = true
                         continue
                     }
                     id = text
@@ -111,7 +113,7 @@ public enum RelatedTermsFile {
                 }
             }
             guard let id else {
-                error("a family needs `family:` with its id", at: node)
+                if !idReported { error("a family needs `family:` with its id", at: node) }
                 return nil
             }
             guard let label else {
