@@ -6,7 +6,8 @@ public import TwinLanguage
 /// the profile's options — "zelfde vakgebied: Wiskunde en rekenen; allebei: Een andere wereld
 /// leren kennen".
 public struct MatchExplainer: Sendable {
-    private let program: Program
+    /// The dialogs, whose option labels the explanations use (and the pair report in the chat).
+    let program: Program
 
     /// Creates an explainer that takes option labels from `program`.
     public init(program: Program) {

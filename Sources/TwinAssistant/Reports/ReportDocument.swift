@@ -1,5 +1,7 @@
-/// A report as structure — headings, paragraphs, lists and tables — rendered to Markdown or HTML,
-/// so that both formats always say the same and user text is escaped for each.
+public import Foundation
+
+/// A report as structure — headings, paragraphs, lists and tables — rendered to Markdown, HTML or
+/// JSON, so that every format always says the same and user text is escaped for each.
 public struct ReportDocument: Sendable {
     /// One block of content.
     public enum Block: Sendable {
@@ -77,6 +79,39 @@ public struct ReportDocument: Sendable {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The report as JSON, for a spreadsheet or another program: `{"title": …, "sections":
+    /// [{"heading": …, "blocks": [{"kind": "paragraph", "text": …}, {"kind": "list", "items": […]},
+    /// {"kind": "table", "header": […], "rows": [[…]]}]}]}`, keys sorted, pretty-printed.
+    public func json() throws -> Data {
+        struct JSONBlock: Encodable {
+            var kind: String
+            var text: String?
+            var items: [String]?
+            var header: [String]?
+            var rows: [[String]]?
+        }
+        struct JSONSection: Encodable {
+            var heading: String
+            var blocks: [JSONBlock]
+        }
+        struct JSONDocument: Encodable {
+            var title: String
+            var sections: [JSONSection]
+        }
+        let document = JSONDocument(title: title, sections: sections.map { section in
+            JSONSection(heading: section.heading, blocks: section.blocks.map { block in
+                switch block {
+                case .paragraph(let text): return JSONBlock(kind: "paragraph", text: text)
+                case .list(let items): return JSONBlock(kind: "list", items: items)
+                case .table(let header, let rows): return JSONBlock(kind: "table", header: header, rows: rows)
+                }
+            })
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(document)
     }
 
     /// The report as a standalone HTML page.
