@@ -89,7 +89,10 @@ struct ReportTests {
         let (english, _) = try await service.participantReport(Self.bram, language: nil)
         #expect(english.markdown.contains("## Evaluation by Bram \\<Bakker\\>"))
         #expect(english.markdown.contains("- Discussed with the manager: no"))
-        #expect(!english.markdown.contains("- The manager's view:"), "without a talk there is no manager's valuation")
+        // His own evaluation comes first, then Anna's.
+        let bramsOwn = try #require(english.markdown.components(separatedBy: "## Evaluation by Bram").last?
+            .components(separatedBy: "## Evaluation by Anna").first)
+        #expect(!bramsOwn.contains("- The manager's view:"), "without a talk there is no manager's valuation")
     }
 
     @Test("before the trajectory closes, the report shows the participant's own finished evaluation but not the partner's")
@@ -203,6 +206,20 @@ struct ReportTests {
         }
         #expect(pooled == [boss])
         #expect(kept.isEmpty)
+    }
+
+    @Test("a numbered list is numbered in every format, and the JSON holds every block")
+    func numberedAndJSON() throws {
+        let document = ReportDocument(title: "T", sections: [.init("Outline", [
+            .paragraph("Steps:"), .numbered(["The pair", "The *goals*"]), .list(["x"]), .table(header: ["a"], rows: [["1"]]),
+        ])])
+        #expect(document.markdown.contains("1. The pair\n2. The \\*goals\\*\n"))
+        #expect(document.html(language: "en").contains("<ol>\n<li>The pair</li>\n<li>The *goals*</li>\n</ol>"))
+        #expect(document.chatText.contains("1. The pair\n2. The *goals*"))
+        let json = try #require(try JSONSerialization.jsonObject(with: try document.json()) as? [String: Any])
+        let blocks = try #require((json["sections"] as? [[String: Any]])?.first?["blocks"] as? [[String: Any]])
+        #expect(blocks.compactMap { $0["kind"] as? String } == ["paragraph", "numbered", "list", "table"])
+        #expect(blocks[1]["items"] as? [String] == ["The pair", "The *goals*"])
     }
 
     @Test("a participant without a pair gets a clear error")

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import Twinning
+import TwinLanguage
 @testable import TwinStore
 
 /// The closing evaluation in the store, with the employer's view: kept, read back, in the

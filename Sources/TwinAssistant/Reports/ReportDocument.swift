@@ -7,6 +7,8 @@ public struct ReportDocument: Sendable {
     public enum Block: Sendable {
         case paragraph(String)
         case list([String])
+        /// Items in order, numbered from 1 (the steps of an outline).
+        case numbered([String])
         case table(header: [String], rows: [[String]])
     }
 
@@ -49,6 +51,7 @@ public struct ReportDocument: Sendable {
                 switch block {
                 case .paragraph(let text): lines += [escape(text), ""]
                 case .list(let items): lines += items.map { "- \(escape($0))" } + [""]
+                case .numbered(let items): lines += items.enumerated().map { "\($0.offset + 1). \(escape($0.element))" } + [""]
                 case .table(let header, let rows):
                     lines.append("| " + header.map(escape).joined(separator: " | ") + " |")
                     lines.append("|" + String(repeating: " --- |", count: header.count))
@@ -73,6 +76,7 @@ public struct ReportDocument: Sendable {
                 switch block {
                 case .paragraph(let text): lines.append(text)
                 case .list(let items): lines += items.map { "• " + $0 }
+                case .numbered(let items): lines += items.enumerated().map { "\($0.offset + 1). " + $0.element }
                 case .table(let header, let rows):
                     lines += rows.map { row in "• " + zip(header, row).map { "\($0.0): \($0.1)" }.joined(separator: "; ") }
                 }
@@ -83,7 +87,8 @@ public struct ReportDocument: Sendable {
 
     /// The report as JSON, for a spreadsheet or another program: `{"title": …, "sections":
     /// [{"heading": …, "blocks": [{"kind": "paragraph", "text": …}, {"kind": "list", "items": […]},
-    /// {"kind": "table", "header": […], "rows": [[…]]}]}]}`, keys sorted, pretty-printed.
+    /// {"kind": "numbered", "items": […]}, {"kind": "table", "header": […], "rows": [[…]]}]}]}`,
+    /// keys sorted, pretty-printed.
     public func json() throws -> Data {
         struct JSONBlock: Encodable {
             var kind: String
@@ -105,6 +110,7 @@ public struct ReportDocument: Sendable {
                 switch block {
                 case .paragraph(let text): return JSONBlock(kind: "paragraph", text: text)
                 case .list(let items): return JSONBlock(kind: "list", items: items)
+                case .numbered(let items): return JSONBlock(kind: "numbered", items: items)
                 case .table(let header, let rows): return JSONBlock(kind: "table", header: header, rows: rows)
                 }
             })
@@ -146,6 +152,7 @@ public struct ReportDocument: Sendable {
                 switch block {
                 case .paragraph(let text): html += "<p>\(escape(text))</p>\n"
                 case .list(let items): html += "<ul>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+                case .numbered(let items): html += "<ol>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ol>\n"
                 case .table(let header, let rows):
                     html += "<table>\n<tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
                     html += rows.map { "<tr>" + $0.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }.joined()

@@ -20,16 +20,16 @@ enum ReportSharing {
             ]),
             .paragraph(language.text(nl: "Een opzet voor een korte presentatie (zo'n tien minuten):",
                                      en: "An outline for a short presentation (about ten minutes):")),
-            .list([
-                language.text(nl: "1. Het duo: wie zijn jullie, en waarom deden jullie mee?", en: "1. The pair: who are you, and why did you take part?"),
-                language.text(nl: "2. De doelen: wat wilden jullie leren of bereiken?", en: "2. The goals: what did you want to learn or achieve?"),
-                language.text(nl: "3. Wat jullie deden: de belangrijkste bezoeken en activiteiten.", en: "3. What you did: the main visits and activities."),
-                language.text(nl: "4. De resultaten: welke doelen jullie bereikten, en wat jullie samen maakten.",
-                              en: "4. The results: which goals you reached, and what you made together."),
-                language.text(nl: "5. De waarde voor jullie organisaties: wat zeggen jullie leidinggevenden ervan?",
-                              en: "5. The value for your organisations: what do your managers say?"),
-                language.text(nl: "6. Vooruitkijken: hoe gaan jullie verder, en wat raden jullie collega's aan?",
-                              en: "6. Looking ahead: how will you go on, and what do you recommend to colleagues?"),
+            .numbered([
+                language.text(nl: "Het duo: wie zijn jullie, en waarom deden jullie mee?", en: "The pair: who are you, and why did you take part?"),
+                language.text(nl: "De doelen: wat wilden jullie leren of bereiken?", en: "The goals: what did you want to learn or achieve?"),
+                language.text(nl: "Wat jullie deden: de belangrijkste bezoeken en activiteiten.", en: "What you did: the main visits and activities."),
+                language.text(nl: "De resultaten: welke doelen jullie bereikten, en wat jullie samen maakten.",
+                              en: "The results: which goals you reached, and what you made together."),
+                language.text(nl: "De waarde voor jullie organisaties: wat zeggen jullie leidinggevenden ervan?",
+                              en: "The value for your organisations: what do your managers say?"),
+                language.text(nl: "Vooruitkijken: hoe gaan jullie verder, en wat raden jullie collega's aan?",
+                              en: "Looking ahead: how will you go on, and what do you recommend to colleagues?"),
             ]),
         ])
     }
