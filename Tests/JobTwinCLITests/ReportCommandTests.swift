@@ -5,7 +5,7 @@ import JobTwinTestSupport
 /// `jobtwin report` and `jobtwin bottlenecks` as a coordinator runs them.
 @Suite("jobtwin report and bottlenecks (process)")
 struct ReportCommandTests {
-    @Test("a pair's report in Markdown and HTML, the programme overview, and the bottleneck list")
+    @Test("a pair's report in Markdown and HTML, the programme overview (also as JSON), and the bottleneck list")
     func reports() throws {
         let folder = try TemporaryFolder()
         let db = try MatchDatabaseTests.database(in: folder)
@@ -22,6 +22,13 @@ struct ReportCommandTests {
         #expect(programme.status == 0)
         #expect(programme.stdout.contains("| kennismaking | 4 |"))
         #expect(!programme.stdout.contains("Anna"))
+        #expect(programme.stdout.contains("## Waarde voor de werkgevers (afgeronde evaluaties)"))
+        let json = try JobTwinProcess.run(["report", "--programme", "--db", db, "--format", "json", "--lang", "en"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["title"] as? String == "Job Twinning — programme overview")
+        let headings = (object["sections"] as? [[String: Any]])?.compactMap { $0["heading"] as? String } ?? []
+        #expect(headings.contains("Value for the employers (completed evaluations)"))
 
         let overview = try JobTwinProcess.run(["report", "--pairs", "--db", db, "--lang", "en"])
         #expect(overview.status == 0)

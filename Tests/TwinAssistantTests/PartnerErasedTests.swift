@@ -166,10 +166,15 @@ struct PartnerErasedTests {
         #expect(Self.text(bram).contains("Bram wil lesgeven"))
         #expect(!Self.text(bram).contains("Quarkpoot"))
         bram = try await TrajectoryFlowTests.say(assistant, Self.bram, ["bereikt", "overslaan", "1", "5", "1", "Nieuwe contacten."])
+        #expect(bram.prompt?.slot == "evaluation.manager_discussed")
+        bram = try await assistant.handle(participant: Self.bram, text: "nee")
         #expect(bram.prompt?.slot == "evaluation.follow_up")
         #expect(Self.text(bram).contains("andere wereld"))
         bram = try await assistant.handle(participant: Self.bram, text: "ja")
         #expect(Self.text(bram).contains("Je evaluatie is afgerond, en daarmee je Job Twinning-traject"))
+        // His report, without anything of the erased partner.
+        #expect(Self.text(bram).contains("## Evaluatie van Bram"))
+        #expect(!Self.text(bram).contains("Quarkpoot"))
         let (pair, phase) = try await fixture.repository.read { (try $0.allPairs().first { $0.id == pairID }, try $0.participant(Self.bram)?.phase) }
         #expect(pair?.status == .closed)
         #expect(phase == .afgerond)

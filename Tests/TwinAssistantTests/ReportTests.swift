@@ -44,11 +44,13 @@ struct ReportTests {
             evaluation.outcomes = [.init(goalID: "g1", result: .reached, note: "de gastles"), .init(goalID: "g2", result: .partly, note: nil)]
             evaluation.products = ["lesson_series", "presentation"]
             evaluation.employerValue = "Praktijkvoorbeelden in de les"
+            evaluation.managerView = ManagerView(discussed: true, valuation: .high, wantsSequel: true, words: "Volgend jaar weer, graag")
             evaluation.followUp = true
             evaluation.finishedAt = now
             try tx.save(evaluation)
             var other = Evaluation(participant: bram, pairID: "p1", startedAt: now)
             other.outcomes = [.init(goalID: "g2", result: .reached, note: nil)]
+            other.managerView = ManagerView(discussed: false)
             other.finishedAt = now
             try tx.save(other)
         }
@@ -73,6 +75,11 @@ struct ReportTests {
         #expect(markdown.contains("## Evaluatie van Anna de Vries"))
         #expect(markdown.contains("Remenergie in de praktijk zien: "))
         #expect(markdown.contains("Waarde voor de werkgever: Praktijkvoorbeelden in de les"))
+        #expect(markdown.contains("- Besproken met de leidinggevende: ja"))
+        #expect(markdown.contains("- Oordeel van de leidinggevende: Zeer waardevol"))
+        #expect(markdown.contains("- Vervolg volgens de leidinggevende: ja"))
+        #expect(markdown.contains("- De leidinggevende: “Volgend jaar weer, graag”"))
+        #expect(!markdown.contains("Je ervaringen delen"), "the sharing tips are the chat's, not the manager's document")
 
         let html = document.html(language: "nl")
         #expect(html.hasPrefix("<!DOCTYPE html>"))
@@ -81,6 +88,80 @@ struct ReportTests {
 
         let (english, _) = try await service.participantReport(Self.bram, language: nil)
         #expect(english.markdown.contains("## Evaluation by Bram \\<Bakker\\>"))
+        #expect(english.markdown.contains("- Discussed with the manager: no"))
+        // His own evaluation comes first, then Anna's.
+        let bramsOwn = try #require(english.markdown.components(separatedBy: "## Evaluation by Bram").last?
+            .components(separatedBy: "## Evaluation by Anna").first)
+        #expect(!bramsOwn.contains("- The manager's view:"), "without a talk there is no manager's valuation")
+    }
+
+    @Test("before the trajectory closes, the report shows the participant's own finished evaluation but not the partner's")
+    func ownEvaluationFirst() async throws {
+        let fixture = try AssistantFixture()
+        try await Self.closedTrajectory(fixture)
+        try await fixture.repository.transaction { tx in
+            var pair = try #require(try tx.pairs(of: Self.anna).first)
+            pair.status = .confirmed
+            try tx.save(pair)
+        }
+        let service = ReportService(repository: fixture.repository, program: try DialogLibrary.load(directory: nil), clock: fixture.clock)
+        let markdown = try await service.participantReport(Self.anna, language: .nl).0.markdown
+        #expect(markdown.contains("## Evaluatie van Anna de Vries"))
+        #expect(!markdown.contains("## Evaluatie van Bram"))
+    }
+
+    /// A second closed pair: Carl of the same school (spelled otherwise) with what his manager
+    /// said, and Dana, whose evaluation is from before the manager's view was asked.
+    static func secondPair(_ fixture: AssistantFixture) async throws {
+        let carl = AssistantFixture.id("api:carl"), dana = AssistantFixture.id("api:dana")
+        let now = fixture.clock.now()
+        try await fixture.repository.transaction { tx in
+            try tx.save(Participant(id: carl, language: .nl, phase: .afgerond, createdAt: now))
+            try tx.save(Participant(id: dana, language: .nl, phase: .afgerond, createdAt: now))
+            try tx.save(profile("Carl Claes", .teacher, " erasmus college"), for: carl)
+            try tx.save(profile("Dana Dijk", .professional, "Havenbedrijf"), for: dana)
+            try tx.save(Pair(id: "p2", teacher: carl, professional: dana, origin: .coordinator, status: .closed, score: 20,
+                             proposedAt: now, teacherConfirmedAt: now, professionalConfirmedAt: now, confirmedAt: now))
+            var evaluation = Evaluation(participant: carl, pairID: "p2", startedAt: now)
+            evaluation.managerView = ManagerView(discussed: true, valuation: .some, wantsSequel: nil, words: nil)
+            evaluation.finishedAt = now
+            try tx.save(evaluation)
+            var old = Evaluation(participant: dana, pairID: "p2", startedAt: now)
+            old.finishedAt = now
+            try tx.save(old)
+        }
+    }
+
+    @Test("the programme report sums the employers' view per organisation, in text and in JSON")
+    func employersView() async throws {
+        let fixture = try AssistantFixture()
+        try await Self.closedTrajectory(fixture)
+        try await Self.secondPair(fixture)
+        let service = ReportService(repository: fixture.repository, program: try DialogLibrary.load(directory: nil), clock: fixture.clock)
+        let document = try await service.programmeReport(language: .en)
+        let markdown = document.markdown
+        #expect(markdown.contains("## Value for the employers (completed evaluations)"))
+        #expect(markdown.contains("| Organisation | Evaluations | Discussed with manager | Managers' view | Follow-up, as managers see it |"))
+        #expect(markdown.contains("| Erasmus College | 2 | 2 / 2 | very valuable: 1; somewhat valuable: 1 | yes: 1; not known: 1 |"),
+                "one school, however it is spelled")
+        #expect(markdown.contains("| Havenbedrijf | 1 | 0 / 1 | — | — |"), "an evaluation from before the question counts, without a view")
+        #expect(markdown.contains("| RET | 1 | 0 / 1 | — | — |"))
+        #expect(markdown.contains("- Erasmus College: “Volgend jaar weer, graag”"))
+        #expect(!markdown.contains("Anna") && !markdown.contains("Carl"), "no people's names")
+
+        let dutch = try await service.programmeReport(language: .nl).markdown
+        #expect(dutch.contains("| Erasmus College | 2 | 2 / 2 | zeer waardevol: 1; enigszins waardevol: 1 | ja: 1; weet niet: 1 |"))
+        #expect(dutch.contains("Wat leidinggevenden zeiden:"))
+
+        let json = try #require(try JSONSerialization.jsonObject(with: try document.json()) as? [String: Any])
+        let sections = try #require(json["sections"] as? [[String: Any]])
+        let employers = try #require(sections.first { $0["heading"] as? String == "Value for the employers (completed evaluations)" })
+        let blocks = try #require(employers["blocks"] as? [[String: Any]])
+        let table = try #require(blocks.first { $0["kind"] as? String == "table" })
+        let rows = try #require(table["rows"] as? [[String]])
+        #expect(rows.map(\.first) == ["Erasmus College", "Havenbedrijf", "RET"])
+        #expect(rows.first?[1] == "2")
+        #expect((blocks.last?["items"] as? [String]) == ["Erasmus College: “Volgend jaar weer, graag”"])
     }
 
     @Test("the programme report is anonymised and counts phases, guideline adherence, activity kinds, results and bottlenecks")
@@ -125,6 +206,20 @@ struct ReportTests {
         }
         #expect(pooled == [boss])
         #expect(kept.isEmpty)
+    }
+
+    @Test("a numbered list is numbered in every format, and the JSON holds every block")
+    func numberedAndJSON() throws {
+        let document = ReportDocument(title: "T", sections: [.init("Outline", [
+            .paragraph("Steps:"), .numbered(["The pair", "The *goals*"]), .list(["x"]), .table(header: ["a"], rows: [["1"]]),
+        ])])
+        #expect(document.markdown.contains("1. The pair\n2. The \\*goals\\*\n"))
+        #expect(document.html(language: "en").contains("<ol>\n<li>The pair</li>\n<li>The *goals*</li>\n</ol>"))
+        #expect(document.chatText.contains("1. The pair\n2. The *goals*"))
+        let json = try #require(try JSONSerialization.jsonObject(with: try document.json()) as? [String: Any])
+        let blocks = try #require((json["sections"] as? [[String: Any]])?.first?["blocks"] as? [[String: Any]])
+        #expect(blocks.compactMap { $0["kind"] as? String } == ["paragraph", "numbered", "list", "table"])
+        #expect(blocks[1]["items"] as? [String] == ["The pair", "The *goals*"])
     }
 
     @Test("a participant without a pair gets a clear error")

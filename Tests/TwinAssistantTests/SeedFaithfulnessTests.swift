@@ -17,4 +17,20 @@ struct SeedFaithfulnessTests {
         #expect(!flattened.contains("busy moments: test weeks"))
         #expect(!flattened.contains("niet in de toetsweek"), "the example does not avoid a test week either")
     }
+
+    @Test("the evaluation asks the employer's view from the manager, not only the participant's guess, and asks one person for themselves")
+    func employersView() throws {
+        let evaluation = try String(contentsOf: Self.dialogs.appendingPathComponent("evaluation.yaml"), encoding: .utf8)
+        let flattened = evaluation.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        for slot in ["evaluation.employer_value", "evaluation.manager_discussed", "evaluation.manager_value",
+                     "evaluation.manager_sequel", "evaluation.manager_words"] {
+            #expect(flattened.contains("ask: \(slot)"), "\(slot) is asked")
+        }
+        #expect(flattened.contains("Hoe waardevol vindt je leidinggevende Job Twinning voor je organisatie?"))
+        #expect(flattened.contains("Wil jij na dit traject verder samenwerken"))
+        #expect(!flattened.contains("Willen jullie na dit traject"), "one person answers, for themselves")
+        #expect(!flattened.contains("Je mag er meer kiezen"))
+        #expect(!flattened.contains("yields"))
+        #expect(flattened.contains("action: show_report"), "the report to share comes at the end")
+    }
 }

@@ -200,8 +200,17 @@ struct TrajectoryFlowTests {
         #expect(!Self.text(reply).contains("Ontdekken of lesgeven"), "Bram's own goal is his to evaluate")
         reply = try await Self.say(assistant, anna, ["gedeeltelijk", "overslaan"])
         #expect(reply.prompt?.slot == "evaluation.helpful_steps")
-        reply = try await Self.say(assistant, anna, ["1, 6", "overslaan", "lessenserie, presentatie", "Nieuw lesmateriaal.", "ja"])
+        reply = try await Self.say(assistant, anna, ["1, 6", "overslaan", "lessenserie, presentatie", "Nieuw lesmateriaal."])
+        #expect(reply.prompt?.slot == "evaluation.manager_discussed")
+        reply = try await Self.say(assistant, anna, ["ja", "zeer waardevol", "ja", "Graag volgend jaar weer, met twee collega's.", "ja"])
         #expect(Self.text(reply).contains("Het traject sluit zodra Bram Bakker de evaluatie ook heeft afgerond"))
+        // The report as Markdown in a code block, with her own evaluation but not yet Bram's.
+        let report = try #require(reply.messages.first { $0.kind == .summary && $0.text.hasPrefix("```\n# Job Twinning") }?.text)
+        #expect(report.hasSuffix("\n```"))
+        #expect(report.contains("## Evaluatie van Anna de Vries"))
+        #expect(report.contains("- De leidinggevende: “Graag volgend jaar weer, met twee collega's.”"))
+        #expect(!report.contains("## Evaluatie van Bram Bakker"))
+        #expect(report.contains("## Je ervaringen delen"))
         #expect(reply.phase == .afronding)
         #expect(reply.prompt?.slot == "menu.action")
         (_, options) = try await Self.menu(assistant, anna)
@@ -213,6 +222,8 @@ struct TrajectoryFlowTests {
         #expect(annaEvaluation.unhelpfulSteps.isEmpty)
         #expect(annaEvaluation.products == ["lesson_series", "presentation"])
         #expect(annaEvaluation.followUp == true)
+        #expect(annaEvaluation.managerView == ManagerView(discussed: true, valuation: .high, wantsSequel: true,
+                                                          words: "Graag volgend jaar weer, met twee collega's."))
         #expect(annaEvaluation.finishedAt != nil)
         #expect(try await fixture.repository.read { try $0.allPairs().first?.status } == .confirmed)
 
@@ -227,7 +238,7 @@ struct TrajectoryFlowTests {
             reply = try await Self.say(assistant, bram, [try #require(results.next()), "overslaan"])
         }
         #expect(reply.prompt?.slot == "evaluation.helpful_steps")
-        reply = try await Self.say(assistant, bram, ["2, 3, 7", "4", "blog", "Contacten met het onderwijs.", "nee"])
+        reply = try await Self.say(assistant, bram, ["2, 3, 7", "4", "blog", "Contacten met het onderwijs.", "nee", "nee"])
         #expect(Self.text(reply).contains("Jullie hebben allebei de evaluatie afgerond: het traject is afgesloten."))
         #expect(reply.phase == .afgerond)
 
@@ -238,6 +249,8 @@ struct TrajectoryFlowTests {
         #expect(phases == [.afgerond, .afgerond])
         #expect(finalEvents.filter { $0.kind == .trajectoryClosed }.count == 1)
         #expect(finalEvents.first { $0.kind == .trajectoryClosed }?.participants == [anna, bram])
+        let bramEvaluation = try #require(try await fixture.repository.read { try $0.evaluation(of: bram, pairID: pairID) })
+        #expect(bramEvaluation.managerView == ManagerView(discussed: false), "not talked with the manager: no valuation")
 
         // ---------------------------------------------------------------- Anna hears it; a closing word
         (reply, options) = try await Self.menu(assistant, anna)
@@ -248,6 +261,15 @@ struct TrajectoryFlowTests {
         reply = try await OpenMatchingFlowTests.choose(assistant, anna, "closing")
         #expect(Self.text(reply).contains("Jullie Job Twinning-traject is afgerond."))
         #expect(Self.text(reply).contains("Gezamenlijke doelen:"))
+
+        // ---------------------------------------------------------------- the report, now with both evaluations
+        (_, options) = try await Self.menu(assistant, anna)
+        #expect(options.contains("my_report"))
+        reply = try await OpenMatchingFlowTests.choose(assistant, anna, "my_report")
+        #expect(Self.text(reply).contains("## Evaluatie van Anna de Vries"))
+        #expect(Self.text(reply).contains("## Evaluatie van Bram Bakker"))
+        #expect(Self.text(reply).contains("- Besproken met de leidinggevende: nee"))
+        #expect(reply.prompt?.slot == "menu.action")
     }
 
     @Test("advice never blocks: a plan under the guideline is kept with a reason that is stored with it")

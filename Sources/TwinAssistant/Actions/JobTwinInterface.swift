@@ -28,6 +28,6 @@ public enum JobTwinInterface {
     /// The interface as the dialog engine needs it.
     public static let host = HostInterface(
         entryDialog: entryDialog, homeDialog: homeDialog, hostSlots: hostSlots,
-        actions: ProfileActions.signatures + MatchActions.signatures + TrajectoryActions.signatures
+        actions: ProfileActions.signatures + MatchActions.signatures + TrajectoryActions.signatures + ReportActions.signatures
             + DataRightsActions.signatures + CoordinatorActions.signatures)
 }

@@ -48,9 +48,12 @@ enum TrajectoryActions {
                         parameters: [], result: .text),
         ActionSignature(name: "record_goal_result", summary: "Records how far a goal was reached (reached, partly, not_reached) and what helped or hindered.",
                         parameters: [.init("goal", .text), .init("result", .text), .init("note", .text, optional: true)], result: .bool),
-        ActionSignature(name: "finish_evaluation", summary: "Completes the evaluation; when both partners have, the trajectory closes. Returns closed or waiting.",
+        ActionSignature(name: "finish_evaluation", summary: "Completes the evaluation — with the employer's view: whether the participant talked with their manager (manager_discussed), how the manager values it (manager_value: high, some, little, unknown), whether the manager sees a follow-up (manager_sequel: yes, no, unknown) and the manager's words; the manager's answers count only when they talked. When both partners have finished, the trajectory closes. Returns closed or waiting.",
                         parameters: [.init("helpful_steps", .list), .init("unhelpful_steps", .list), .init("products", .list),
-                                     .init("employer_value", .text, optional: true), .init("follow_up", .bool)], result: .text),
+                                     .init("employer_value", .text, optional: true),
+                                     .init("manager_discussed", .bool, optional: true), .init("manager_value", .text, optional: true),
+                                     .init("manager_sequel", .text, optional: true), .init("manager_words", .text, optional: true),
+                                     .init("follow_up", .bool)], result: .text),
     ]
 
     /// The actions that need a partner who takes part, with the value they return without one.
@@ -298,6 +301,7 @@ enum TrajectoryActions {
         evaluation.unhelpfulSteps = call["unhelpful_steps"].listValue ?? []
         evaluation.products = call["products"].listValue ?? []
         evaluation.employerValue = call["employer_value"].textValue
+        evaluation.managerView = managerView(call)
         evaluation.followUp = call["follow_up"].boolValue
         evaluation.finishedAt = c.now
         try c.tx.save(evaluation)
@@ -320,6 +324,20 @@ enum TrajectoryActions {
         try c.tx.record(ProgrammeEvent(kind: .trajectoryClosed, participants: [pair.teacher, pair.professional], pairID: pair.id, occurredAt: c.now))
         try notifyPartner(c, kind: "trajectory.closed", TrajectoryText.trajectoryClosed)
         return ActionResult(value: .text("closed"), messages: [OutputMessage(.info, TrajectoryText.trajectoryClosed)])
+    }
+
+    /// The manager's view from the call. Their answers count only when the participant talked
+    /// with them: after going back and answering 'no', answers given before are not theirs.
+    private static func managerView(_ call: ActionCall) -> ManagerView? {
+        guard let discussed = call["manager_discussed"].boolValue else { return nil }
+        guard discussed else { return ManagerView(discussed: false) }
+        let sequel: Bool? = switch call["manager_sequel"].textValue {
+        case "yes": true
+        case "no": false
+        default: nil
+        }
+        return ManagerView(discussed: true, valuation: call["manager_value"].textValue.flatMap(ManagerValuation.init(rawValue:)),
+                           wantsSequel: sequel, words: call["manager_words"].textValue)
     }
 
     // MARK: - Helpers

@@ -8,7 +8,8 @@ public import TwinLanguage
 /// It also holds the scorer, so that whoever explains a score scores with the same table of
 /// related terms.
 public struct MatchExplainer: Sendable {
-    private let program: Program
+    /// The dialogs, whose option labels the explanations use (and the pair report in the chat).
+    let program: Program
     /// The scorer whose scores this explainer puts into words.
     public let scorer: MatchScorer
 

@@ -68,26 +68,47 @@ struct ParticipantReport {
             .table(header: [language.text(nl: "Datum", en: "Date"), language.text(nl: "Soort", en: "Kind"), language.text(nl: "Uren", en: "Hours"), language.text(nl: "Wat er gebeurde", en: "What happened"), language.text(nl: "Bevestigd", en: "Confirmed")], rows: rows),
         ]))
 
-        if s.pair.status == .closed {
-            for (who, evaluation) in [(myName, s.myEvaluation), (partnerName, s.partnerEvaluation)] {
-                guard let evaluation else { continue }
-                var blocks: [ReportDocument.Block] = []
-                let outcomes = evaluation.outcomes.map { outcome -> String in
-                    let goal = s.goals.first { $0.id == outcome.goalID }?.text ?? "?"
-                    return "\(goal): \(label("evaluation.goal_result", outcome.result.rawValue))" + (outcome.note.map { " — \($0)" } ?? "")
-                }
-                if !outcomes.isEmpty { blocks.append(.list(outcomes)) }
-                func values(_ slot: String, _ list: [String]) -> String { list.isEmpty ? "—" : list.map { label(slot, $0) }.joined(separator: ", ") }
-                blocks.append(.list([
-                    language.text(nl: "Wat hielp: ", en: "What helped: ") + values("evaluation.helpful_steps", evaluation.helpfulSteps),
-                    language.text(nl: "Wat niet hielp: ", en: "What did not help: ") + values("evaluation.unhelpful_steps", evaluation.unhelpfulSteps),
-                    language.text(nl: "Producten: ", en: "Products: ") + values("evaluation.products", evaluation.products),
-                    language.text(nl: "Waarde voor de werkgever: ", en: "Value for the employer: ") + (evaluation.employerValue ?? "—"),
-                    language.text(nl: "Vervolg: ", en: "Follow-up: ") + (evaluation.followUp.map { $0 ? language.text(nl: "ja", en: "yes") : language.text(nl: "nee", en: "no") } ?? "—"),
-                ]))
-                sections.append(.init(language.text(nl: "Evaluatie van ", en: "Evaluation by ") + who, blocks))
+        // The participant's own evaluation once they finished it, so that the report they get at
+        // its end holds it; the partner's only when the trajectory is closed, so that neither
+        // reads the other's answers before giving their own.
+        let shown = [(myName, s.myEvaluation.flatMap { s.pair.status == .closed || $0.finishedAt != nil ? $0 : nil }),
+                     (partnerName, s.pair.status == .closed ? s.partnerEvaluation : nil)]
+        for (who, evaluation) in shown {
+            guard let evaluation else { continue }
+            var blocks: [ReportDocument.Block] = []
+            let outcomes = evaluation.outcomes.map { outcome -> String in
+                let goal = s.goals.first { $0.id == outcome.goalID }?.text ?? "?"
+                return "\(goal): \(label("evaluation.goal_result", outcome.result.rawValue))" + (outcome.note.map { " — \($0)" } ?? "")
             }
+            if !outcomes.isEmpty { blocks.append(.list(outcomes)) }
+            func values(_ slot: String, _ list: [String]) -> String { list.isEmpty ? "—" : list.map { label(slot, $0) }.joined(separator: ", ") }
+            blocks.append(.list([
+                language.text(nl: "Wat hielp: ", en: "What helped: ") + values("evaluation.helpful_steps", evaluation.helpfulSteps),
+                language.text(nl: "Wat niet hielp: ", en: "What did not help: ") + values("evaluation.unhelpful_steps", evaluation.unhelpfulSteps),
+                language.text(nl: "Producten: ", en: "Products: ") + values("evaluation.products", evaluation.products),
+                language.text(nl: "Waarde voor de werkgever: ", en: "Value for the employer: ") + (evaluation.employerValue ?? "—"),
+            ] + managerLines(evaluation.managerView) + [
+                language.text(nl: "Vervolg: ", en: "Follow-up: ") + yesNo(evaluation.followUp),
+            ]))
+            sections.append(.init(language.text(nl: "Evaluatie van ", en: "Evaluation by ") + who, blocks))
         }
         return ReportDocument(title: "Job Twinning — \(myName) & \(partnerName)", sections: sections)
+    }
+
+    private func yesNo(_ answer: Bool?) -> String {
+        answer.map { $0 ? language.text(nl: "ja", en: "yes") : language.text(nl: "nee", en: "no") } ?? "—"
+    }
+
+    /// What the manager said about the value for the organisation; nothing for an evaluation
+    /// from before it was asked.
+    private func managerLines(_ view: ManagerView?) -> [String] {
+        guard let view else { return [] }
+        var lines = [language.text(nl: "Besproken met de leidinggevende: ", en: "Discussed with the manager: ") + yesNo(view.discussed)]
+        guard view.discussed else { return lines }
+        lines.append(language.text(nl: "Oordeel van de leidinggevende: ", en: "The manager's view: ")
+                     + (view.valuation.map { label("evaluation.manager_value", $0.rawValue) } ?? "—"))
+        lines.append(language.text(nl: "Vervolg volgens de leidinggevende: ", en: "Follow-up, as the manager sees it: ") + (view.wantsSequel.map { yesNo($0) } ?? label("evaluation.manager_sequel", "unknown")))
+        if let words = view.words { lines.append(language.text(nl: "De leidinggevende: ", en: "The manager: ") + "“\(words)”") }
+        return lines
     }
 }

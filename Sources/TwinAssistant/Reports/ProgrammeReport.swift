@@ -1,9 +1,13 @@
 import DialogEngine
+import Foundation
 import Twinning
 import TwinLanguage
 
 /// The coordinator's overview of the whole programme, anonymised: counts and shares only, no
-/// names or free texts.
+/// names of people. One exception, on purpose: the employers' view is summed per organisation,
+/// with what the managers said in the participants' words — the evaluation exists also to show
+/// what Job Twinning is worth to the employers, and that is known only per employer. The
+/// participants are told so when they give those words.
 struct ProgrammeReport {
     let snapshot: ProgrammeSnapshot
     let language: Language
@@ -54,6 +58,8 @@ struct ProgrammeReport {
                        + share(s.evaluations.filter { $0.followUp == true }.count, of: s.evaluations.filter { $0.finishedAt != nil }.count)),
         ]))
 
+        sections.append(employersSection())
+
         let bottlenecks = Bottleneck.Kind.allCases.map { kind -> [String] in
             let description = Bottleneck.description(kind)
             return [kind.rawValue, String(s.bottlenecks.filter { $0.kind == kind }.count), description.text(in: language)]
@@ -62,5 +68,62 @@ struct ProgrammeReport {
             .table(header: [language.text(nl: "Knelpunt", en: "Bottleneck"), language.text(nl: "Open", en: "Open"), language.text(nl: "Wat helpt", en: "What helps")], rows: bottlenecks),
         ]))
         return ReportDocument(title: language.text(nl: "Job Twinning — programmaoverzicht", en: "Job Twinning — programme overview"), sections: sections)
+    }
+
+    /// The employers' view per organisation, from the finished evaluations: how many there are,
+    /// in how many the participant talked with their manager, how the managers value it, whether
+    /// they see a follow-up, and their words. An organisation is its name as the participants
+    /// wrote it, compared without case and surrounding spaces.
+    private func employersSection() -> ReportDocument.Section {
+        let unknown = language.text(nl: "(onbekend)", en: "(unknown)")
+        var groups: [String: (name: String, evaluations: [Evaluation])] = [:]
+        for evaluation in snapshot.evaluations where evaluation.finishedAt != nil {
+            let name = snapshot.organizations[evaluation.participant]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let key = name.lowercased(), shown = name.isEmpty ? unknown : name
+            groups[key, default: (shown, [])].evaluations.append(evaluation)
+            // Of the spellings of one organisation the first in order, whatever the order read.
+            if let current = groups[key]?.name, shown < current { groups[key]?.name = shown }
+        }
+        let ordered = groups.sorted { $0.key < $1.key }.map(\.value)
+        func counted(_ counts: [(String, Int)]) -> String {
+            let shown = counts.filter { $0.1 > 0 }.map { "\($0.0): \($0.1)" }
+            return shown.isEmpty ? "—" : shown.joined(separator: "; ")
+        }
+        let rows = ordered.map { group -> [String] in
+            let views = group.evaluations.compactMap(\.managerView).filter(\.discussed)
+            return [
+                group.name,
+                String(group.evaluations.count),
+                "\(views.count) / \(group.evaluations.count)",
+                counted(ManagerValuation.allCases.map { valuation in (Self.valuation(valuation, language), views.filter { $0.valuation == valuation }.count) }),
+                counted([(language.text(nl: "ja", en: "yes"), views.filter { $0.wantsSequel == true }.count),
+                         (language.text(nl: "nee", en: "no"), views.filter { $0.wantsSequel == false }.count),
+                         (language.text(nl: "weet niet", en: "not known"), views.filter { $0.wantsSequel == nil }.count)]),
+            ]
+        }
+        let remarks = ordered.flatMap { group in
+            group.evaluations.compactMap { $0.managerView?.words }.map { "\(group.name): “\($0)”" }
+        }
+        var blocks: [ReportDocument.Block] = [
+            .table(header: [language.text(nl: "Organisatie", en: "Organisation"), language.text(nl: "Evaluaties", en: "Evaluations"),
+                            language.text(nl: "Besproken met leidinggevende", en: "Discussed with manager"),
+                            language.text(nl: "Oordeel leidinggevenden", en: "Managers' view"),
+                            language.text(nl: "Vervolg volgens leidinggevenden", en: "Follow-up, as managers see it")],
+                   rows: rows.isEmpty ? [["—", "0", "—", "—", "—"]] : rows),
+        ]
+        if !remarks.isEmpty {
+            blocks += [.paragraph(language.text(nl: "Wat leidinggevenden zeiden:", en: "What managers said:")), .list(remarks)]
+        }
+        return .init(language.text(nl: "Waarde voor de werkgevers (afgeronde evaluaties)", en: "Value for the employers (completed evaluations)"), blocks)
+    }
+
+    /// A manager's valuation as the report names it.
+    private static func valuation(_ valuation: ManagerValuation, _ language: Language) -> String {
+        switch valuation {
+        case .high: return language.text(nl: "zeer waardevol", en: "very valuable")
+        case .some: return language.text(nl: "enigszins waardevol", en: "somewhat valuable")
+        case .little: return language.text(nl: "weinig waardevol", en: "of little value")
+        case .unknown: return language.text(nl: "niet gezegd", en: "not said")
+        }
     }
 }

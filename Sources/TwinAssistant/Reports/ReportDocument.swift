@@ -1,10 +1,14 @@
-/// A report as structure — headings, paragraphs, lists and tables — rendered to Markdown or HTML,
-/// so that both formats always say the same and user text is escaped for each.
+public import Foundation
+
+/// A report as structure — headings, paragraphs, lists and tables — rendered to Markdown, HTML or
+/// JSON, so that every format always says the same and user text is escaped for each.
 public struct ReportDocument: Sendable {
     /// One block of content.
     public enum Block: Sendable {
         case paragraph(String)
         case list([String])
+        /// Items in order, numbered from 1 (the steps of an outline).
+        case numbered([String])
         case table(header: [String], rows: [[String]])
     }
 
@@ -47,6 +51,7 @@ public struct ReportDocument: Sendable {
                 switch block {
                 case .paragraph(let text): lines += [escape(text), ""]
                 case .list(let items): lines += items.map { "- \(escape($0))" } + [""]
+                case .numbered(let items): lines += items.enumerated().map { "\($0.offset + 1). \(escape($0.element))" } + [""]
                 case .table(let header, let rows):
                     lines.append("| " + header.map(escape).joined(separator: " | ") + " |")
                     lines.append("|" + String(repeating: " --- |", count: header.count))
@@ -71,12 +76,48 @@ public struct ReportDocument: Sendable {
                 switch block {
                 case .paragraph(let text): lines.append(text)
                 case .list(let items): lines += items.map { "• " + $0 }
+                case .numbered(let items): lines += items.enumerated().map { "\($0.offset + 1). " + $0.element }
                 case .table(let header, let rows):
                     lines += rows.map { row in "• " + zip(header, row).map { "\($0.0): \($0.1)" }.joined(separator: "; ") }
                 }
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The report as JSON, for a spreadsheet or another program: `{"title": …, "sections":
+    /// [{"heading": …, "blocks": [{"kind": "paragraph", "text": …}, {"kind": "list", "items": […]},
+    /// {"kind": "numbered", "items": […]}, {"kind": "table", "header": […], "rows": [[…]]}]}]}`,
+    /// keys sorted, pretty-printed.
+    public func json() throws -> Data {
+        struct JSONBlock: Encodable {
+            var kind: String
+            var text: String?
+            var items: [String]?
+            var header: [String]?
+            var rows: [[String]]?
+        }
+        struct JSONSection: Encodable {
+            var heading: String
+            var blocks: [JSONBlock]
+        }
+        struct JSONDocument: Encodable {
+            var title: String
+            var sections: [JSONSection]
+        }
+        let document = JSONDocument(title: title, sections: sections.map { section in
+            JSONSection(heading: section.heading, blocks: section.blocks.map { block in
+                switch block {
+                case .paragraph(let text): return JSONBlock(kind: "paragraph", text: text)
+                case .list(let items): return JSONBlock(kind: "list", items: items)
+                case .numbered(let items): return JSONBlock(kind: "numbered", items: items)
+                case .table(let header, let rows): return JSONBlock(kind: "table", header: header, rows: rows)
+                }
+            })
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(document)
     }
 
     /// The report as a standalone HTML page.
@@ -111,6 +152,7 @@ public struct ReportDocument: Sendable {
                 switch block {
                 case .paragraph(let text): html += "<p>\(escape(text))</p>\n"
                 case .list(let items): html += "<ul>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+                case .numbered(let items): html += "<ol>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ol>\n"
                 case .table(let header, let rows):
                     html += "<table>\n<tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
                     html += rows.map { "<tr>" + $0.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }.joined()

@@ -8,7 +8,7 @@ public import TwinLanguage
 /// anonymised programme overview for the coordinator.
 public struct ReportService: Sendable {
     private let repository: any TwinRepository
-    private let program: Program
+    private let labels: OptionLabels
     private let clock: any WallClock
     private let coordinators: Set<ParticipantID>
     private let detector: BottleneckDetector
@@ -20,7 +20,7 @@ public struct ReportService: Sendable {
     public init(repository: any TwinRepository, program: Program, clock: any WallClock = SystemClock(),
                 coordinators: Set<ParticipantID> = [], detector: BottleneckDetector = BottleneckDetector()) {
         self.repository = repository
-        self.program = program
+        self.labels = OptionLabels(program: program)
         self.clock = clock
         self.coordinators = coordinators
         self.detector = detector
@@ -39,26 +39,13 @@ public struct ReportService: Sendable {
         }
     }
 
-    private func label(_ slot: String, _ value: String, _ language: Language) -> String {
-        program.question(for: slot)?.spec.options.first { $0.value == value }?.label.text(in: language) ?? value
-    }
-
     /// The trajectory report of `id`'s pair.
     public func participantReport(_ id: ParticipantID, language: Language?) async throws -> (ReportDocument, Language) {
         let now = clock.now()
-        let data = try await repository.read { reader -> TrajectorySnapshot in
-            guard let participant = try reader.participant(id) else { throw ReportError.unknownParticipant(id.description) }
-            guard let pair = try reader.pairs(of: id).first(where: { $0.status == .confirmed || $0.status == .closed }),
-                  let partner = pair.partner(of: id) else { throw ReportError.noPair(id.description) }
-            return TrajectorySnapshot(
-                participant: participant, pair: pair, me: try reader.profile(id), partner: try reader.profile(partner),
-                partnerPhase: try reader.participant(partner)?.phase, goals: try reader.goals(of: pair.id),
-                plan: try reader.plan(of: pair.id), activities: try reader.activities(of: pair.id),
-                myEvaluation: try reader.evaluation(of: id, pairID: pair.id),
-                partnerEvaluation: try reader.evaluation(of: partner, pairID: pair.id))
-        }
+        let data = try await repository.read { reader in try TrajectorySnapshot.read(id, in: reader) }
         let language = language ?? data.participant.language
-        return (ParticipantReport(snapshot: data, now: now, language: language, label: { label($0, $1, language) }).document, language)
+        let labels = self.labels
+        return (ParticipantReport(snapshot: data, now: now, language: language, label: { labels.label($0, $1, language) }).document, language)
     }
 
     /// The anonymised programme overview. Participants are the people taking part: not the
@@ -69,33 +56,24 @@ public struct ReportService: Sendable {
         let snapshot = try await repository.read { reader -> ProgrammeSnapshot in
             let pairs = try reader.allPairs()
             var plans: [Plan] = [], activities: [Activity] = [], evaluations: [Evaluation] = []
+            var organizations: [ParticipantID: String] = [:]
             for pair in pairs {
                 if let plan = try reader.plan(of: pair.id) { plans.append(plan) }
                 activities += try reader.activities(of: pair.id)
                 for id in [pair.teacher, pair.professional] {
-                    if let evaluation = try reader.evaluation(of: id, pairID: pair.id) { evaluations.append(evaluation) }
+                    guard let evaluation = try reader.evaluation(of: id, pairID: pair.id) else { continue }
+                    evaluations.append(evaluation)
+                    // The employer's view is summed per organisation: the evaluator's own.
+                    if let organization = try reader.profile(id)?.organization { organizations[id] = organization }
                 }
             }
             let participants = try reader.participants().filter { !$0.id.isErasedStandIn && !coordinators.contains($0.id) }
             return ProgrammeSnapshot(participants: participants, pairs: pairs, plans: plans, activities: activities,
-                                     evaluations: evaluations, bottlenecks: try reader.openBottlenecks(of: nil))
+                                     evaluations: evaluations, organizations: organizations, bottlenecks: try reader.openBottlenecks(of: nil))
         }
-        return ProgrammeReport(snapshot: snapshot, language: language, label: { label($0, $1, language) }).document
+        let labels = self.labels
+        return ProgrammeReport(snapshot: snapshot, language: language, label: { labels.label($0, $1, language) }).document
     }
-}
-
-/// Everything the participant report shows, read in one consistent view.
-struct TrajectorySnapshot: Sendable {
-    var participant: Participant
-    var pair: Pair
-    var me: Profile?
-    var partner: Profile?
-    var partnerPhase: Phase?
-    var goals: [Goal]
-    var plan: Plan?
-    var activities: [Activity]
-    var myEvaluation: Evaluation?
-    var partnerEvaluation: Evaluation?
 }
 
 /// Everything the programme report counts.
@@ -105,5 +83,7 @@ struct ProgrammeSnapshot: Sendable {
     var plans: [Plan]
     var activities: [Activity]
     var evaluations: [Evaluation]
+    /// The organisation of each participant whose evaluation is counted (from their profile).
+    var organizations: [ParticipantID: String]
     var bottlenecks: [Bottleneck]
 }

@@ -1,7 +1,8 @@
 public import Foundation
 
 /// One participant's closing evaluation (phase 4): the goals, what helped, what was made, the
-/// value for the employer and the follow-up.
+/// value for the employer — the participant's own view and what their manager said — and the
+/// follow-up.
 public struct Evaluation: Sendable, Hashable, Codable {
     /// One goal's outcome.
     public struct GoalOutcome: Sendable, Hashable, Codable {
@@ -34,6 +35,9 @@ public struct Evaluation: Sendable, Hashable, Codable {
     public var products: [String]
     /// The value for the employer, in the participant's words.
     public var employerValue: String?
+    /// What the participant's manager said about the value for the organisation; `nil` in an
+    /// evaluation from before it was asked (stored evaluations decode without it).
+    public var managerView: ManagerView?
     /// Whether they want to continue the collaboration.
     public var followUp: Bool?
     /// When it was started.

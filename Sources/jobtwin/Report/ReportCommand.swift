@@ -18,8 +18,9 @@ struct ReportCommand: AsyncParsableCommand {
         to hand to a manager. jobtwin report --programme prints, for the coordinator and without \
         names, the pairs per phase, how the plans follow the guideline (at least three months, \
         six to eight meetings, at least 20 hours), the kinds of activity, the goals reached and \
-        the open bottlenecks with the mitigations participants used; the coordinators listed in \
-        the configuration are not counted as participants. jobtwin report --pairs is the \
+        the open bottlenecks with the mitigations participants used, and the employers' view per \
+        organisation (how the managers value Job Twinning, whether they see a follow-up, their \
+        words); the coordinators listed in the configuration are not counted as participants. jobtwin report --pairs is the \
         coordinator's working overview: every pair by phase with its progress, the choices kept \
         against the guideline with their reasons, and its open bottlenecks; a pair whose partner \
         was erased is marked as needing a decision.
@@ -35,7 +36,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "The coordinator's overview: every pair by phase with progress, kept deviations and their reasons, bottlenecks (names people).")
     var pairs = false
 
-    @Option(name: .long, help: ArgumentHelp("md (Markdown) or html.", valueName: "md|html"))
+    @Option(name: .long, help: ArgumentHelp("md (Markdown), html or json (the same sections as data).", valueName: "md|html|json"))
     var format: String = "md"
 
     @Option(name: .long, help: ArgumentHelp("nl or en (default: the participant's language, or the configuration's).", valueName: "nl|en"))
@@ -44,7 +45,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        guard ["md", "html"].contains(format) else { throw ValidationError("--format is md or html") }
+        guard ["md", "html", "json"].contains(format) else { throw ValidationError("--format is md, html or json") }
         if [programme, pairs, participant != nil].filter({ $0 }).count != 1 {
             throw ValidationError("give a PARTICIPANT, --programme or --pairs")
         }
@@ -77,7 +78,11 @@ struct ReportCommand: AsyncParsableCommand {
             } catch let error as ReportService.ReportError {
                 throw CLIError(message: error.description)
             }
-            print(format == "html" ? document.html(language: language.rawValue) : document.markdown, terminator: "")
+            switch format {
+            case "html": print(document.html(language: language.rawValue), terminator: "")
+            case "json": print(String(decoding: try document.json(), as: UTF8.self))
+            default: print(document.markdown, terminator: "")
+            }
         }
     }
 }
