@@ -6,14 +6,15 @@ enum ChoiceAnswerParser {
     /// Parses the answer to a single-choice question.
     static func parse(_ text: String, spec: InputSpec) -> Result<Value, InputRejection> {
         guard !spec.options.isEmpty else { return .failure(noOptions) }
-        let matcher = ChoiceMatcher(options: spec.options)
+        let numbered = min(spec.numberedOptions ?? spec.options.count, spec.options.count)
+        let matcher = ChoiceMatcher(options: spec.options, numbered: numbered)
         switch matcher.match(text) {
         case .option(let index):
             return .success(.text(spec.options[index].value))
         case .ambiguous(let indices):
             return .failure(ambiguity(indices.map { spec.options[$0] }))
         case .noMatch:
-            return .failure(unknown(optionCount: spec.options.count))
+            return .failure(unknown(optionCount: numbered))
         }
     }
 

@@ -12,6 +12,8 @@ struct ChoiceMatcher {
 
     /// The options, in the order they are shown and numbered.
     let options: [ChoiceOption]
+    /// How many options, from the first, a number selects (the rest are unlisted).
+    let numbered: Int
 
     /// The options' folded spellings, taken only once an answer is not simply a number: an
     /// option whose label was filled in for this turn is folded only then.
@@ -24,9 +26,10 @@ struct ChoiceMatcher {
     private let cache: Spellings
     private var spellings: [ChoiceSpellings] { cache.all }
 
-    /// Prepares matching against `options`.
-    init(options: [ChoiceOption]) {
+    /// Prepares matching against `options`, of which the first `numbered` (all when `nil`) take a number.
+    init(options: [ChoiceOption], numbered: Int? = nil) {
         self.options = options
+        self.numbered = numbered ?? options.count
         cache = Spellings(options)
     }
 
@@ -50,7 +53,7 @@ struct ChoiceMatcher {
     func match(_ text: String) -> Outcome {
         let folded = TextFolding.fold(text)
         guard !folded.isEmpty else { return .noMatch }
-        if let number = Self.number(folded), options.indices.contains(number - 1) {
+        if let number = Self.number(folded), number >= 1, number <= numbered {
             return .option(number - 1)
         }
         var outcome = Self.outcome(spellings.indices.filter { spellings[$0].value == folded })
@@ -74,7 +77,7 @@ struct ChoiceMatcher {
     func exactMatch(_ text: String) -> Int? {
         let folded = TextFolding.fold(text)
         guard !folded.isEmpty else { return nil }
-        if let number = Self.number(folded), options.indices.contains(number - 1) { return number - 1 }
+        if let number = Self.number(folded), number >= 1, number <= numbered { return number - 1 }
         let exact = spellings.indices.filter { spellings[$0].all.contains(folded) }
         return exact.count == 1 ? exact.first : nil
     }

@@ -20,6 +20,9 @@ public struct InputSpec: Sendable, Hashable, Codable {
     /// `choice` and `multichoice`: the options as shown, in order; the numbers participants
     /// type are 1-based positions in this list.
     public var options: [ChoiceOption]
+    /// `choice`: how many of `options`, from the first, take a number; the ones after them are
+    /// accepted only by their spellings (unlisted options). `nil` for all.
+    public var numberedOptions: Int?
     /// `multichoice`: the fewest options to pick; `nil` means ``defaultMinChoices``.
     public var minChoices: Int?
     /// `multichoice`: the most options to pick; `nil` means no limit.

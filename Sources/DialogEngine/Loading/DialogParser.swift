@@ -338,6 +338,9 @@ struct DialogParser {
         if type == .choice || type == .multichoice {
             if let optionsNode = values["options"] {
                 options = parseOptions(optionsNode)
+                if type == .multichoice, let unlisted = options.first(where: { !$0.listed }) {
+                    error("`listed: false` is for a `choice` question; a multichoice lists every option", unlisted.location)
+                }
             } else {
                 error("a `\(type.rawValue)` question needs `options:`", location)
             }
@@ -396,6 +399,7 @@ struct DialogParser {
             var label: LocalizedText?
             var aliases: [String] = []
             var condition: ScriptExpression?
+            var listed = true
             for (key, keyNode, valueNode) in pairs {
                 switch key {
                 case "value":
@@ -409,7 +413,13 @@ struct DialogParser {
                         error("`aliases:` is a list of words", valueNode.location(in: file))
                     }
                 case "when": condition = expression(valueNode)
-                default: error("unknown key `\(key)` in an option (expected value, label, aliases, when)", keyNode.location(in: file))
+                case "listed":
+                    switch valueNode.scalarText {
+                    case "true": listed = true
+                    case "false": listed = false
+                    default: error("`listed:` is true or false", valueNode.location(in: file))
+                    }
+                default: error("unknown key `\(key)` in an option (expected value, label, aliases, when, listed)", keyNode.location(in: file))
                 }
             }
             guard let value else {
@@ -425,7 +435,7 @@ struct DialogParser {
                 continue
             }
             result.append(OptionDefinition(option: ChoiceOption(value: value, label: label, aliases: aliases),
-                                           condition: condition, location: location))
+                                           condition: condition, listed: listed, location: location))
         }
         return result
     }

@@ -7,6 +7,11 @@ public struct OptionDefinition: Sendable, Hashable {
     public var option: ChoiceOption
     /// Shown only when this holds; `nil` for always.
     public var condition: ScriptExpression?
+    /// Whether the option is listed and numbered. An unlisted option (`listed: false`) is
+    /// accepted by its value, label and aliases while its condition holds, but takes no number
+    /// and is not among the prompt's options — for something that waits now and then, so that
+    /// the numbers of the listed options never move (the dialog names its keyword itself).
+    public var listed: Bool
     /// Where the option is written.
     public var location: SourceLocation
     /// Whether the label holds `{{slot}}` placeholders to fill when it is shown.
@@ -15,9 +20,10 @@ public struct OptionDefinition: Sendable, Hashable {
     let labelTemplates: (nl: Template, en: Template)?
 
     /// Creates an option definition.
-    public init(option: ChoiceOption, condition: ScriptExpression?, location: SourceLocation) {
+    public init(option: ChoiceOption, condition: ScriptExpression?, listed: Bool = true, location: SourceLocation) {
         self.option = option
         self.condition = condition
+        self.listed = listed
         self.location = location
         self.labelHasTemplates = option.label.nl.contains("{{") || option.label.en.contains("{{")
         labelTemplates = labelHasTemplates ? (Template(option.label.nl), Template(option.label.en)) : nil
@@ -25,13 +31,14 @@ public struct OptionDefinition: Sendable, Hashable {
 
     /// Definitions are equal when what they define is; the parsed templates follow from it.
     public static func == (a: OptionDefinition, b: OptionDefinition) -> Bool {
-        a.option == b.option && a.condition == b.condition && a.location == b.location
+        a.option == b.option && a.condition == b.condition && a.listed == b.listed && a.location == b.location
     }
 
     /// Hashes what equality compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(option)
         hasher.combine(condition)
+        hasher.combine(listed)
         hasher.combine(location)
     }
 }

@@ -32,6 +32,9 @@ public struct Prompt: Sendable, Hashable {
     public var options: [Option]?
     /// Whether `skip` is allowed.
     public var optional: Bool
+    /// The unlisted options of a choice that are accepted now (`listed: false`): no number,
+    /// not shown in the list; the dialog names their keyword in a message of its own.
+    public var shortcuts: [Option] = []
 
     /// Creates a prompt.
     public init(slot: String, type: InputType, text: String, min: Double? = nil, max: Double? = nil,

@@ -103,7 +103,10 @@ struct Turn {
             return
         }
         var spec = question.spec
-        spec.options = try visibleOptions(question, state).map(\.option)
+        // Listed options first, so that the numbers are theirs; unlisted ones after them.
+        let visible = try visibleOptions(question, state)
+        spec.options = visible.filter(\.listed).map(\.option) + visible.filter { !$0.listed }.map(\.option)
+        spec.numberedOptions = visible.filter(\.listed).count
         switch AnswerParser.parse(text, as: spec, today: today) {
         case .failure(let rejection):
             try reject(rejection.reason, question: question, &state)
@@ -556,7 +559,11 @@ struct Turn {
             break
         }
         if spec.type == .choice || spec.type == .multichoice {
-            prompt.options = try visibleOptions(question, state).map {
+            let visible = try visibleOptions(question, state)
+            prompt.options = visible.filter(\.listed).map {
+                Prompt.Option(value: $0.option.value, label: $0.option.label.text(in: state.language))
+            }
+            prompt.shortcuts = visible.filter { !$0.listed }.map {
                 Prompt.Option(value: $0.option.value, label: $0.option.label.text(in: state.language))
             }
         }

@@ -125,7 +125,7 @@ public final class Assistant: Sendable {
                         return .stale(language)
                     }
                     if news { return try await notTaken(AssistantText.changedSince) }
-                } else if !(prompt.options ?? []).contains(where: { $0.value == answer }) {
+                } else if !((prompt.options ?? []) + prompt.shortcuts).contains(where: { $0.value == answer }) {
                     return try await notTaken(AssistantText.stepNotOffered)
                 }
                 let reply = try await self.unlockedTurn(id, nil, requestID, incoming: answer, preference: nil) { runtime, state, host, today in
