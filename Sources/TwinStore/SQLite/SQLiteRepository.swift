@@ -62,6 +62,10 @@ public final class SQLiteRepository: TwinRepository {
                 throw StoreError.incompatible(path: path, reason: "it was written by a newer version of jobtwin")
             }
             try migrator.migrate(pool)
+            // The check above opened a reader with the schema of before the migration; a
+            // `SELECT *` it prepares would miss a column a migration added (v8's
+            // `plans.intended_kinds`), so readers start afresh on the migrated schema.
+            pool.invalidateReadOnlyConnections()
         } catch let error as StoreError {
             throw error
         } catch {
