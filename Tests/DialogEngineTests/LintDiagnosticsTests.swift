@@ -1172,7 +1172,7 @@ struct LintDiagnosticsTests {
         expectLintDiagnostic(result, at: "main.yaml:2:1", "unknown key `titel` at the top of a dialog (expected dialog, title, description, steps)")
         expectLintDiagnostic(result, at: "main.yaml:1:1", "missing `title:`")
         expectLintDiagnostic(result, at: "main.yaml:5:5", "unknown key `knd` in a `say` step (expected id, kind, when)")
-        expectLintDiagnostic(result, at: "main.yaml:11:9", "unknown key `lable` in an option (expected value, label, aliases, when)")
+        expectLintDiagnostic(result, at: "main.yaml:11:9", "unknown key `lable` in an option (expected value, label, aliases, when, listed)")
         expectLintDiagnostic(result, at: "main.yaml:14:9", "unknown key `mesage` in a validation (expected rule, message)")
     }
 

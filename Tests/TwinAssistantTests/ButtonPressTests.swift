@@ -23,7 +23,7 @@ struct ButtonPressTests {
         let service = MatchingService(repository: fixture.repository, program: try DialogLibrary.load(directory: nil), clock: fixture.clock)
         #expect(try await service.apply(try await service.propose(method: .optimal)).count == 1)
         _ = try await OpenMatchingFlowTests.choose(assistant, bram, "plan")
-        let reply = try await TrajectoryFlowTests.say(assistant, bram, ["16", "7", "20", "februari tot juni", "elke twee weken bellen"])
+        let reply = try await TrajectoryFlowTests.say(assistant, bram, ["16", "7", "20", "1, 2", "februari tot juni", "elke twee weken bellen"])
         #expect(TrajectoryFlowTests.text(reply).contains("Planning (versie 1):"))
     }
 
@@ -152,7 +152,7 @@ struct ButtonPressTests {
         let menu = try #require(atMenu.prompt)
         // Bram proposes a plan: Anna's menu gets "Planning bekijken en bevestigen" first, and a notice.
         _ = try await OpenMatchingFlowTests.choose(assistant, Self.bram, "plan")
-        _ = try await TrajectoryFlowTests.say(assistant, Self.bram, ["16", "7", "20", "februari tot juni", "elke twee weken bellen"])
+        _ = try await TrajectoryFlowTests.say(assistant, Self.bram, ["16", "7", "20", "1, 2", "februari tot juni", "elke twee weken bellen"])
 
         // Anna's menu as shown before, clicked now: its numbers moved.
         let old = try await assistant.press(participant: anna, slot: menu.slot, turn: atMenu.turn, fingerprint: menu.fingerprint, answer: "1")

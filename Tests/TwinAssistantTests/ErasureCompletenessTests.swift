@@ -79,13 +79,16 @@ struct ErasureCompletenessTests {
         reply = try await chat.say(zoe, "ja")
         #expect(reply.phase == .kennismaking)
 
-        // Phase 2: Zoe's goals and plan; Bram writes a goal that names her, and confirms her plan.
+        // Phase 2: Zoe's goals, expectations and plan; Bram, who is shown them, writes a goal and
+        // expectations that name her, and confirms her plan.
         try await chat.choose(zoe, "goals")
-        try await chat.say(zoe, "Markeerdoel: de haven zien", "nee", "nee", "Markeerdoel samen: een lessenserie", "nee", "nee", "overslaan")
-        try await chat.choose(bram, "goals")
-        try await chat.say(bram, "Samen met Zoë Markeernaam lesgeven", "nee", "nee", "overslaan", "overslaan")
+        try await chat.say(zoe, "Markeerdoel: de haven zien", "nee", "nee", "Markeerdoel samen: een lessenserie", "nee", "nee",
+                           "Markeerverwachting: eerlijk zijn over de tijd")
+        reply = try await chat.choose(bram, "goals")
+        #expect(TrajectoryFlowTests.text(reply).contains("Markeerverwachting"), "Bram is shown Zoe's expectations")
+        try await chat.say(bram, "Samen met Zoë Markeernaam lesgeven", "nee", "nee", "overslaan", "Dat Zoë Markeernaam de lesbezoeken regelt")
         try await chat.choose(zoe, "plan")
-        try await chat.say(zoe, "16", "7", "20", "Markeerperiode: februari tot juni", "Markeerafspraak: elke week bellen")
+        try await chat.say(zoe, "16", "7", "20", "werkplekbezoek", "Markeerperiode: februari tot juni", "Markeerafspraak: elke week bellen")
         reply = try await chat.choose(bram, "confirm_plan")
         #expect(TrajectoryFlowTests.text(reply).contains("Markeerafspraak"), "Bram is shown Zoe's words")
         reply = try await chat.say(bram, "ja")
@@ -118,7 +121,7 @@ struct ErasureCompletenessTests {
         let before = try walk.cells(where: Self.containsMarker)
         let tablesBefore = Set(before.map(\.table))
         #expect(tablesBefore.isSuperset(of: ["profiles", "answers", "sessions", "processed_requests", "conversation_texts", "goals",
-                                             "plans", "activities", "notices", "deliveries"]), "seen through every path: \(tablesBefore.sorted())")
+                                             "expectations", "plans", "activities", "notices", "deliveries"]), "seen through every path: \(tablesBefore.sorted())")
         let export = String(decoding: try await fixture.repository.exportPersonalData(of: zoe, at: fixture.clock.now()), as: UTF8.self)
         let markerWords = Set(before.flatMap { finding in
             finding.value.matches(of: #/[\p{L}]*[Mm]arkeer[\p{L}]*/#).map { String($0.output) }
@@ -157,6 +160,9 @@ struct ErasureCompletenessTests {
         #expect(bramAnswers == bramBefore.1)
         #expect(pairs.first?.teacher == erased.standIn && pairs.first?.professional == bram)
         #expect(bramGoals.contains { $0.owner == bram && $0.text == "Samen met [verwijderd / erased] lesgeven" })
+        let bramExpectations = try await fixture.repository.read { reader in try reader.allPairs().flatMap { try reader.expectations(of: $0.id) } }
+        #expect(bramExpectations.map(\.participant) == [bram], "hers are gone, his stay")
+        #expect(bramExpectations.first?.text == "Dat [verwijderd / erased] de lesbezoeken regelt")
         let bramNext = try await chat.say(bram, "status")
         #expect(bramNext.prompt != nil)
         let coordinatorNext = try await chat.say(Self.coordinator, "status")

@@ -18,8 +18,9 @@ struct ReportTests {
                 criteria: [.subject], subjectPreference: .similar, region: "Rotterdam", updatedAt: Date(timeIntervalSince1970: 0))
     }
 
-    /// A closed trajectory: pair, goals, a fixed plan below the guideline with a reason, two
-    /// activities (one confidential) and both evaluations.
+    /// A closed trajectory: pair, goals, Anna's expectations, a fixed plan below the guideline
+    /// with a reason that intends workplace visits and a training, two confirmed activities (a
+    /// workplace visit, and a confidential guest lesson that was not planned) and both evaluations.
     static func closedTrajectory(_ fixture: AssistantFixture) async throws {
         let now = fixture.clock.now()
         try await fixture.repository.transaction { tx in
@@ -33,13 +34,15 @@ struct ReportTests {
             try tx.save(Goal(id: "g1", pairID: "p1", owner: anna, text: "Remenergie in de praktijk zien", isLongTerm: false, createdAt: now))
             try tx.save(Goal(id: "g2", pairID: "p1", owner: nil, text: "Een lessenserie maken", isLongTerm: true, createdAt: now))
             var plan = Plan(pairID: "p1", weeks: 10, meetings: 6, hours: 20, period: "na de toetsweek", agreements: "elke week mailen",
-                            proposedBy: anna, at: now, deviationReasons: [.shortDuration: "het schooljaar eindigt"])
+                            proposedBy: anna, at: now, deviationReasons: [.shortDuration: "het schooljaar eindigt"],
+                            intendedKinds: [.workplaceVisit, .training])
             plan.confirm(by: bram, partner: anna, at: now)
             try tx.save(plan)
             try tx.save(Activity(id: "a1", pairID: "p1", loggedBy: anna, kind: .workplaceVisit, day: "2026-12-01", hours: 4,
                                  notes: "Meegelopen in de werkplaats", isConfidential: false, loggedAt: now, confirmedAt: now))
             try tx.save(Activity(id: "a2", pairID: "p1", loggedBy: bram, kind: .guestLesson, day: "2026-12-15", hours: 3,
-                                 notes: "Gastles over remmen", isConfidential: true, loggedAt: now))
+                                 notes: "Gastles over remmen", isConfidential: true, loggedAt: now, confirmedAt: now))
+            try tx.save(Expectation(pairID: "p1", participant: anna, text: "Dat we elkaar eerlijk zeggen wat lukt", updatedAt: now))
             var evaluation = Evaluation(participant: anna, pairID: "p1", startedAt: now)
             evaluation.outcomes = [.init(goalID: "g1", result: .reached, note: "de gastles"), .init(goalID: "g2", result: .partly, note: nil)]
             evaluation.products = ["lesson_series", "presentation"]
@@ -72,6 +75,13 @@ struct ReportTests {
         #expect(markdown.contains("| 2026-12-01 |"))
         #expect(markdown.contains("Meegelopen in de werkplaats"))
         #expect(markdown.contains("Ontmoetingen: 2 / 6"))
+        #expect(markdown.contains("## Verwachtingen"))
+        #expect(markdown.contains("- Anna de Vries: Dat we elkaar eerlijk zeggen wat lukt"))
+        #expect(markdown.contains("- Bram \\<Bakker\\>: (niet beschreven)"))
+        #expect(markdown.contains("- Voorgenomen activiteiten: Werkplekbezoek, Training"))
+        #expect(markdown.contains("- ✓ Werkplekbezoek: gedaan (1 keer)"))
+        #expect(markdown.contains("- • Training: nog niet gedaan"))
+        #expect(markdown.contains("- Ook gedaan, maar niet gepland: Gastles"))
         #expect(markdown.contains("## Evaluatie van Anna de Vries"))
         #expect(markdown.contains("Remenergie in de praktijk zien: "))
         #expect(markdown.contains("Waarde voor de werkgever: Praktijkvoorbeelden in de les"))
@@ -89,6 +99,9 @@ struct ReportTests {
         let (english, _) = try await service.participantReport(Self.bram, language: nil)
         #expect(english.markdown.contains("## Evaluation by Bram \\<Bakker\\>"))
         #expect(english.markdown.contains("- Discussed with the manager: no"))
+        #expect(english.markdown.contains("- Anna de Vries: Dat we elkaar eerlijk zeggen wat lukt"))
+        #expect(english.markdown.contains("- Intended activities: Workplace visit, Training"))
+        #expect(english.markdown.contains("- Also done, but not planned: Guest lesson"))
         // His own evaluation comes first, then Anna's.
         let bramsOwn = try #require(english.markdown.components(separatedBy: "## Evaluation by Bram").last?
             .components(separatedBy: "## Evaluation by Anna").first)

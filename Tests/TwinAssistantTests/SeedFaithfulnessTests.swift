@@ -1,5 +1,9 @@
+import DialogEngine
 import Foundation
 import Testing
+import TwinAssistant
+import TwinLanguage
+import Twinning
 
 /// Statements of the programme guide that the built-in dialogs must not contradict.
 @Suite("The dialogs say what the programme guide says")
@@ -32,5 +36,19 @@ struct SeedFaithfulnessTests {
         #expect(!flattened.contains("Je mag er meer kiezen"))
         #expect(!flattened.contains("yields"))
         #expect(flattened.contains("action: show_report"), "the report to share comes at the end")
+    }
+
+    @Test("the plan asks which activities the pair intends: the seven kinds of phase 3 and other, as an activity is logged")
+    func intendedActivities() throws {
+        let program = try DialogLibrary.load(directory: nil)
+        let planned = try #require(program.question(for: "plan.activities")?.spec)
+        let logged = try #require(program.question(for: "activity.type")?.spec)
+        #expect(planned.type == .multichoice)
+        #expect(planned.options.map(\.value) == ActivityKind.allCases.map(\.rawValue))
+        #expect(planned.options.map(\.value) == logged.options.map(\.value))
+        for language in [Language.nl, .en] {
+            #expect(planned.options.map { $0.label.text(in: language) } == logged.options.map { $0.label.text(in: language) },
+                    "the same labels in \(language)")
+        }
     }
 }

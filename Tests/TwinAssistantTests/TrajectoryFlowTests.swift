@@ -55,15 +55,40 @@ struct TrajectoryFlowTests {
         #expect(reply.prompt?.slot == "goals.individual")
         reply = try await Self.say(assistant, anna, ["Zien hoe wiskunde in het bedrijfsleven wordt gebruikt", "nee", "nee"])
         #expect(reply.prompt?.slot == "goals.joint")
-        reply = try await Self.say(assistant, anna, ["Samen een lessenserie over statistiek maken", "nee", "nee", "overslaan"])
+        reply = try await Self.say(assistant, anna, ["Samen een lessenserie over statistiek maken", "nee", "nee"])
+        #expect(reply.prompt?.slot == "goals.expectations")
+        reply = try await Self.say(assistant, anna, ["Dat we eerlijk zijn over de tijd die we hebben."])
         #expect(reply.prompt?.slot == "menu.action")
         #expect(reply.messages.contains { $0.kind == .summary && $0.text.contains("Gezamenlijke doelen:") })
+        #expect(Self.text(reply).contains("Jouw verwachtingen: Dat we eerlijk zijn over de tijd die we hebben."))
 
+        // Bram hears of Anna's joint goal and expectations, and sees her goals before writing his own.
+        (reply, _) = try await Self.menu(assistant, bram)
+        #expect(Self.text(reply).contains("Anna de Vries heeft een gezamenlijk doel toegevoegd"))
+        #expect(Self.text(reply).contains("Anna de Vries heeft verwachtingen over jullie traject opgeschreven: Dat we eerlijk zijn over de tijd die we hebben."))
         reply = try await OpenMatchingFlowTests.choose(assistant, bram, "goals")
-        reply = try await Self.say(assistant, bram, ["Ontdekken of lesgeven bij mij past", "ja", "nee", "overslaan", "overslaan"])
+        #expect(reply.prompt?.slot == "goals.individual")
+        #expect(reply.messages.contains { $0.kind == .summary && $0.text.contains("Dit heeft Anna de Vries al opgeschreven")
+            && $0.text.contains("Zien hoe wiskunde in het bedrijfsleven wordt gebruikt") && $0.text.contains("Verwachtingen van Anna de Vries:") })
+        reply = try await Self.say(assistant, bram, ["Ontdekken of lesgeven bij mij past", "ja", "nee"])
+        #expect(reply.prompt?.slot == "goals.joint")
+        #expect(Self.text(reply).contains("Deze gezamenlijke doelen staan er al:\n  • Samen een lessenserie over statistiek maken"))
+        reply = try await Self.say(assistant, bram, ["overslaan", "overslaan"])
         #expect(reply.prompt?.slot == "menu.action")
         #expect(Self.text(reply).contains("Ontdekken of lesgeven bij mij past (lange termijn)"))
         #expect(Self.text(reply).contains("Samen een lessenserie over statistiek maken"), "Anna's joint goal is Bram's too")
+        #expect(Self.text(reply).contains("Verwachtingen van Anna de Vries: Dat we eerlijk zijn over de tijd die we hebben."))
+        #expect(!Self.text(reply).contains("Jouw verwachtingen:"), "Bram skipped his")
+
+        // Anna writes her expectations again: the new text replaces the old, and Bram hears it.
+        _ = try await OpenMatchingFlowTests.choose(assistant, anna, "goals")
+        reply = try await Self.say(assistant, anna, ["verwachtingen", "Dat we eerlijk zijn over de tijd, en elke maand terugkijken."])
+        #expect(Self.text(reply).contains("Jouw verwachtingen: Dat we eerlijk zijn over de tijd, en elke maand terugkijken."))
+        let expectations = try await fixture.repository.read { try $0.expectations(of: pairID) }
+        #expect(expectations.map(\.participant) == [anna])
+        #expect(expectations.first?.text == "Dat we eerlijk zijn over de tijd, en elke maand terugkijken.")
+        (reply, _) = try await Self.menu(assistant, bram)
+        #expect(Self.text(reply).contains("Anna de Vries heeft de verwachtingen over jullie traject aangepast"))
 
         let goals = try await fixture.repository.read { try $0.goals(of: pairID) }
         #expect(goals.count == 3)
@@ -75,9 +100,12 @@ struct TrajectoryFlowTests {
         #expect(reply.prompt?.slot == "plan.weeks")
         reply = try await Self.say(assistant, anna, ["16", "7", "20"])
         #expect(!reply.messages.contains { $0.kind == .advice }, "16 weeks, 7 meetings, 20 hours meet the guideline")
+        #expect(reply.prompt?.slot == "plan.activities")
+        reply = try await Self.say(assistant, anna, ["werkplekbezoek, gastles, sparren"])
         #expect(reply.prompt?.slot == "plan.period")
         reply = try await Self.say(assistant, anna, ["februari tot juni, niet in de toetsweken", "elke twee weken bellen"])
         #expect(Self.text(reply).contains("Planning (versie 1):"))
+        #expect(Self.text(reply).contains("Activiteiten die jullie willen doen: Werkplekbezoek, Gastles, Sparren over drijfveren"))
         #expect(reply.prompt?.slot == "menu.action")
 
         // ---------------------------------------------------------------- Bram changes it: version 2
@@ -94,12 +122,13 @@ struct TrajectoryFlowTests {
         #expect(reply.prompt?.slot == "plan.keep_choice")
         reply = try await Self.say(assistant, bram, ["nee"])
         #expect(reply.prompt?.slot == "plan.weeks", "not keeping the choice asks the figures again")
-        reply = try await Self.say(assistant, bram, ["14", "8", "24", "maart tot juni", "elke week mailen, om de week bellen"])
+        reply = try await Self.say(assistant, bram, ["14", "8", "24", "werkplekbezoek, gastles, training", "maart tot juni", "elke week mailen, om de week bellen"])
         #expect(Self.text(reply).contains("Planning (versie 2):"))
         #expect(Self.text(reply).contains("Bevestigd door jou: ja; door Anna de Vries: nee"))
 
         var plan = try #require(try await fixture.repository.read { try $0.plan(of: pairID) })
         #expect(plan.version == 2)
+        #expect(plan.intendedKinds == [.workplaceVisit, .guestLesson, .training], "the new version carries its own kinds")
         #expect(plan.isConfirmed(by: bram) && !plan.isConfirmed(by: anna))
         #expect(plan.fixedAt == nil)
         let events = try await fixture.repository.read { try $0.events() }
@@ -162,6 +191,10 @@ struct TrajectoryFlowTests {
         #expect(Self.text(reply).contains("Ontmoetingen: 2 / 8"))
         #expect(Self.text(reply).contains("Uren: 7 / 24"))
         #expect(Self.text(reply).contains("Weken: 5 / 14"))
+        #expect(Self.text(reply).contains("✓ Werkplekbezoek: gedaan (1 keer)"))
+        #expect(Self.text(reply).contains("✓ Gastles: gedaan (1 keer)"))
+        #expect(Self.text(reply).contains("• Training: nog niet gedaan"))
+        #expect(!Self.text(reply).contains("niet gepland"), "nothing done that was not planned")
         #expect(!reply.messages.contains { $0.kind == .advice })
 
         // Five weeks later, nothing more done: behind, with a gentle nudge.
@@ -187,6 +220,8 @@ struct TrajectoryFlowTests {
         activities = try await fixture.repository.read { try $0.activities(of: pairID) }
         #expect(activities.count == 5)
         #expect(activities.allSatisfy { $0.confirmedAt != nil })
+        reply = try await OpenMatchingFlowTests.choose(assistant, anna, "progress")
+        #expect(Self.text(reply).contains("Ook gedaan, maar niet gepland: Sparren over drijfveren"))
 
         // ---------------------------------------------------------------- Anna evaluates
         clock.advance(days: 7)
@@ -286,7 +321,7 @@ struct TrajectoryFlowTests {
         var reply = try await Self.say(fixture.assistant, anna, ["12", "5", "19.5"])
         let advice = reply.messages.filter { $0.kind == .advice }.map(\.text)
         #expect(advice.count == 3, "short, few meetings, few hours: \(advice)")
-        reply = try await Self.say(fixture.assistant, anna, ["yes", "Our school year ends early.", "May and June", "weekly call"])
+        reply = try await Self.say(fixture.assistant, anna, ["yes", "Our school year ends early.", "guest lesson", "May and June", "weekly call"])
         #expect(Self.text(reply).contains("Deviation from the guideline (shorter than three months; fewer than six meetings; fewer than 20 hours), reason: Our school year ends early."))
         let plan = try #require(try await fixture.repository.read { try $0.plan(of: pairID) })
         #expect(plan.deviationReasons == [.shortDuration: "Our school year ends early.", .fewMeetings: "Our school year ends early.",
@@ -296,7 +331,7 @@ struct TrajectoryFlowTests {
         _ = try await OpenMatchingFlowTests.choose(fixture.assistant, anna, "plan")
         reply = try await Self.say(fixture.assistant, anna, ["yes", "13", "6", "20"])
         #expect(!reply.messages.contains { $0.kind == .advice })
-        _ = try await Self.say(fixture.assistant, anna, ["May to July", "weekly call"])
+        _ = try await Self.say(fixture.assistant, anna, ["workplace visit", "May to July", "weekly call"])
         let revised = try #require(try await fixture.repository.read { try $0.plan(of: pairID) })
         #expect(revised.version == 2)
         #expect(revised.deviationReasons.isEmpty)
@@ -312,7 +347,7 @@ struct TrajectoryFlowTests {
         let pairID = try #require(try await service.apply(try await service.propose(method: .optimal)).first?.id)
 
         _ = try await OpenMatchingFlowTests.choose(assistant, anna, "plan")
-        _ = try await Self.say(assistant, anna, ["13", "6", "20", "voorjaar", "elke week bellen"])
+        _ = try await Self.say(assistant, anna, ["13", "6", "20", "werkplekbezoek", "voorjaar", "elke week bellen"])
         _ = try await OpenMatchingFlowTests.choose(assistant, bram, "confirm_plan")
         var reply = try await Self.say(assistant, bram, ["ja"])
         #expect(reply.phase == .activiteiten)
@@ -320,7 +355,7 @@ struct TrajectoryFlowTests {
 
         fixture.clock.advance(days: 21)
         _ = try await OpenMatchingFlowTests.choose(assistant, bram, "plan")
-        reply = try await Self.say(assistant, bram, ["ja", "16", "6", "24", "voorjaar en zomer", "elke week bellen"])
+        reply = try await Self.say(assistant, bram, ["ja", "16", "6", "24", "werkplekbezoek", "voorjaar en zomer", "elke week bellen"])
         #expect(Self.text(reply).contains("Planning (versie 2):"))
 
         var (menu, options) = try await Self.menu(assistant, anna)

@@ -24,7 +24,7 @@ struct SQLiteRepositoryTests {
         let repository = try SQLiteRepository(path: path)
         #expect(try repository.tableNames() == [
             "activities", "answers", "audit_log", "bottlenecks", "consents", "context_checks", "conversation_texts", "deliveries",
-            "evaluations", "events", "exclusions", "goals",
+            "evaluations", "events", "exclusions", "expectations", "goals",
             "likes", "message_preferences", "notices", "outbox_cursor", "pairs", "participants", "pending_erasures", "plans", "processed_requests", "profiles", "reminders",
             "sessions",
         ])

@@ -76,6 +76,7 @@ enum DataRightsActions {
         let partner = pair?.partner(of: id)
         let goals = try pair.map { try tx.goals(of: $0.id) } ?? []
         let activities = try pair.map { try tx.activities(of: $0.id) } ?? []
+        let expectations = try pair.map { try tx.expectations(of: $0.id) } ?? []
         return DataRightsText.Overview(
             profile: try tx.profile(id),
             answers: rows("answers"),
@@ -83,6 +84,7 @@ enum DataRightsActions {
             partnerName: try partner.flatMap { try tx.profile($0)?.name },
             goals: (goals.filter { $0.owner == id }.count, goals.filter { $0.owner == nil }.count,
                     goals.filter { $0.owner != nil && $0.owner != id }.count),
+            expectations: (expectations.contains { $0.participant == id }, expectations.contains { $0.participant != id }),
             plan: try pair.flatMap { try tx.plan(of: $0.id) },
             activities: (activities.count, activities.filter { $0.loggedBy == id }.count),
             contextCheck: rows("context_checks") > 0,

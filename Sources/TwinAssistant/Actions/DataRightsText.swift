@@ -43,6 +43,8 @@ enum DataRightsText {
         var pair: Pair?
         var partnerName: String?
         var goals: (mine: Int, joint: Int, partner: Int)
+        /// Whether the participant and the partner described their expectations.
+        var expectations: (mine: Bool, partner: Bool)
         var plan: Plan?
         var activities: (all: Int, mine: Int)
         var contextCheck: Bool
@@ -65,6 +67,8 @@ enum DataRightsText {
             lines.append(language.text(nl: "• Je duo: ", en: "• Your pair: ") + pairText(language))
             if pair != nil {
                 lines.append(language.text(nl: "• Doelen: \(goals.mine) van jou, \(goals.joint) gezamenlijk, \(goals.partner) van je partner", en: "• Goals: \(goals.mine) of yours, \(goals.joint) joint, \(goals.partner) of your partner's"))
+                lines.append(language.text(nl: "• Verwachtingen: van jou \(yesNo(expectations.mine)), van je partner \(yesNo(expectations.partner))",
+                                           en: "• Expectations: yours \(yesNo(expectations.mine)), your partner's \(yesNo(expectations.partner))"))
                 if let plan {
                     let hours = Value.format(plan.hours, in: language)
                     lines.append(language.text(nl: "• Planning: \(plan.weeks) weken, \(plan.meetings) ontmoetingen, \(hours) uur per persoon (versie \(plan.version))", en: "• Plan: \(plan.weeks) weeks, \(plan.meetings) meetings, \(hours) hours each (version \(plan.version))"))

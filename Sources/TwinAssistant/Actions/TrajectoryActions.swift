@@ -20,13 +20,20 @@ enum TrajectoryActions {
     static let signatures: [ActionSignature] = [
         ActionSignature(name: "add_goal", summary: "Adds a development goal (own, or joint for the pair); returns how many goals of that kind there are now.",
                         parameters: [.init("text", .text), .init("joint", .bool), .init("long_term", .bool)], result: .integer),
-        ActionSignature(name: "show_goals", summary: "Shows the pair's goals, own, partner's and joint; returns how many there are.",
+        ActionSignature(name: "show_goals", summary: "Shows the pair's goals, own, partner's and joint, and both partners' expectations; returns how many goals there are.",
                         parameters: [], result: .integer),
+        ActionSignature(name: "show_partner_goals", summary: "Shows the partner's own goals and expectations, if any (nothing when there are none); returns how many goals of the partner there are.",
+                        parameters: [], result: .integer),
+        ActionSignature(name: "show_joint_goals", summary: "Shows the joint goals already there, if any (nothing when there are none); returns how many there are.",
+                        parameters: [], result: .integer),
+        ActionSignature(name: "save_expectations", summary: "Stores what the participant expects of the partner and the trajectory, replacing an earlier answer; the partner is told. Returns whether something was stored.",
+                        parameters: [.init("text", .text)], result: .bool),
         ActionSignature(name: "check_plan", summary: "Checks plan figures against the guideline and shows the advice; returns the rules not met.",
                         parameters: [.init("weeks", .integer), .init("meetings", .integer), .init("hours", .number)], result: .list),
         ActionSignature(name: "propose_plan", summary: "Proposes (or changes) the pair's plan; the partner must confirm this version. Returns the plan status.",
                         parameters: [.init("weeks", .integer), .init("meetings", .integer), .init("hours", .number), .init("period", .text),
-                                     .init("agreements", .text), .init("reason", .text, optional: true)], result: .text),
+                                     .init("agreements", .text), .init("reason", .text, optional: true),
+                                     .init("activities", .list, optional: true)], result: .text),
         ActionSignature(name: "show_plan", summary: "Shows the pair's plan and who has confirmed it; returns the plan status.",
                         parameters: [], result: .text),
         ActionSignature(name: "confirm_plan", summary: "Confirms the current version of the plan; when both have, the pair moves to phase 3. Returns the plan status.",
@@ -38,7 +45,7 @@ enum TrajectoryActions {
                         parameters: [], result: .text),
         ActionSignature(name: "confirm_activity", summary: "Confirms (true) or disputes (false) an activity the partner logged.",
                         parameters: [.init("activity", .text), .init("agree", .bool)], result: .bool),
-        ActionSignature(name: "show_progress", summary: "Shows meetings, hours and weeks against the plan, with a nudge when behind; returns whether behind.",
+        ActionSignature(name: "show_progress", summary: "Shows meetings, hours and weeks against the plan, and the intended kinds of activity against those done, with a nudge when behind; returns whether behind.",
                         parameters: [], result: .bool),
         ActionSignature(name: "record_manager_agreement", summary: "Records whether time and room are agreed with the manager (yes, partly, no) and gives the programme guide's advice.",
                         parameters: [.init("answer", .text)], result: .text),
@@ -78,6 +85,9 @@ enum TrajectoryActions {
         switch call.name {
         case "add_goal": return try addGoal(call, context)
         case "show_goals": return try showGoals(context)
+        case "show_partner_goals": return try showPartnerGoals(context)
+        case "show_joint_goals": return try showJointGoals(context)
+        case "save_expectations": return try saveExpectations(call, context)
         case "check_plan": return try checkPlan(call, context)
         case "propose_plan": return try proposePlan(call, context)
         case "show_plan": return try showPlan(context)
@@ -112,11 +122,48 @@ enum TrajectoryActions {
 
     private static func showGoals(_ c: Context) throws -> ActionResult {
         let goals = try c.tx.goals(of: c.pair.id)
+        let expectations = try c.tx.expectations(of: c.pair.id)
         let partnerName = try partnerName(c)
         let text = LocalizedText { language in
-            TrajectoryText.goals(goals, me: c.participant, partnerName: partnerName.text(in: language), language: language)
+            TrajectoryText.goals(goals, expectations: expectations, me: c.participant, partnerName: partnerName.text(in: language), language: language)
         }
         return ActionResult(value: .integer(goals.count), messages: [OutputMessage(.summary, text)])
+    }
+
+    /// Before writing one's own goals: what the partner already wrote, so that one can keep
+    /// the partner's goals in mind and not write the same twice. Nothing when there is nothing.
+    private static func showPartnerGoals(_ c: Context) throws -> ActionResult {
+        let goals = try c.tx.goals(of: c.pair.id).filter { $0.owner == c.partner }
+        let expectation = try c.tx.expectations(of: c.pair.id).first { $0.participant == c.partner }
+        guard !goals.isEmpty || expectation != nil else { return ActionResult(value: .integer(0)) }
+        let partnerName = try partnerName(c)
+        let text = LocalizedText { language in
+            TrajectoryText.partnerGoals(goals, expectation: expectation, partnerName: partnerName.text(in: language), language: language)
+        }
+        return ActionResult(value: .integer(goals.count), messages: [OutputMessage(.summary, text)])
+    }
+
+    /// Before writing joint goals: those the pair already has, whoever added them.
+    private static func showJointGoals(_ c: Context) throws -> ActionResult {
+        let goals = try c.tx.goals(of: c.pair.id).filter { $0.owner == nil }
+        guard !goals.isEmpty else { return ActionResult(value: .integer(0)) }
+        let text = LocalizedText { TrajectoryText.jointGoals(goals, language: $0) }
+        return ActionResult(value: .integer(goals.count), messages: [OutputMessage(.summary, text)])
+    }
+
+    private static func saveExpectations(_ call: ActionCall, _ c: Context) throws -> ActionResult {
+        guard let text = call["text"].textValue?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+            // Skipped: what was written before stays.
+            return ActionResult(value: .bool(false))
+        }
+        let before = try c.tx.expectations(of: c.pair.id).first { $0.participant == c.participant }
+        try c.tx.save(Expectation(pairID: c.pair.id, participant: c.participant, text: text, updatedAt: c.now))
+        // The partner hears it once per new text, as with a joint goal: the same words again are no news.
+        if before?.text != text {
+            try notifyPartner(c, kind: "expectations.shared",
+                              TrajectoryText.partnerSharedExpectations(try name(c.participant, c.tx), text, changed: before != nil))
+        }
+        return ActionResult(value: .bool(true))
     }
 
     // MARK: - The plan
@@ -142,14 +189,19 @@ enum TrajectoryActions {
         let reasons = Dictionary(uniqueKeysWithValues: rules.compactMap { rule in reason.map { (rule, $0) } })
         let weeks = call["weeks"].integerValue ?? 0, meetings = call["meetings"].integerValue ?? 0, hours = call["hours"].doubleValue ?? 0
         let period = call["period"].textValue ?? "", agreements = call["agreements"].textValue ?? ""
+        // Unknown values (a dialog's own option) are left out; each kind once, in the order chosen.
+        var kinds: [ActivityKind] = []
+        for kind in (call["activities"].listValue ?? []).compactMap(ActivityKind.init(rawValue:)) where !kinds.contains(kind) {
+            kinds.append(kind)
+        }
         var plan: Plan
         if var existing = try c.tx.plan(of: c.pair.id) {
             existing.revise(weeks: weeks, meetings: meetings, hours: hours, period: period, agreements: agreements,
-                            by: c.participant, at: c.now, deviationReasons: reasons)
+                            by: c.participant, at: c.now, deviationReasons: reasons, intendedKinds: kinds)
             plan = existing
         } else {
             plan = Plan(pairID: c.pair.id, weeks: weeks, meetings: meetings, hours: hours, period: period, agreements: agreements,
-                        proposedBy: c.participant, at: c.now, deviationReasons: reasons)
+                        proposedBy: c.participant, at: c.now, deviationReasons: reasons, intendedKinds: kinds)
         }
         try c.tx.save(plan)
         try c.tx.record(ProgrammeEvent(kind: .planAwaitingConfirmation, participants: [c.partner], pairID: c.pair.id, occurredAt: c.now))

@@ -62,6 +62,14 @@ enum TrajectoryText {
         LocalizedText(nl: "\(partner) heeft een gezamenlijk doel toegevoegd: \(goal)", en: "\(partner) added a joint goal: \(goal)")
     }
 
+    static func partnerSharedExpectations(_ partner: String, _ text: String, changed: Bool) -> LocalizedText {
+        changed
+            ? LocalizedText(nl: "\(partner) heeft de verwachtingen over jullie traject aangepast: \(text)",
+                            en: "\(partner) changed their expectations of your trajectory: \(text)")
+            : LocalizedText(nl: "\(partner) heeft verwachtingen over jullie traject opgeschreven: \(text)",
+                            en: "\(partner) wrote down their expectations of your trajectory: \(text)")
+    }
+
     static func partnerLoggedActivity(_ partner: String) -> LocalizedText {
         LocalizedText(nl: "\(partner) heeft een activiteit vastgelegd. Bevestig hem via 'Activiteit van je partner bevestigen' in het menu.",
                       en: "\(partner) logged an activity. Confirm it with 'Confirm your partner's activity' in the menu.")
@@ -116,16 +124,71 @@ enum TrajectoryText {
         ].joined(separator: "\n")
     }
 
-    static func goals(_ goals: [Goal], me: ParticipantID, partnerName: String, language: Language) -> String {
-        func list(_ items: [Goal]) -> String {
-            items.isEmpty ? language.text(nl: "  (nog geen)", en: "  (none yet)")
-                : items.map { "  • \($0.text)\($0.isLongTerm ? language.text(nl: " (lange termijn)", en: " (long term)") : "")" }.joined(separator: "\n")
+    /// Goals as an indented list, long-term ones marked.
+    static func goalList(_ items: [Goal], language: Language) -> String {
+        items.isEmpty ? language.text(nl: "  (nog geen)", en: "  (none yet)")
+            : items.map { "  • \($0.text)\($0.isLongTerm ? language.text(nl: " (lange termijn)", en: " (long term)") : "")" }.joined(separator: "\n")
+    }
+
+    static func goals(_ goals: [Goal], expectations: [Expectation], me: ParticipantID, partnerName: String, language: Language) -> String {
+        var lines = [
+            language.text(nl: "Jouw doelen:", en: "Your goals:"), goalList(goals.filter { $0.owner == me }, language: language),
+            language.text(nl: "Doelen van \(partnerName):", en: "\(partnerName)'s goals:"), goalList(goals.filter { $0.owner != nil && $0.owner != me }, language: language),
+            language.text(nl: "Gezamenlijke doelen:", en: "Joint goals:"), goalList(goals.filter { $0.owner == nil }, language: language),
+        ]
+        if let mine = expectations.first(where: { $0.participant == me }) {
+            lines.append(language.text(nl: "Jouw verwachtingen: ", en: "Your expectations: ") + mine.text)
         }
-        return [
-            language.text(nl: "Jouw doelen:", en: "Your goals:"), list(goals.filter { $0.owner == me }),
-            language.text(nl: "Doelen van \(partnerName):", en: "\(partnerName)'s goals:"), list(goals.filter { $0.owner != nil && $0.owner != me }),
-            language.text(nl: "Gezamenlijke doelen:", en: "Joint goals:"), list(goals.filter { $0.owner == nil }),
-        ].joined(separator: "\n")
+        if let theirs = expectations.first(where: { $0.participant != me }) {
+            lines.append(language.text(nl: "Verwachtingen van \(partnerName): ", en: "\(partnerName)'s expectations: ") + theirs.text)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// What the partner already wrote, shown before one writes one's own goals.
+    static func partnerGoals(_ goals: [Goal], expectation: Expectation?, partnerName: String, language: Language) -> String {
+        var lines = [language.text(nl: "Dit heeft \(partnerName) al opgeschreven; houd er rekening mee bij je eigen doelen.",
+                                   en: "This is what \(partnerName) has written so far; keep it in mind for your own goals.")]
+        if !goals.isEmpty {
+            lines += [language.text(nl: "Doelen van \(partnerName):", en: "\(partnerName)'s goals:"), goalList(goals, language: language)]
+        }
+        if let expectation {
+            lines.append(language.text(nl: "Verwachtingen van \(partnerName): ", en: "\(partnerName)'s expectations: ") + expectation.text)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The joint goals already there, shown before one adds one.
+    static func jointGoals(_ goals: [Goal], language: Language) -> String {
+        [language.text(nl: "Deze gezamenlijke doelen staan er al:", en: "These joint goals are already there:"), goalList(goals, language: language)]
+            .joined(separator: "\n")
+    }
+
+    /// Kinds of activity in a line, by their short names.
+    static func kinds(_ kinds: [ActivityKind], _ language: Language) -> String {
+        kinds.map { kind($0, language) }.joined(separator: ", ")
+    }
+
+    /// The intended kinds against those done: one line per intended kind, then those done
+    /// without being planned. Empty when the plan names no kinds and nothing was done.
+    static func intendedActivities(_ comparison: IntendedActivities, language: Language) -> [String] {
+        guard !comparison.isEmpty else { return [] }
+        var lines = [language.text(nl: "Activiteiten uit de planning:", en: "Activities in the plan:")]
+        if comparison.intended.isEmpty {
+            lines.append(language.text(nl: "  (geen gekozen)", en: "  (none chosen)"))
+        }
+        for item in comparison.intended {
+            let done = item.isDone
+                ? language.text(nl: "gedaan (\(item.timesDone) keer)", en: item.timesDone == 1 ? "done (once)" : "done (\(item.timesDone) times)")
+                : item.timesAwaitingConfirmation > 0
+                    ? language.text(nl: "vastgelegd, wacht nog op bevestiging", en: "logged, not confirmed yet")
+                    : language.text(nl: "nog niet gedaan", en: "not done yet")
+            lines.append("  \(item.isDone ? "✓" : "•") \(kind(item.kind, language)): \(done)")
+        }
+        if !comparison.unplannedDone.isEmpty {
+            lines.append(language.text(nl: "Ook gedaan, maar niet gepland: ", en: "Also done, but not planned: ") + kinds(comparison.unplannedDone, language))
+        }
+        return lines
     }
 
     static func plan(_ plan: Plan, me: ParticipantID, partner: ParticipantID, partnerName: String, language: Language) -> String {
@@ -137,6 +200,9 @@ enum TrajectoryText {
             language.text(nl: "Periode: ", en: "Period: ") + plan.period,
             language.text(nl: "Werkafspraken: ", en: "Working agreements: ") + plan.agreements,
         ]
+        if !plan.intendedKinds.isEmpty {
+            lines.append(language.text(nl: "Activiteiten die jullie willen doen: ", en: "Activities you intend: ") + kinds(plan.intendedKinds, language))
+        }
         // One line per reason, naming the rules it was given for, in the guideline's order.
         var reasons: [(reason: String, rules: [GuidelineRule])] = []
         for rule in GuidelineRule.allCases {
@@ -168,11 +234,11 @@ enum TrajectoryText {
     }
 
     static func progress(_ progress: Progress, language: Language) -> String {
-        return [
+        return ([
             language.text(nl: "Voortgang tegen de planning:", en: "Progress against the plan:"),
             language.text(nl: "Ontmoetingen: ", en: "Meetings: ") + "\(progress.meetingsDone) / \(progress.meetingsPlanned)",
             language.text(nl: "Uren: ", en: "Hours: ") + "\(Value.format(progress.hoursDone, in: language)) / \(Value.format(progress.hoursPlanned, in: language))",
             language.text(nl: "Weken: ", en: "Weeks: ") + "\(progress.weeksElapsed) / \(progress.weeksPlanned)",
-        ].joined(separator: "\n")
+        ] + intendedActivities(progress.kinds, language: language)).joined(separator: "\n")
     }
 }

@@ -38,6 +38,13 @@ struct ParticipantReport {
             .paragraph(language.text(nl: "Gezamenlijke doelen:", en: "Joint goals:")), goals(s.goals.filter { $0.owner == nil }),
         ]))
 
+        // Making expectations explicit is part of getting acquainted: both partners' words.
+        let none = language.text(nl: "(niet beschreven)", en: "(not described)")
+        sections.append(.init(language.text(nl: "Verwachtingen", en: "Expectations"), [.list([
+            "\(myName): " + (s.expectations.first { $0.participant == s.participant.id }?.text ?? none),
+            "\(partnerName): " + (s.expectations.first { $0.participant != s.participant.id }?.text ?? none),
+        ])]))
+
         if let plan = s.plan {
             var lines = [
                 language.text(nl: "Duur: \(plan.weeks) weken", en: "Duration: \(plan.weeks) weeks"),
@@ -45,6 +52,8 @@ struct ParticipantReport {
                 language.text(nl: "Uren per deelnemer: ", en: "Hours per participant: ") + Value.format(plan.hours, in: language),
                 language.text(nl: "Periode: ", en: "Period: ") + plan.period,
                 language.text(nl: "Werkafspraken: ", en: "Working agreements: ") + plan.agreements,
+                language.text(nl: "Voorgenomen activiteiten: ", en: "Intended activities: ")
+                    + (plan.intendedKinds.isEmpty ? "—" : TrajectoryText.kinds(plan.intendedKinds, language)),
                 plan.fixedAt.map { language.text(nl: "Vastgesteld op ", en: "Fixed on ") + LocalDate($0).iso } ?? language.text(nl: "Nog niet door beiden bevestigd", en: "Not yet confirmed by both"),
             ]
             for (rule, reason) in plan.deviationReasons.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -57,7 +66,7 @@ struct ParticipantReport {
                 language.text(nl: "Ontmoetingen: ", en: "Meetings: ") + "\(progress.meetingsDone) / \(progress.meetingsPlanned)",
                 language.text(nl: "Uren: ", en: "Hours: ") + "\(Value.format(progress.hoursDone, in: language)) / \(Value.format(progress.hoursPlanned, in: language))",
                 language.text(nl: "Weken: ", en: "Weeks: ") + "\(progress.weeksElapsed) / \(progress.weeksPlanned)",
-            ])]))
+            ] + TrajectoryText.intendedActivities(progress.kinds, language: language).map { $0.trimmingCharacters(in: .whitespaces) })]))
         }
 
         let rows = s.activities.map { activity in

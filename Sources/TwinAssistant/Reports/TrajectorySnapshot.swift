@@ -9,6 +9,7 @@ struct TrajectorySnapshot: Sendable {
     var partner: Profile?
     var partnerPhase: Phase?
     var goals: [Goal]
+    var expectations: [Expectation]
     var plan: Plan?
     var activities: [Activity]
     var myEvaluation: Evaluation?
@@ -23,6 +24,7 @@ struct TrajectorySnapshot: Sendable {
         return TrajectorySnapshot(
             participant: participant, pair: pair, me: try reader.profile(id), partner: try reader.profile(partner),
             partnerPhase: try reader.participant(partner)?.phase, goals: try reader.goals(of: pair.id),
+            expectations: try reader.expectations(of: pair.id),
             plan: try reader.plan(of: pair.id), activities: try reader.activities(of: pair.id),
             myEvaluation: try reader.evaluation(of: id, pairID: pair.id),
             partnerEvaluation: try reader.evaluation(of: partner, pairID: pair.id))

@@ -11,9 +11,12 @@ public import TwinLanguage
 /// conversation rests at the menu's question, so the transcript's first `>` line already
 /// answers it.
 ///
-/// - `kennismaking`: the pair was just confirmed (phase 2); no goals, no plan.
+/// - `kennismaking`: the pair was just confirmed (phase 2); the partner already wrote their own
+///   goal, a joint goal and their expectations (what the participant is shown before writing
+///   their own); no plan.
 /// - `activiteiten`: confirmed five weeks ago; goals (one each, one joint); a plan of 13 weeks,
-///   7 meetings and 20 hours that both confirmed four weeks ago; both in phase 3; the partner
+///   7 meetings and 20 hours, intending workplace visits and a guest lesson, that both confirmed
+///   four weeks ago; both in phase 3; the partner
 ///   logged a workplace visit of 3 hours two weeks ago, which waits for the participant's
 ///   confirmation.
 /// - `afronding`: confirmed eighteen weeks ago; the same goals and a plan fixed sixteen weeks ago;
@@ -39,6 +42,12 @@ public struct TranscriptPair: Sendable {
                "Samen een lessenserie over statistiek in de praktijk maken")
             : ("See how mathematics is used in business", "Find out whether teaching suits me",
                "Make a lesson series together about statistics in practice")
+    }
+
+    /// The partner's expectations in the `kennismaking` stage, in the transcript's language.
+    public static func partnerExpectations(_ language: Language) -> String {
+        language.text(nl: "Dat we elkaar snel laten weten als een afspraak niet doorgaat.",
+                      en: "That we tell each other quickly when an appointment cannot go ahead.")
     }
 
     public let stage: Stage
@@ -86,6 +95,16 @@ public struct TranscriptPair: Sendable {
                             professionalConfirmedAt: confirmedAt, confirmedAt: confirmedAt)
             try tx.save(pair)
             try PairConfirmation.start(pair, at: confirmedAt, in: tx)
+            if stage == .kennismaking {
+                // The partner made a start: the participant sees it before writing their own.
+                let goals = Self.goals(language)
+                try tx.save(Goal(id: "transcript-goal-2", pairID: pair.id, owner: professional, text: goals.partner,
+                                 isLongTerm: false, createdAt: confirmedAt))
+                try tx.save(Goal(id: "transcript-goal-3", pairID: pair.id, owner: nil, text: goals.joint,
+                                 isLongTerm: false, createdAt: confirmedAt))
+                try tx.save(Expectation(pairID: pair.id, participant: professional, text: Self.partnerExpectations(language),
+                                        updatedAt: confirmedAt))
+            }
             if let fixedAt {
                 let goals = Self.goals(language)
                 try tx.save(Goal(id: "transcript-goal-1", pairID: pair.id, owner: teacher, text: goals.participant,
@@ -97,7 +116,7 @@ public struct TranscriptPair: Sendable {
                 var plan = Plan(pairID: pair.id, weeks: 13, meetings: 7, hours: 20,
                                 period: language.text(nl: "februari tot mei, niet in de toetsweken", en: "February to May, not in test weeks"),
                                 agreements: language.text(nl: "elke twee weken bellen", en: "a call every two weeks"),
-                                proposedBy: teacher, at: fixedAt)
+                                proposedBy: teacher, at: fixedAt, intendedKinds: [.workplaceVisit, .guestLesson])
                 plan.confirm(by: professional, partner: teacher, at: fixedAt)
                 try tx.save(plan)
                 if stage == .activiteiten {

@@ -1,11 +1,13 @@
 public import Foundation
 public import Twinning
 
-/// Read access to the trajectories of phases 2–4: goals, plans, activities, context checks,
+/// Read access to the trajectories of phases 2–4: goals, expectations, plans, activities, context checks,
 /// evaluations, bottlenecks and the notices waiting for a participant.
 public protocol TrajectoryReader {
     /// The pair's goals, oldest first.
     func goals(of pairID: String) throws -> [Goal]
+    /// The expectations the pair's partners wrote, oldest first.
+    func expectations(of pairID: String) throws -> [Expectation]
     /// The pair's plan, once one was proposed.
     func plan(of pairID: String) throws -> Plan?
     /// The pair's activities, oldest first.
@@ -34,6 +36,8 @@ public protocol TrajectoryWriter {
     func save(_ goal: Goal) throws
     /// Removes a goal.
     func deleteGoal(_ id: String) throws
+    /// Stores a participant's expectations of a pair, replacing what they wrote before.
+    func save(_ expectation: Expectation) throws
     /// Stores the pair's plan (replacing the previous version).
     func save(_ plan: Plan) throws
     /// Stores an activity (inserting or replacing it).

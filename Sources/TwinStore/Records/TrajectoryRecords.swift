@@ -41,6 +41,7 @@ struct PlanRecord: Codable, FetchableRecord, PersistableRecord {
     var confirmed_versions: [String: Int]
     var fixed_at: Date?
     var deviation_reasons: [String: String]
+    var intended_kinds: [String]
 
     init(_ plan: Plan) {
         pair_id = plan.pairID
@@ -55,6 +56,7 @@ struct PlanRecord: Codable, FetchableRecord, PersistableRecord {
         confirmed_versions = Dictionary(uniqueKeysWithValues: plan.confirmedVersions.map { ($0.key.description, $0.value) })
         fixed_at = plan.fixedAt
         deviation_reasons = Dictionary(uniqueKeysWithValues: plan.deviationReasons.map { ($0.key.rawValue, $0.value) })
+        intended_kinds = plan.intendedKinds.map(\.rawValue)
     }
 
     func plan() throws -> Plan {
@@ -71,7 +73,32 @@ struct PlanRecord: Codable, FetchableRecord, PersistableRecord {
         plan.deviationReasons = Dictionary(uniqueKeysWithValues: deviation_reasons.compactMap { key, value in
             GuidelineRule(rawValue: key).map { ($0, value) }
         })
+        // A kind this version does not know (written by a newer one) is left out, not fatal.
+        plan.intendedKinds = intended_kinds.compactMap(ActivityKind.init(rawValue:))
         return plan
+    }
+}
+
+/// A row of `expectations`.
+struct ExpectationRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "expectations"
+    var participant_id: String
+    var pair_id: String
+    var text: String
+    var updated_at: Date
+
+    init(_ expectation: Expectation) {
+        participant_id = expectation.participant.description
+        pair_id = expectation.pairID
+        text = expectation.text
+        updated_at = expectation.updatedAt
+    }
+
+    func expectation() throws -> Expectation {
+        guard let participant = ParticipantID(participant_id) else {
+            throw StoreError.corruptRow(table: "expectations", key: pair_id, reason: "unknown participant")
+        }
+        return Expectation(pairID: pair_id, participant: participant, text: text, updatedAt: updated_at)
     }
 }
 

@@ -33,6 +33,7 @@ struct CopyRedaction {
         Place(table: "sessions", column: "state", owner: "participant_id", isBlob: true, touch: "turns = turns + 1"),
         Place(table: "answers", column: "value", key: ["participant_id", "slot"], owner: "participant_id"),
         Place(table: "goals", column: "text", owner: "owner_id"),
+        Place(table: "expectations", column: "text", key: ["participant_id", "pair_id"], owner: "participant_id"),
         Place(table: "activities", column: "notes", owner: "logged_by"),
         Place(table: "evaluations", column: "data", key: ["participant_id", "pair_id"], owner: "participant_id"),
         Place(table: "plans", column: "period"),

@@ -3,7 +3,7 @@ import GRDB
 
 /// The texts a participant gave that can identify them in other people's data: every free text
 /// of their profile (name, organisation, position, region, prior education, target group, a
-/// field of their own) and of their answers, the goals they wrote, the notes of the activities
+/// field of their own) and of their answers, the goals and expectations they wrote, the notes of the activities
 /// they logged, the plan texts they proposed, the free texts of their evaluation.
 ///
 /// Option values (`teacher`, `other_world`) are not texts a person wrote: they are left out,
@@ -69,6 +69,7 @@ struct IdentifyingTexts: Sendable {
             addJSON(value, all: includingCodes)
         }
         for text in try String.fetchAll(db, sql: "SELECT text FROM goals WHERE owner_id = ?", arguments: arguments) { add(text) }
+        for text in try String.fetchAll(db, sql: "SELECT text FROM expectations WHERE participant_id = ?", arguments: arguments) { add(text) }
         for text in try String.fetchAll(db, sql: "SELECT notes FROM activities WHERE logged_by = ?", arguments: arguments) { add(text) }
         for row in try Row.fetchAll(db, sql: "SELECT period, agreements, deviation_reasons FROM plans WHERE proposed_by = ?", arguments: arguments) {
             add(row["period"])

@@ -6,7 +6,7 @@ import Twinning
 ///
 /// Everything that is theirs is deleted; what they share with a partner stays the partner's
 /// with the erased person replaced by an anonymous stand-in (`erased:…`): the pair, the plan,
-/// the partner's own goals, activities and evaluation. Every text they gave — not only their
+/// the partner's own goals, expectations, activities and evaluation. Every text they gave — not only their
 /// name — is also taken out of the rows of other people (`CopyRedaction`: a partner's notices,
 /// session and kept texts, stored replies, outgoing notifications, the audit log's details).
 /// The caller then checkpoints the WAL and vacuums the file, so that no deleted page keeps a
@@ -48,6 +48,7 @@ enum PersonalDataErasure {
         try run("UPDATE plans SET period = ?2, agreements = ?2, deviation_reasons = '{}' WHERE proposed_by = ?1", [other, redacted])
         // Their own part of the shared trajectory goes.
         try run("DELETE FROM goals WHERE owner_id = ?", [me])
+        try run("DELETE FROM expectations WHERE participant_id = ?", [me])
         try run("DELETE FROM activities WHERE logged_by = ?", [me])
         try run("DELETE FROM evaluations WHERE participant_id = ?", [me])
         try run("DELETE FROM bottlenecks WHERE participant_id = ?", [me])

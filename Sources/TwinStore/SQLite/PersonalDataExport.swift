@@ -10,7 +10,7 @@ import Twinning
 /// without deciding what export (and erasure) means for it.
 enum PersonalDataExport {
     /// Per table, the condition selecting the rows about participant `?1` (the id, bound to
-    /// every `?1`). Shared trajectory data (the pair's goals, plan, activities) is included:
+    /// every `?1`). Shared trajectory data (the pair's goals, expectations, plan, activities) is included:
     /// it is about both partners.
     static let rowsAbout: [String: String] = [
         "participants": "id = ?1",
@@ -22,6 +22,7 @@ enum PersonalDataExport {
         "exclusions": "first_id = ?1 OR second_id = ?1",
         "events": eventsAbout,
         "goals": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
+        "expectations": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
         "plans": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
         "activities": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
         "context_checks": "participant_id = ?1",

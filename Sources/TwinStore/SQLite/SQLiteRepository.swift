@@ -62,6 +62,12 @@ public final class SQLiteRepository: TwinRepository {
                 throw StoreError.incompatible(path: path, reason: "it was written by a newer version of jobtwin")
             }
             try migrator.migrate(pool)
+            // The check above opened a reader with the schema of before the migration; a
+            // `SELECT *` it prepares would miss a column a migration added (v8's
+            // `plans.intended_kinds`). Readers start afresh on the migrated schema, and one is
+            // opened now, as the check did before: the file is open from the start.
+            pool.invalidateReadOnlyConnections()
+            try pool.read { db in try db.execute(sql: "SELECT 1") }
         } catch let error as StoreError {
             throw error
         } catch {

@@ -195,6 +195,11 @@ struct SQLiteTransaction: TwinTransaction {
         try GoalRecord.filter(Column("pair_id") == pairID).order(Column("created_at"), Column("id")).fetchAll(db).map { $0.goal() }
     }
 
+    func expectations(of pairID: String) throws -> [Expectation] {
+        try ExpectationRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM expectations WHERE pair_id = ? ORDER BY updated_at, participant_id"),
+                                       arguments: [pairID]).map { try $0.expectation() }
+    }
+
     func plan(of pairID: String) throws -> Plan? {
         try PlanRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM plans WHERE pair_id = ?"), arguments: [pairID])?.plan()
     }
@@ -255,6 +260,10 @@ struct SQLiteTransaction: TwinTransaction {
 
     func deleteGoal(_ id: String) throws {
         _ = try GoalRecord.deleteOne(db, key: id)
+    }
+
+    func save(_ expectation: Expectation) throws {
+        try ExpectationRecord(expectation).save(db)
     }
 
     func save(_ plan: Plan) throws {

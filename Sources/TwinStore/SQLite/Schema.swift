@@ -311,6 +311,23 @@ enum Schema {
             // write to people about what happened months ago.
             try db.execute(sql: "INSERT INTO outbox_cursor (name, last_event_id) SELECT 'direct_messages', COALESCE(MAX(id), 0) FROM events")
         }
+        migrator.registerMigration("v8: expectations and intended activities") { db in
+            // What each partner expects of the other and of the trajectory: one text per
+            // participant and pair, replaced when it is written again. It is the participant's
+            // own (it goes with them) and belongs to the pair's trajectory (it goes with the pair).
+            try db.create(table: "expectations", options: [.withoutRowID]) { t in
+                t.column("participant_id", .text).notNull().references("participants", onDelete: .cascade)
+                t.column("pair_id", .text).notNull().indexed().references("pairs", onDelete: .cascade)
+                t.column("text", .text).notNull()
+                t.column("updated_at", .datetime).notNull()
+                t.primaryKey(["participant_id", "pair_id"])
+            }
+            // The kinds of activity the plan intends, as a JSON list of `ActivityKind` values; a
+            // plan made before this had none.
+            try db.alter(table: "plans") { t in
+                t.add(column: "intended_kinds", .jsonText).notNull().defaults(to: "[]")
+            }
+        }
         return migrator
     }
 }

@@ -30,10 +30,13 @@ public struct Plan: Sendable, Hashable, Codable {
     public var fixedAt: Date?
     /// Why the participants keep a choice the guideline advises against, by rule.
     public var deviationReasons: [GuidelineRule: String]
+    /// The kinds of activity the partners intend to undertake, in the order they chose them.
+    public var intendedKinds: [ActivityKind]
 
     /// Creates a first version proposed by `proposer`, who thereby confirms it.
     public init(pairID: String, weeks: Int, meetings: Int, hours: Double, period: String, agreements: String,
-                proposedBy proposer: ParticipantID, at now: Date, deviationReasons: [GuidelineRule: String] = [:]) {
+                proposedBy proposer: ParticipantID, at now: Date, deviationReasons: [GuidelineRule: String] = [:],
+                intendedKinds: [ActivityKind] = []) {
         self.pairID = pairID
         self.version = 1
         self.weeks = weeks
@@ -46,12 +49,15 @@ public struct Plan: Sendable, Hashable, Codable {
         self.confirmedVersions = [proposer: 1]
         self.fixedAt = nil
         self.deviationReasons = deviationReasons
+        self.intendedKinds = intendedKinds
     }
 
     /// Replaces the plan's content as a new version by `proposer`: the partner has to confirm
-    /// again.
+    /// again. The intended kinds of activity are part of the content, so a new version carries
+    /// its own.
     public mutating func revise(weeks: Int, meetings: Int, hours: Double, period: String, agreements: String,
-                                by proposer: ParticipantID, at now: Date, deviationReasons: [GuidelineRule: String]) {
+                                by proposer: ParticipantID, at now: Date, deviationReasons: [GuidelineRule: String],
+                                intendedKinds: [ActivityKind] = []) {
         version += 1
         self.weeks = weeks
         self.meetings = meetings
@@ -61,6 +67,7 @@ public struct Plan: Sendable, Hashable, Codable {
         self.proposedBy = proposer
         self.proposedAt = now
         self.deviationReasons = deviationReasons
+        self.intendedKinds = intendedKinds
         confirmedVersions[proposer] = version
     }
 

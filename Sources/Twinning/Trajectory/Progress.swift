@@ -1,6 +1,7 @@
 public import Foundation
 
-/// Where a pair stands against its plan: meetings, hours and weeks, done against planned.
+/// Where a pair stands against its plan: meetings, hours and weeks, done against planned, and
+/// the kinds of activity intended against those done.
 public struct Progress: Sendable, Hashable {
     /// Activities logged (each counts as a meeting).
     public var meetingsDone: Int
@@ -14,6 +15,8 @@ public struct Progress: Sendable, Hashable {
     public var weeksElapsed: Int
     /// Weeks planned.
     public var weeksPlanned: Int
+    /// The plan's intended kinds of activity against the confirmed activities.
+    public var kinds: IntendedActivities
 
     /// Computes progress from the plan, the activities and the time now.
     public init(plan: Plan, activities: [Activity], now: Date) {
@@ -24,6 +27,7 @@ public struct Progress: Sendable, Hashable {
         let start = plan.fixedAt ?? plan.proposedAt
         weeksElapsed = max(0, Int(now.timeIntervalSince(start) / (7 * 86_400)))
         weeksPlanned = plan.weeks
+        kinds = IntendedActivities(plan: plan, activities: activities)
     }
 
     /// The share of the planned time that has passed, 0...1.
