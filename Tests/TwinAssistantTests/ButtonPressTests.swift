@@ -146,15 +146,16 @@ struct ButtonPressTests {
         let assistant = fixture.assistant, anna = Self.anna
         try await OpenMatchingFlowTests.intake(assistant, anna, AssistantFixture.intakeAnswers, open: false)
         try await OpenMatchingFlowTests.intake(assistant, Self.bram, OpenMatchingFlowTests.professionalIntake, open: false)
-        let service = MatchingService(repository: fixture.repository, program: try DialogLibrary.load(directory: nil), clock: fixture.clock)
-        #expect(try await service.apply(try await service.propose(method: .optimal)).count == 1)
+        // Anna's menu of phase 1, shown before the match.
         let atMenu = try await assistant.handle(participant: anna, text: "status")
         let menu = try #require(atMenu.prompt)
-        // Bram proposes a plan: Anna's menu gets "Planning bekijken en bevestigen" first, and a notice.
+        let service = MatchingService(repository: fixture.repository, program: try DialogLibrary.load(directory: nil), clock: fixture.clock)
+        #expect(try await service.apply(try await service.propose(method: .optimal)).count == 1)
+        // Bram proposes a plan: Anna gets a notice and "Te doen"; her numbers stay those of phase 2.
         _ = try await OpenMatchingFlowTests.choose(assistant, Self.bram, "plan")
         _ = try await TrajectoryFlowTests.say(assistant, Self.bram, ["16", "7", "20", "1, 2", "februari tot juni", "elke twee weken bellen"])
 
-        // Anna's menu as shown before, clicked now: its numbers moved.
+        // Anna's phase-1 menu as shown before, clicked now: the phase moved on, and its options.
         let old = try await assistant.press(participant: anna, slot: menu.slot, turn: atMenu.turn, fingerprint: menu.fingerprint, answer: "1")
         guard case .stale = old else {
             Issue.record("a click on the old numbering is stale: \(old)")
@@ -168,7 +169,8 @@ struct ButtonPressTests {
         }
         #expect(news.messages.first?.text.contains("iets veranderd") == true)
         #expect(TrajectoryFlowTests.text(news).contains("Bram Bakker heeft de planning voorgesteld"))
-        #expect(news.prompt?.options?.first?.value == "confirm_plan")
+        #expect(news.messages.contains { $0.text.hasPrefix("Te doen:") && $0.text.contains("'bevestig planning'") })
+        #expect(news.prompt?.options?.first?.value == "goals", "what waits takes no number")
 
         // A choice that does not exist: not accepted, asked again at a new turn.
         let current = try #require(news.prompt)
@@ -180,6 +182,15 @@ struct ButtonPressTests {
         #expect(again.messages.contains { $0.kind == .error })
         #expect(again.prompt?.slot == current.slot)
         #expect(again.turn == (news.turn ?? 0) + 1)
+
+        // The direct message's start button names what waits: taken although it has no number.
+        guard case .answered(let started, _) = try await assistant.press(participant: anna, slot: "menu.action", turn: nil,
+                                                                         answer: "confirm_plan") else {
+            Issue.record("a start button for what waits is taken")
+            return
+        }
+        #expect(started.prompt?.slot == "plan.confirm")
+        _ = try await assistant.handle(participant: anna, text: "stop")
     }
 
     @Test("a repeated request id of 'geen herinneringen' gets the stored reply and records the choice once")

@@ -11,6 +11,26 @@ import TwinStore
 /// append-only history, nothing kept or asked without it.
 @Suite("Consent for processing")
 struct ConsentTests {
+    @Test("the first reply is short: Job Twinning in two lines, the data in three with 'meer' for all of it, then the question")
+    func shortOpening() async throws {
+        for (language, more, full, phases) in [(Language.nl, "meer", "De hele privacyverklaring.", "Het traject heeft vier fases"),
+                                               (.en, "more", "The whole privacy statement.", "The programme has four phases")] {
+            let fixture = try AssistantFixture()
+            let sanne = AssistantFixture.id("api:sanne")
+            let opening = try await fixture.assistant.open(participant: sanne, lang: language)
+            let lines = opening.messages.flatMap { $0.text.split(separator: "\n") }
+            #expect(lines.count == 2 + 3 + 1, "two lines, three, and the question: \(lines)")
+            #expect(!opening.messages.contains { $0.text.contains(phases) }, "the phases come after the yes")
+            #expect(!opening.messages.contains { $0.text.contains(full) })
+            let whole = try await fixture.assistant.handle(participant: sanne, text: more)
+            #expect(whole.messages.contains { $0.text.hasPrefix(full) && $0.text.contains("- Hoe lang:") || $0.text.contains("- How long:") })
+            #expect(whole.prompt?.slot == "consent.processing", "'\(more)' answers nothing")
+            let yes = try await fixture.assistant.handle(participant: sanne, text: language == .nl ? "ja" : "yes")
+            #expect(yes.messages.contains { $0.text.contains(phases) })
+            #expect(yes.prompt?.slot == "profile.name")
+        }
+    }
+
     @Test("a yes is recorded with the time and the text version before any profile question")
     func yesIsRecorded() async throws {
         let fixture = try AssistantFixture()
@@ -23,7 +43,7 @@ struct ConsentTests {
         let reply = try await fixture.assistant.handle(participant: anna, text: "ja")
         #expect(reply.prompt?.slot == "profile.name")
         let decisions = try await fixture.repository.read { try $0.consentDecisions(of: anna) }
-        #expect(decisions == [ConsentDecision(purpose: .processing, textVersion: "processing-2026-12", given: true,
+        #expect(decisions == [ConsentDecision(purpose: .processing, textVersion: "processing-2026-12b", given: true,
                                               recordedAt: fixture.clock.now())])
         #expect(try await fixture.repository.read { try $0.hasConsent(.processing, of: anna) })
     }
@@ -42,7 +62,7 @@ struct ConsentTests {
         // Whatever comes next is not kept, and brings the statement and the question back.
         fixture.clock.advance(by: 60)
         reply = try await fixture.assistant.handle(participant: sam, text: "Mijn geheime bericht")
-        #expect(reply.messages.contains { $0.text.contains("Eerst iets over je gegevens") })
+        #expect(reply.messages.contains { $0.text.contains("Over je gegevens: Job Twinning bewaart je profiel") })
         #expect(reply.prompt?.slot == "consent.processing")
         let answers = try await fixture.repository.read { try $0.answers(sam) }
         #expect(!answers.contains { $0.value.contains("Mijn geheime bericht") })
@@ -59,7 +79,7 @@ struct ConsentTests {
         let decisions = try await fixture.repository.read { try $0.consentDecisions(of: sam) }
         #expect(decisions.map(\.given) == [false, false, true], "append-only: every decision is a row")
         #expect(ConsentDecision.current(.processing, in: decisions)?.given == true)
-        #expect(decisions.allSatisfy { $0.textVersion == "processing-2026-12" })
+        #expect(decisions.allSatisfy { $0.textVersion == "processing-2026-12b" })
         #expect(try await fixture.repository.read { try $0.profile(sam) } == nil)
     }
 
@@ -72,7 +92,7 @@ struct ConsentTests {
         var reply = try await fixture.assistant.handle(participant: sam, text: "restart")
         #expect(reply.prompt?.slot == "confirm.restart")
         reply = try await fixture.assistant.handle(participant: sam, text: "yes")
-        #expect(reply.messages.contains { $0.text.contains("First, about your data.") })
+        #expect(reply.messages.contains { $0.text.contains("About your data: Job Twinning keeps your profile") })
         #expect(reply.prompt?.slot == "consent.processing")
     }
 
@@ -122,7 +142,7 @@ struct ConsentTests {
         #expect(reply.prompt?.slot == "menu.action")
         // Anything else asks for consent first, then comes back to the menu.
         reply = try await OpenMatchingFlowTests.choose(legacy, anna, "profile")
-        #expect(reply.messages.contains { $0.text.contains("Eerst iets over je gegevens") })
+        #expect(reply.messages.contains { $0.text.contains("Over je gegevens: Job Twinning bewaart je profiel") })
         #expect(reply.prompt?.slot == "consent.processing")
         reply = try await legacy.handle(participant: anna, text: "ja")
         #expect(reply.messages.contains { $0.text.contains("Je toestemming is vastgelegd") })

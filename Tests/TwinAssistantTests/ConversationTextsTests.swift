@@ -27,7 +27,7 @@ struct ConversationTextsTests {
         _ = try await consentAndAnswer(fixture.assistant, anna)
         try await OpenMatchingFlowTests.intake(fixture.assistant, AssistantFixture.id("api:bram"), OpenMatchingFlowTests.professionalIntake)
         #expect(try await fixture.repository.read { try $0.conversationTexts(of: anna) }.isEmpty)
-        #expect(try await fixture.repository.read { try $0.consentDecisions(of: anna) }.first?.textVersion == "processing-2026-12")
+        #expect(try await fixture.repository.read { try $0.consentDecisions(of: anna) }.first?.textVersion == "processing-2026-12b")
     }
 
     @Test("on: the full-path and the fast-path turns store what came in and what went out; nothing before consent")
@@ -48,7 +48,7 @@ struct ConversationTextsTests {
         #expect(texts[3].text.contains("1. Docent"), "the choices as the channels number them")
         #expect(texts.allSatisfy { $0.at == fixture.clock.now() })
         let decision = try #require(try await fixture.repository.read { try $0.consentDecisions(of: anna) }.first)
-        #expect(decision.textVersion == "processing-2026-12+texts", "the version says the statement mentioned kept texts")
+        #expect(decision.textVersion == "processing-2026-12b+texts", "the version says the statement mentioned kept texts")
 
         // Commands are turns too; a second participant who says no keeps nothing.
         _ = try await fixture.assistant.handle(participant: anna, text: "status")
@@ -74,7 +74,7 @@ struct ConversationTextsTests {
         let consents = try #require(tables["consents"])
         #expect(consents.count == 1)
         #expect(consents.first?["purpose"] as? String == "processing")
-        #expect(consents.first?["text_version"] as? String == "processing-2026-12+texts")
+        #expect(consents.first?["text_version"] as? String == "processing-2026-12b+texts")
     }
 
     @Test("erasure deletes the person's texts and their name from other people's; the file's bytes hold neither")
@@ -114,7 +114,7 @@ struct ConversationTextsTests {
         let now = fixture.clock.now()
         try await fixture.repository.transaction { tx in
             for id in [ReportTests.anna, ReportTests.bram] {
-                try tx.record(ConsentDecision(purpose: .processing, textVersion: "processing-2026-12+texts", given: true, recordedAt: now), for: id)
+                try tx.record(ConsentDecision(purpose: .processing, textVersion: "processing-2026-12b+texts", given: true, recordedAt: now), for: id)
                 try tx.save([ConversationText(at: now, direction: .incoming, text: "Remenergie is mijn vak"),
                              ConversationText(at: now, direction: .outgoing, text: "Dank je wel, Anna de Vries!")], for: id)
             }

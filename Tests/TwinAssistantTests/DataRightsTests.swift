@@ -73,7 +73,7 @@ struct DataRightsTests {
         reply = try await fixture.assistant.handle(participant: Self.zoe, text: "1")
         #expect(reply.prompt?.slot == "menu.action")
 
-        let overview = try #require(reply.messages.first { $0.text.hasPrefix("Dit is wat JobTwin over jou bewaart") })
+        let overview = try #require(reply.messages.first { $0.text.hasPrefix("Dit is wat Job Twinning over jou bewaart") })
         #expect(overview.text.contains("Je profiel: ja (naam: Zoetelief Quarkpoot"))
         #expect(overview.text.contains("Je duo: met Bram Bakker, bevestigd"))
         #expect(overview.text.contains("Doelen: 1 van jou, 0 gezamenlijk, 1 van je partner"))
@@ -111,7 +111,7 @@ struct DataRightsTests {
         let second = try await fixture.assistant.handle(participant: Self.zoe, text: "1")
         let block = try #require(second.messages.first { $0.text.hasPrefix("```") }).text
         #expect(block.contains("a copy of a reply already shown in the chat"))
-        #expect(!block.contains("Dit is wat JobTwin over jou bewaart"), "the first export's reply is not repeated")
+        #expect(!block.contains("Dit is wat Job Twinning over jou bewaart"), "the first export's reply is not repeated")
         #expect(Self.text(second).utf8.count < Self.text(first).utf8.count * 2)
     }
 

@@ -48,8 +48,9 @@ struct ErasureCompletenessTests {
         func choose(_ id: ParticipantID, _ value: String) async throws -> Reply {
             let menu = try await say(id, "status")
             let options = try #require(menu.prompt?.options, "a choice is asked: \(menu.prompt?.slot ?? "nothing")")
-            let index = try #require(options.firstIndex { $0.value == value }, "\(value) is offered: \(options.map(\.value))")
-            return try await say(id, String(index + 1))
+            if let index = options.firstIndex(where: { $0.value == value }) { return try await say(id, String(index + 1)) }
+            let keyword = try #require(AssistantFixture.waitingKeywords[value], "\(value) is offered: \(options.map(\.value))")
+            return try await say(id, keyword)
         }
     }
 

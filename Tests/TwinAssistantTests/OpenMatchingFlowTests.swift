@@ -28,8 +28,13 @@ struct OpenMatchingFlowTests {
     static func choose(_ assistant: Assistant, _ id: ParticipantID, _ value: String, from reply: Reply? = nil) async throws -> Reply {
         let menu = try await assistant.handle(participant: id, text: "status")
         let options = try #require(menu.prompt?.options, "the menu asks a choice")
-        let index = try #require(options.firstIndex { $0.value == value }, "the menu offers \(value): \(options.map(\.value))")
-        return try await assistant.handle(participant: id, text: String(index + 1))
+        if let index = options.firstIndex(where: { $0.value == value }) {
+            return try await assistant.handle(participant: id, text: String(index + 1))
+        }
+        // What waits has no number: the menu names its keyword under "Te doen".
+        let keyword = try #require(AssistantFixture.waitingKeywords[value], "the menu offers \(value): \(options.map(\.value))")
+        #expect(menu.messages.contains { $0.text.hasPrefix("Te doen:") && $0.text.contains("'\(keyword)'") }, "\(value) waits")
+        return try await assistant.handle(participant: id, text: keyword)
     }
 
     @Test("two participants like each other, both confirm, and both move to phase 2 with events recorded")
@@ -55,11 +60,16 @@ struct OpenMatchingFlowTests {
         reply = try await fixture.assistant.handle(participant: anna, text: "leuk")
         #expect(reply.prompt?.slot == "browse.decision" || reply.prompt?.slot == "menu.action")
 
+        let before = try await fixture.assistant.handle(participant: anna, text: "status").prompt?.options?.map(\.value)
         reply = try await Self.choose(fixture.assistant, bram, "browse_profiles")
         #expect(reply.messages.contains { $0.text.contains("Anna de Vries") })
         reply = try await fixture.assistant.handle(participant: bram, text: "1")
         #expect(reply.messages.contains { $0.text.contains("Het klikt") })
         #expect(reply.prompt?.slot == "menu.action")
+        // The proposal waits under "Te doen" with its keyword; the numbers of the menu stay.
+        let waiting = try await fixture.assistant.handle(participant: anna, text: "status")
+        #expect(waiting.prompt?.options?.map(\.value) == before)
+        #expect(waiting.prompt?.text.hasPrefix("Te doen: er staat een matchvoorstel voor je klaar. Typ 'bevestig match'") == true)
 
         reply = try await Self.choose(fixture.assistant, bram, "confirm_match")
         #expect(reply.prompt?.slot == "match.confirm")
@@ -95,7 +105,9 @@ struct OpenMatchingFlowTests {
 
         // Bram did not open his profile: he cannot browse, and Anna does not see him.
         let bramMenu = try await fixture.assistant.handle(participant: bram, text: "status")
-        #expect(bramMenu.prompt?.options?.contains { $0.value == "browse_profiles" } == false)
+        #expect(bramMenu.prompt?.options?.contains { $0.value == "browse_profiles" } == true, "listed in phase 1 whatever the profile")
+        let closed = try await Self.choose(fixture.assistant, bram, "browse_profiles")
+        #expect(closed.messages.contains { $0.text.contains("Open matching is alleen voor wie zelf ook zijn profiel openzet") })
         var reply = try await Self.choose(fixture.assistant, anna, "browse_profiles")
         #expect(!reply.messages.contains { $0.text.contains("Bram Bakker") })
         #expect(reply.messages.contains { $0.text.contains("Carla Cruz") })

@@ -206,6 +206,7 @@ struct ProgramChecker {
             case .ask(let question):
                 checkText(question.prompt)
                 if let help = question.help { checkText(help) }
+                if let notes = question.notes { checkText(notes) }
                 for option in question.options {
                     if let condition = option.condition { expect(condition, .bool, "an option's `when:`") }
                     checkText(DialogText(option.option.label, at: option.location))
@@ -494,6 +495,7 @@ struct ProgramChecker {
         case .ask(let question):
             add(question.prompt)
             add(question.help)
+            add(question.notes)
             question.options.forEach { add($0.condition); add(DialogText($0.option.label, at: $0.location)) }
             question.validations.forEach { add($0.rule); add($0.message) }
         case .set(_, let value): add(value)

@@ -132,7 +132,7 @@ struct DialogParser {
     private static let commonKeys: Set<String> = ["id", "when"]
     private static let attributes: [String: Set<String>] = [
         "say": ["kind"],
-        "ask": ["type", "prompt", "help", "optional", "min", "max", "min_length", "max_length",
+        "ask": ["type", "prompt", "help", "notes", "optional", "min", "max", "min_length", "max_length",
                 "min_choices", "max_choices", "options", "validate", "max_attempts"],
         "set": ["value"],
         "if": ["then", "else"],
@@ -378,8 +378,10 @@ struct DialogParser {
                 maxAttempts = value
             }
         }
-        return Question(slot: slot, spec: spec, options: options, prompt: prompt, help: help,
-                        isOptional: isOptional, validations: validations, maxAttempts: maxAttempts)
+        var question = Question(slot: slot, spec: spec, options: options, prompt: prompt, help: help,
+                                isOptional: isOptional, validations: validations, maxAttempts: maxAttempts)
+        question.notes = values["notes"].flatMap { dialogText($0, what: "notes", everyVariant: true) }
+        return question
     }
 
     private mutating func parseOptions(_ node: Node) -> [OptionDefinition] {
@@ -492,16 +494,20 @@ struct DialogParser {
         return LocalizedText(nl: nl, en: en)
     }
 
-    private mutating func dialogText(_ node: Node, what: String) -> DialogText? {
+    /// A text with variants; `everyVariant` for notes, where each variant whose condition holds
+    /// is shown, so none needs to be the fallback.
+    private mutating func dialogText(_ node: Node, what: String, everyVariant: Bool = false) -> DialogText? {
         if let elements = node.sequenceElements {
             var variants: [DialogText.Variant] = []
             for (index, element) in elements.enumerated() {
                 let condition = element.mappingPairs?.first(where: { $0.key == "when" }).flatMap { expression($0.value) }
                 let isLast = index == elements.count - 1
-                if isLast, condition != nil {
+                if everyVariant {
+                    // Every variant stands on its own.
+                } else if isLast, condition != nil {
                     error("the last variant of `\(what)` must have no `when:`, so that there is always a text", element.location(in: file))
                 }
-                if !isLast, element.mappingPairs?.contains(where: { $0.key == "when" }) != true {
+                if !everyVariant, !isLast, element.mappingPairs?.contains(where: { $0.key == "when" }) != true {
                     warning("only the last variant of `\(what)` should lack `when:`; the variants after this one are never used", element.location(in: file))
                 }
                 guard let text = localized(element, what: what) else { continue }

@@ -10,6 +10,10 @@ public struct Question: Sendable, Hashable {
     public var prompt: DialogText
     /// Extra explanation for `help`, and after repeated wrong answers.
     public var help: DialogText?
+    /// Lines shown above the question every time it is asked, also again: *every* variant whose
+    /// condition holds, in order (unlike `prompt`, which shows the first). For what waits, so
+    /// that a participant who asks where they are sees it too.
+    public var notes: DialogText? = nil
     /// Whether `skip` may leave the slot unset.
     public var isOptional: Bool
     /// Rules beyond the type check.

@@ -27,7 +27,8 @@ public enum GlobalCommand: Sendable, Hashable {
         guard let first = words.first else { return slashed ? .unknown(trimmed) : nil }
         if words.count == 1 {
             switch first {
-            case "help", "hulp", "?", "h", "commands", "commando's", "commandos": return .help
+            // `meer` / `more`: the whole text behind a short one (a question's help).
+            case "help", "hulp", "?", "h", "commands", "commando's", "commandos", "meer", "more": return .help
             case "back", "terug", "undo", "vorige": return .back
             case "skip", "overslaan", "sla over": return .skip
             case "status", "waar ben ik", "where am i": return .status

@@ -522,6 +522,20 @@ struct Turn {
         return ""
     }
 
+    /// The question's notes whose condition holds, each on a line of its own, ending in a line
+    /// break; empty when there are none.
+    private func notes(_ question: Question, _ state: SessionState) throws -> String {
+        guard let notes = question.notes else { return "" }
+        let formatter = SlotFormatter(program: program, language: state.language)
+        var lines: [String] = []
+        for variant in notes.variants {
+            if let condition = variant.condition,
+               (try? condition.expression.evaluate { lookup($0, state, answer: nil) })?.boolValue != true { continue }
+            lines.append(variant.template(in: state.language).render { slot in formatter.format(slot, lookup(slot, state, answer: nil)) })
+        }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
     /// The options shown now: those whose condition holds, with templates in their labels filled.
     private func visibleOptions(_ question: Question, _ state: SessionState) throws -> [OptionDefinition] {
         question.options.compactMap { definition in
@@ -543,7 +557,7 @@ struct Turn {
 
     func prompt(for question: Question, _ state: SessionState) throws -> Prompt {
         let spec = question.spec
-        var prompt = Prompt(slot: question.slot, type: spec.type, text: try render(question.prompt, state),
+        var prompt = Prompt(slot: question.slot, type: spec.type, text: try notes(question, state) + render(question.prompt, state),
                             optional: question.isOptional)
         switch spec.type {
         case .integer, .number:

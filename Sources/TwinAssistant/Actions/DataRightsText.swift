@@ -57,7 +57,7 @@ enum DataRightsText {
         /// The overview in `language`, ending with a word on the JSON that follows.
         func text(in language: Language) -> String {
             func yesNo(_ value: Bool) -> String { value ? language.text(nl: "ja", en: "yes") : language.text(nl: "nee", en: "no") }
-            var lines = [language.text(nl: "Dit is wat JobTwin over jou bewaart:", en: "This is what JobTwin keeps about you:")]
+            var lines = [language.text(nl: "Dit is wat Job Twinning over jou bewaart:", en: "This is what Job Twinning keeps about you:")]
             if let profile {
                 lines.append(language.text(nl: "• Je profiel: ja (naam: \(profile.name); zichtbaar in open matching: \(yesNo(profile.isOpen)))", en: "• Your profile: yes (name: \(profile.name); visible in open matching: \(yesNo(profile.isOpen)))"))
             } else {

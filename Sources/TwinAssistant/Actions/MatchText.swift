@@ -25,8 +25,8 @@ enum MatchText {
 
     static func mutualLike(_ name: String) -> LocalizedText {
         LocalizedText(
-            nl: "Het klikt: \(name) vindt jou ook interessant! Jullie krijgen allebei het voorstel om een duo te vormen; bevestig het via het menu.",
-            en: "It's a match: \(name) likes you too! You both get the proposal to become a pair; confirm it from the menu.")
+            nl: "Het klikt: \(name) vindt jou ook interessant! Jullie krijgen allebei het voorstel om een duo te vormen; typ 'bevestig match' om het te bevestigen.",
+            en: "It's a match: \(name) likes you too! You both get the proposal to become a pair; type 'confirm match' to confirm it.")
     }
 
     static func waitingForPartner(_ name: String) -> LocalizedText {

@@ -20,7 +20,7 @@ enum ProfileActions {
     /// - `processing-2026-11`: the first statement.
     /// - `processing-2026-12`: adds that an unfinished sign-up or a no is erased once the person
     ///   has not been in touch for a while (`retention.inactive_without_profile_days`).
-    static let processingConsentVersion = "processing-2026-12"
+    static let processingConsentVersion = "processing-2026-12b"
 
     static let signatures: [ActionSignature] = [
         ActionSignature(

@@ -49,13 +49,13 @@ enum TrajectoryText {
         en: "Your evaluation is complete, and with it your Job Twinning trajectory. Thank you for taking part!")
 
     static func planConfirmedWaiting(_ partner: String) -> LocalizedText {
-        LocalizedText(nl: "Je hebt de planning bevestigd. Zodra \(partner) deze versie ook bevestigt, ligt hij vast.",
-                      en: "You confirmed the plan. As soon as \(partner) confirms this version too, it is fixed.")
+        LocalizedText(nl: "Je hebt de planning bevestigd. Zodra \(partner) deze versie ook bevestigt, ligt de planning vast.",
+                      en: "You confirmed the plan. As soon as \(partner) confirms this version too, the plan is settled.")
     }
 
     static func partnerProposedPlan(_ partner: String, version: Int) -> LocalizedText {
-        LocalizedText(nl: "\(partner) heeft de planning \(version == 1 ? "voorgesteld" : "aangepast") (versie \(version)). Bekijk en bevestig hem via 'Planning bekijken en bevestigen' in het menu.",
-                      en: "\(partner) has \(version == 1 ? "proposed" : "changed") the plan (version \(version)). Look at it and confirm it with 'View and confirm the plan' in the menu.")
+        LocalizedText(nl: "\(partner) heeft de planning \(version == 1 ? "voorgesteld" : "aangepast") (versie \(version)). Typ 'bevestig planning' om deze versie te bekijken en te bevestigen.",
+                      en: "\(partner) has \(version == 1 ? "proposed" : "changed") the plan (version \(version)). Type 'confirm plan' to view and confirm this version.")
     }
 
     static func partnerAddedJointGoal(_ partner: String, _ goal: String) -> LocalizedText {
@@ -71,8 +71,8 @@ enum TrajectoryText {
     }
 
     static func partnerLoggedActivity(_ partner: String) -> LocalizedText {
-        LocalizedText(nl: "\(partner) heeft een activiteit vastgelegd. Bevestig hem via 'Activiteit van je partner bevestigen' in het menu.",
-                      en: "\(partner) logged an activity. Confirm it with 'Confirm your partner's activity' in the menu.")
+        LocalizedText(nl: "\(partner) heeft een activiteit vastgelegd. Typ 'bevestig activiteit' om die te bevestigen.",
+                      en: "\(partner) logged an activity. Type 'confirm activity' to confirm it.")
     }
 
     static func activityDisputed(_ partner: String) -> LocalizedText {

@@ -12,8 +12,8 @@ enum CoordinatorText {
         nl: "Er zijn geen open knelpunten.",
         en: "There are no open bottlenecks.")
     static let noProposals = LocalizedText(
-        nl: "Er is nu niets voor te stellen: de pool heeft geen mogelijke duo's (een profiel, fase matching, nog geen duo).",
-        en: "There is nothing to propose now: the pool has no possible pairs (a profile, phase matching, no pair yet).")
+        nl: "Er is nu niets voor te stellen: er zijn geen deelnemers die nog gekoppeld kunnen worden (met een profiel, in fase 1 en nog zonder duo), of geen docent en professional die bij elkaar mogen.",
+        en: "There is nothing to propose now: there are no participants who can still be paired (with a profile, in phase 1 and not in a pair yet), or no teacher and professional who may be paired.")
     static let nothingApplied = LocalizedText(
         nl: "Er zijn geen duo's bevestigd.",
         en: "No pairs were confirmed.")
@@ -42,8 +42,8 @@ enum CoordinatorText {
         en: "The coordinator has decided: you take part in matching again. Your profile is still there; as soon as there is a new partner for you, you will hear about it. Your previous goals, plan and activities are kept.")
     /// The notice for the remaining participant: finish alone with the evaluation.
     static let settledCloseNotice = LocalizedText(
-        nl: "De coördinator heeft besloten: je rondt je traject alleen af. Kies 'Verder met de evaluatie' in het menu om je eigen evaluatie in te vullen; daarna is je traject afgerond.",
-        en: "The coordinator has decided: you close your trajectory alone. Choose 'Continue the evaluation' in the menu to fill in your own evaluation; then your trajectory is complete.")
+        nl: "De coördinator heeft besloten: je rondt je traject alleen af. Kies 'De afsluitende evaluatie' in het menu om je eigen evaluatie in te vullen; daarna is je traject afgerond.",
+        en: "The coordinator has decided: you close your trajectory alone. Choose 'The closing evaluation' in the menu to fill in your own evaluation; then your trajectory is complete.")
     /// The notice for the remaining participant who had already finished their evaluation.
     static let settledClosedNotice = LocalizedText(
         nl: "De coördinator heeft je traject afgesloten. Je evaluatie was al af: je traject is afgerond. Dank je wel voor je deelname!",

@@ -48,7 +48,7 @@ struct DirectMessagePlan: Sendable, Hashable {
             // In phase 3 the evaluation is started, in phase 4 continued.
             return people.map { person in
                 let start = phaseOf(person) == .afronding
-                    ? Start(option: "continue_evaluation", label: LocalizedText(nl: "Verder met de evaluatie", en: "Continue the evaluation"))
+                    ? Start(option: "continue_evaluation", label: LocalizedText(nl: "De afsluitende evaluatie", en: "The closing evaluation"))
                     : Start(option: "start_evaluation", label: LocalizedText(nl: "De afsluitende evaluatie starten", en: "Start the closing evaluation"))
                 return DirectMessagePlan(recipients: [person], start: start)
             }

@@ -18,7 +18,7 @@ enum DirectMessageText {
             return language.text(nl: "Jullie zijn nu een koppel: jij en \(name). De kennismaking begint: bespreek jullie verwachtingen en leg jullie doelen vast.",
                                  en: "You are a pair now: you and \(name). Getting acquainted begins: talk about your expectations and write down your goals.")
         case .planAwaitingConfirmation:
-            return language.text(nl: "\(name) heeft een planning voorgesteld. Bekijk hem en bevestig hem als je het ermee eens bent.",
+            return language.text(nl: "\(name) heeft een planning voorgesteld. Bekijk de planning en bevestig die als je het ermee eens bent.",
                                  en: "\(name) has proposed a plan. Look at it and confirm it if you agree.")
         case .activityAwaitingConfirmation:
             return language.text(nl: "\(name) heeft een activiteit van jullie vastgelegd. Wil je die bevestigen?",

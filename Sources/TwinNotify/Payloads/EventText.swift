@@ -78,8 +78,8 @@ public enum EventText {
         case .retentionWarning:
             let who = participantNames(event, context)
             return (LocalizedText(nl: "Wil je blijven meedoen?", en: "Do you want to stay in the programme?"),
-                    LocalizedText(nl: "\(who.nl) is nog niet gematcht en heeft al lang niets laten horen. Zonder bericht aan JobTwin worden de gegevens binnenkort verwijderd; een bericht (bijvoorbeeld 'status') is genoeg om te blijven meedoen.",
-                                  en: "\(who.en) has not been matched yet and has been silent for a long time. Without a message to JobTwin the data will be erased soon; one message (for example 'status') is enough to stay."))
+                    LocalizedText(nl: "\(who.nl) is nog niet gematcht en heeft al lang niets laten horen. Zonder bericht in de chat van Job Twinning worden de gegevens binnenkort verwijderd; een bericht (bijvoorbeeld 'status') is genoeg om te blijven meedoen.",
+                                  en: "\(who.en) has not been matched yet and has been silent for a long time. Without a message in the Job Twinning chat the data will be erased soon; one message (for example 'status') is enough to stay."))
         }
     }
 

@@ -38,7 +38,7 @@ public enum Guideline {
                     en: "The guideline is a time investment of at least 20 hours per participant. Three months and 20 hours mostly yield the 'low-hanging fruit'; with less time even that gets hard.")
         case .longTermGoalsShortTrajectory:
             return LocalizedText(nl: "Jullie hebben langetermijndoelen, maar een kort traject. Voor langetermijndoelen is het voor te stellen dat jullie langer aan elkaar verbonden zijn: sommige opbrengsten vragen intensiever of langduriger contact.",
-                    en: "You have long-term goals but a short trajectory. Long-term goals suggest staying connected for longer: some yields need more intensive or longer contact.")
+                    en: "You have long-term goals but a short trajectory. Long-term goals suggest staying connected for longer: some results need more intensive or longer contact.")
         }
     }
 }

@@ -20,7 +20,7 @@ struct DatabaseMatching {
                         : service.render(proposal, language: language) + "\n"
         }
         guard !proposal.result.proposals.isEmpty else {
-            throw CLIError(message: language.text(nl: "Er is niets om toe te passen: de pool heeft geen mogelijke duo's.", en: "There is nothing to apply: the pool has no possible pairs."))
+            throw CLIError(message: language.text(nl: "Er is niets om toe te passen: er zijn geen duo's die nu gevormd kunnen worden.", en: "There is nothing to apply: there are no pairs that can be made now."))
         }
         if !json { print(service.render(proposal, language: language)) }
         guard confirm() else {

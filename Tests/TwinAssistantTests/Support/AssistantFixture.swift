@@ -46,6 +46,10 @@ final class AssistantFixture: @unchecked Sendable {
         "lerarenopleiding", "vmbo", "vmbo, havo", "1", "1", "1, 2", "2", "ja", "ja",
     ]
 
+    /// The keywords of what waits at the menu (unlisted options, shown as "Te doen: …").
+    static let waitingKeywords = ["confirm_plan": "bevestig planning", "confirm_activity": "bevestig activiteit",
+                                  "confirm_match": "bevestig match"]
+
     /// Every answer of an intake in order: consent, then the profile questions.
     static var fullIntake: [String] { [consentAnswer] + intakeAnswers }
 }
