@@ -512,6 +512,34 @@ struct RuntimeCommandTests {
         #expect(chat.slot("p.hours") == .integer(12))
     }
 
+    @Test func later_isAnAnswerAtAChoiceThatOffersLater_andPausesElsewhere() throws {
+        let program = try RuntimeSupport.program("""
+            dialog: main
+            title: {nl: Nu of later, en: Now or later}
+            steps:
+              - ask: p.when
+                type: choice
+                prompt: {nl: Nu of later?, en: Now or later?}
+                options:
+                  - value: now
+                    label: {nl: Nu, en: Now}
+                  - value: later
+                    label: {nl: Later, en: Later}
+                    aliases: [straks]
+              - ask: p.name
+                type: text
+                prompt: {nl: Naam?, en: Name?}
+            """)
+        var chat = ChatHarness(program, language: .en)
+        try chat.open()
+        let chosen = try chat.send("Later")
+        #expect(chosen.paused == false)
+        #expect(chat.slot("p.when") == .text("later"))
+        #expect(chosen.prompt?.slot == "p.name")
+        let paused = try chat.send("later")
+        #expect(paused.paused, "at a question without such an option, later still pauses")
+    }
+
     @Test func stop_thenACommand_resumesAndDoesIt() throws {
         var chat = try chat()
         try chat.send(["Anna", "stop"])

@@ -62,7 +62,7 @@ struct DialogToolsTests {
         """.write(toFile: table, atomically: true, encoding: .utf8)
         let fixed = try JobTwinProcess.run(["dialogs", "lint", folder.url.path])
         #expect(fixed.status == 0, "\(fixed.stdout)")
-        #expect(fixed.stderr.contains("0 errors, 0 warnings in 16 files"))
+        #expect(fixed.stderr.contains("0 errors, 0 warnings in 18 files"))
     }
 
     @Test("lint reports errors as path:line:column and exits with 1")

@@ -116,6 +116,9 @@ struct ButtonPressTests {
         }
         #expect(TrajectoryFlowTests.text(fixed).contains("Jullie hebben allebei dezelfde planning bevestigd"))
         #expect(fixed.phase == .activiteiten)
+        // The context check is offered with the fixed plan; Anna does it later.
+        #expect(fixed.prompt?.slot == "context.offer")
+        _ = try await assistant.handle(participant: anna, text: "later")
 
         // Now the plan is fixed: the option is not offered, and the button shows the menu.
         guard case .notTaken(let menu) = try await assistant.press(participant: anna, slot: "menu.action", turn: nil,

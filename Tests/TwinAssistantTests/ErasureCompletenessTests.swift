@@ -94,13 +94,18 @@ struct ErasureCompletenessTests {
         #expect(TrajectoryFlowTests.text(reply).contains("Markeerafspraak"), "Bram is shown Zoe's words")
         reply = try await chat.say(bram, "ja")
         #expect(reply.phase == .activiteiten)
+        try await chat.say(bram, "later")
 
         // Phase 3: Zoe logs an activity; Bram is shown it and confirms it.
         try await chat.choose(zoe, "log_activity")
-        try await chat.say(zoe, "werkplekbezoek", "vandaag", "4", "Markeernotitie: lessen bijgewoond", "nee")
+        try await chat.say(zoe, "werkplekbezoek", "vandaag", "4", "Markeernotitie: lessen bijgewoond", "nee", "nee")
         reply = try await chat.choose(bram, "confirm_activity")
         #expect(TrajectoryFlowTests.text(reply).contains("Markeernotitie"))
-        try await chat.say(bram, "ja")
+        try await chat.say(bram, "ja", "ja")
+        // Zoe said there is no click, and raises a knelpunt in words that carry the marker.
+        try await chat.choose(zoe, "report_bottleneck")
+        try await chat.say(zoe, "iets anders", "Markeerklacht: we spreken steeds af en het gaat niet door")
+        #expect(try await fixture.repository.read { try $0.reportedBottlenecks(of: $0.pairs(of: zoe)[0].id).count } == 1)
 
         // The coordinator sees the pair in the overview and sends a nudge.
         reply = try await chat.say(Self.coordinator, "status")
@@ -136,6 +141,8 @@ struct ErasureCompletenessTests {
         let exportedTables = try #require(exported["tables"] as? [String: [Any]])
         let tablesWithHerRows = Set(try walk.cells { $0 == zoe.description }.map(\.table))
         #expect(tablesWithHerRows.count >= 10)
+        #expect(tablesBefore.contains("reported_bottlenecks"), "her knelpunt's words")
+        #expect(tablesWithHerRows.isSuperset(of: ["click_checks", "reported_bottlenecks"]), "her click answer and her knelpunt")
         for table in tablesWithHerRows {
             #expect(exportedTables[table]?.isEmpty == false, "the export has her rows of \(table)")
         }
@@ -164,6 +171,11 @@ struct ErasureCompletenessTests {
         let bramExpectations = try await fixture.repository.read { reader in try reader.allPairs().flatMap { try reader.expectations(of: $0.id) } }
         #expect(bramExpectations.map(\.participant) == [bram], "hers are gone, his stay")
         #expect(bramExpectations.first?.text == "Dat [verwijderd / erased] de lesbezoeken regelt")
+        let (clicks, reports) = try await fixture.repository.read { reader in
+            (try reader.clickChecks(of: pairs[0].id), try reader.reportedBottlenecks(of: pairs[0].id))
+        }
+        #expect(clicks.map(\.participant) == [bram], "her click answer went with her; Bram's stays")
+        #expect(reports.isEmpty)
         let bramNext = try await chat.say(bram, "status")
         #expect(bramNext.prompt != nil)
         let coordinatorNext = try await chat.say(Self.coordinator, "status")

@@ -154,12 +154,24 @@ struct TrajectoryFlowTests {
         reply = try await Self.say(assistant, anna, ["ja"])
         #expect(Self.text(reply).contains("Jullie hebben allebei dezelfde planning bevestigd"))
         #expect(reply.phase == .activiteiten)
+        // The context check is offered right away; Anna postpones it.
+        #expect(reply.prompt?.slot == "context.offer")
+        #expect(Self.text(reply).contains("Nu de planning vastligt"))
+        reply = try await Self.say(assistant, anna, ["later"])
+        #expect(reply.prompt?.slot == "menu.action", "'later' chooses the option here, it does not pause")
+        #expect(Self.text(reply).contains("De contextcheck blijft in het menu staan"))
         plan = try #require(try await fixture.repository.read { try $0.plan(of: pairID) })
         #expect(plan.fixedAt != nil)
         #expect(try await fixture.repository.read { try $0.participant(bram)?.phase } == .activiteiten)
-        (_, options) = try await Self.menu(assistant, anna)
+        (reply, options) = try await Self.menu(assistant, anna)
         #expect(options.contains("log_activity") && options.contains("progress") && options.contains("start_evaluation"))
+        #expect(options.contains("context_check") && options.contains("report_bottleneck"))
         #expect(!options.contains("confirm_plan"))
+        #expect(reply.prompt?.options?.first { $0.value == "context_check" }?.label.hasSuffix("gedaan: nee") == true,
+                "the menu marks the context check as not done")
+        // Bram, who confirmed first, is told at his next turn, with the context check waiting.
+        (reply, _) = try await Self.menu(assistant, bram)
+        #expect(Self.text(reply).contains("Doe eerst de contextcheck in het menu"))
 
         // ---------------------------------------------------------------- activities, weeks apart
         clock.advance(days: 14)
@@ -168,6 +180,10 @@ struct TrajectoryFlowTests {
         reply = try await Self.say(assistant, anna, ["werkplekbezoek", "vandaag", "4", "Lessen bijgewoond bij Bram op kantoor.", "nee"])
         #expect(Self.text(reply).contains("De activiteit is vastgelegd"))
         #expect(!reply.messages.contains { $0.kind == .advice })
+        // Her first meeting: the click question.
+        #expect(reply.prompt?.slot == "click.answer")
+        reply = try await Self.say(assistant, anna, ["ja"])
+        #expect(reply.prompt?.slot == "menu.action")
 
         (reply, options) = try await Self.menu(assistant, bram)
         #expect(Self.text(reply).contains("Anna de Vries heeft een activiteit vastgelegd"))
@@ -177,6 +193,10 @@ struct TrajectoryFlowTests {
         #expect(Self.text(reply).contains("Anna de Vries legde vast: Werkplekbezoek"))
         reply = try await Self.say(assistant, bram, ["ja"])
         #expect(Self.text(reply).contains("Bevestigd, dank je."))
+        // Bram's first meeting is the one he confirmed: his click question.
+        #expect(reply.prompt?.slot == "click.answer")
+        reply = try await Self.say(assistant, bram, ["een beetje"])
+        #expect(reply.messages.contains { $0.kind == .advice && $0.text.contains("Een klik groeit") })
         (_, options) = try await Self.menu(assistant, bram)
         #expect(!options.contains("confirm_activity"))
 
@@ -211,8 +231,12 @@ struct TrajectoryFlowTests {
 
         // The context check: partly agreed.
         reply = try await OpenMatchingFlowTests.choose(assistant, bram, "context_check")
+        #expect(Self.text(reply).contains("Jullie planning gaat uit van 24 uur per deelnemer in 14 weken"))
         reply = try await Self.say(assistant, bram, ["gedeeltelijk"])
         #expect(reply.messages.contains { $0.kind == .advice && $0.text.contains("realistisch beeld") })
+        #expect(reply.prompt?.slot == "context.confidentiality_agreed")
+        reply = try await Self.say(assistant, bram, ["ja"])
+        #expect(reply.prompt?.slot == "menu.action")
         #expect(try await fixture.repository.read { try $0.managerAgreement(of: bram) } == .partly)
 
         // Catching up.
@@ -360,6 +384,8 @@ struct TrajectoryFlowTests {
         _ = try await OpenMatchingFlowTests.choose(assistant, bram, "confirm_plan")
         var reply = try await Self.say(assistant, bram, ["ja"])
         #expect(reply.phase == .activiteiten)
+        reply = try await Self.say(assistant, bram, ["later"])
+        #expect(reply.prompt?.slot == "menu.action", "the context check offered with the fixed plan is postponed")
         let fixedAt = try #require(try await fixture.repository.read { try $0.plan(of: pairID)?.fixedAt })
 
         fixture.clock.advance(days: 21)
@@ -375,6 +401,8 @@ struct TrajectoryFlowTests {
         reply = try await Self.say(assistant, anna, ["ja"])
         #expect(Self.text(reply).contains("Jullie hebben allebei de nieuwe versie van de planning bevestigd"))
         #expect(reply.phase == .activiteiten)
+        // Agreed again, and Anna has not done the context check yet: it is offered to her too.
+        #expect(reply.prompt?.slot == "context.offer")
         let plan = try #require(try await fixture.repository.read { try $0.plan(of: pairID) })
         #expect(plan.isAgreed(teacher: anna, professional: bram))
         #expect(plan.fixedAt == fixedAt, "progress keeps counting from the first fixing")

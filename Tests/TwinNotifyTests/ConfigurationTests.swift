@@ -58,6 +58,17 @@ struct ConfigurationTests {
         #expect(targets[0].displayURL == "https://hooks.slack.com/…")
     }
 
+    @Test("bottleneck thresholds: the days for the context check after the plan was fixed, with the others")
+    func bottleneckThresholds() throws {
+        let configuration = try load("bottlenecks: {inactivity_weeks: 4, plan_confirmation_days: 10, context_check_days: 21}\n")
+        #expect(configuration.bottlenecks.contextCheckDays == 21)
+        let detector = configuration.bottlenecks.detector
+        #expect(detector.contextCheckDays == 21 && detector.inactivityWeeks == 4 && detector.planConfirmationDays == 10)
+        #expect(try load("language: nl\n").bottlenecks.contextCheckDays == 14, "two weeks by default")
+        #expect(error("bottlenecks: {context_check_days: 0}\n").contains("`bottlenecks.context_check_days` is a whole number from 1 to 365"))
+        #expect(error("bottlenecks: {context_days: 3}\n").contains("known: inactivity_weeks, plan_confirmation_days, context_check_days"))
+    }
+
     @Test("mistakes name the file, the line and what to write")
     func mistakes() {
         #expect(error("notifications:\n  - {name: a, url: \"https://x\", format: telegram}").contains("needs a `format:` (slack | mattermost | teams | teams-legacy | discord | json)"))

@@ -254,6 +254,34 @@ struct DirectMessageTests {
         }
     }
 
+    @Test("a knelpunt a participant reported reaches the coordinators' target with their words, and nobody as a direct message")
+    func reportedBottleneck() async throws {
+        let setup = try await Setup()
+        try await TestReceiver.with { receiver in
+            Self.platforms(receiver)
+            receiver.setFallback(.status(200, body: "ok"))
+            let (anna, now) = (setup.anna, setup.fixture.clock.now())
+            try await setup.fixture.repository.transaction { tx in
+                _ = try tx.save(ReportedBottleneck(pairID: Setup.pairID, participant: anna, topic: .noTime,
+                                                   words: "De toetsweek schuift steeds op", reportedAt: now))
+                _ = try tx.flag(Bottleneck(kind: .reported, pairID: Setup.pairID, participant: anna, detectedAt: now))
+            }
+            try await setup.record(.bottleneckReported, [anna])
+            let worker = try setup.worker(receiver, targets: [NotifyFixture.target("ops", receiver, language: .nl)])
+            _ = try await worker.fanOut()
+            let deliveries = try await setup.fixture.deliveries()
+            #expect(!deliveries.contains { $0.source.hasPrefix("dm:") }, "neither Anna nor her partner gets a direct message")
+            #expect(deliveries.map(\.kind) == ["bottleneck.reported"])
+            _ = try await worker.drain()
+            let received = try #require(try await receiver.waitFor(1).first { $0.path == "/hook" })
+            let text = try #require((received.json["text"] as? [String: Any])?["nl"] as? String)
+            #expect(text.contains("Anna de Vries meldt een knelpunt in het duo Anna de Vries (docent) en Bram Jansen (professional): geen tijd of ruimte."))
+            #expect(text.contains("\u{201C}De toetsweek schuift steeds op\u{201D}"))
+            #expect(text.contains("De partner weet hier niet van."))
+            #expect((received.json["title"] as? [String: Any])?["en"] as? String == "Bottleneck reported by a participant")
+        }
+    }
+
     @Test("nothing goes to someone who switched them off, withdrew consent, was erased, or is on a channel without a bot")
     func whoGetsNothing() async throws {
         let setup = try await Setup()

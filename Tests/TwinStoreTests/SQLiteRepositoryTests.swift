@@ -23,10 +23,10 @@ struct SQLiteRepositoryTests {
     func schema() async throws {
         let repository = try SQLiteRepository(path: path)
         #expect(try repository.tableNames() == [
-            "activities", "answers", "audit_log", "bottlenecks", "consents", "context_checks", "conversation_texts", "deliveries",
+            "activities", "answers", "audit_log", "bottlenecks", "click_checks", "consents", "context_checks", "conversation_texts", "deliveries",
             "evaluations", "events", "exclusions", "expectations", "goals",
             "likes", "message_preferences", "notices", "outbox_cursor", "pairs", "participants", "pending_erasures", "plans", "processed_requests", "profiles", "reminders",
-            "sessions",
+            "reported_bottlenecks", "sessions",
         ])
         let pool = try DatabasePool(path: path)
         let mode = try await pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }

@@ -35,9 +35,11 @@ struct BottleneckDetectorTests {
         let detector = BottleneckDetector(inactivityWeeks: 3)
         let activity = Activity(id: "a", pairID: "p", loggedBy: teacher, kind: .workplaceVisit, day: "2027-01-20", hours: 2,
                                 notes: "", isConfidential: false, loggedAt: start + 7 * day)
-        let early = detector.detect(pair: pair(), plan: fixedPlan(), activities: [activity], managerAgreements: [:], now: start + 20 * day)
+        // Both did the context check, so that only the activities count here.
+        let checked: [ParticipantID: ManagerAgreement] = [teacher: .yes, professional: .yes]
+        let early = detector.detect(pair: pair(), plan: fixedPlan(), activities: [activity], managerAgreements: checked, now: start + 20 * day)
         #expect(early.isEmpty)
-        let late = detector.detect(pair: pair(), plan: fixedPlan(), activities: [activity], managerAgreements: [:], now: start + 60 * day)
+        let late = detector.detect(pair: pair(), plan: fixedPlan(), activities: [activity], managerAgreements: checked, now: start + 60 * day)
         #expect(Set(late.map(\.kind)) == [.noActivity, .hoursBehind])
     }
 
@@ -51,6 +53,47 @@ struct BottleneckDetectorTests {
         #expect(!found.contains { $0.kind == .managerAgreement && $0.participant == professional })
         #expect(found.contains { $0.kind == .confidentiality && $0.participant == professional })
         #expect(!Bottleneck.description(.managerAgreement).nl.isEmpty)
+    }
+
+    @Test("a context check not done the configured number of days after the plan was fixed names each participant without one")
+    func contextCheckMissing() {
+        let detector = BottleneckDetector(contextCheckDays: 10)
+        let done: [ParticipantID: ManagerAgreement] = [professional: .yes]
+        #expect(detector.detect(pair: pair(), plan: fixedPlan(), activities: [], managerAgreements: done, now: start + 10 * day).isEmpty)
+        let late = detector.detect(pair: pair(), plan: fixedPlan(), activities: [], managerAgreements: done, now: start + 11 * day)
+        #expect(late.map(\.kind) == [.contextCheckMissing])
+        #expect(late.first?.participant == teacher)
+        // Not before the plan is fixed: until then there are no hours to agree on.
+        let proposed = Plan(pairID: "p", weeks: 13, meetings: 6, hours: 20, period: "", agreements: "", proposedBy: teacher, at: start)
+        #expect(!BottleneckDetector(planConfirmationDays: 90, contextCheckDays: 1)
+            .detect(pair: pair(), plan: proposed, activities: [], managerAgreements: [:], now: start + 30 * day)
+            .contains { $0.kind == .contextCheckMissing })
+        // The default is two weeks, with both flagged when neither did it.
+        let both = BottleneckDetector().detect(pair: pair(), plan: fixedPlan(), activities: [], managerAgreements: [:], now: start + 15 * day)
+        #expect(Set(both.filter { $0.kind == .contextCheckMissing }.compactMap(\.participant)) == [teacher, professional])
+        #expect(Bottleneck.description(.contextCheckMissing).nl.contains("professionalisering"))
+        #expect(Bottleneck.description(.contextCheckMissing).en.contains("study days"))
+    }
+
+    @Test("a no to the click question and a knelpunt a participant raised are bottlenecks for the coordinator only")
+    func clickAndReported() {
+        let checked: [ParticipantID: ManagerAgreement] = [teacher: .yes, professional: .yes]
+        let reports = [
+            ReportedBottleneck(pairID: "p", participant: professional, topic: .noTime, words: "Geen vrije middag", reportedAt: start + day),
+            ReportedBottleneck(pairID: "p", participant: professional, topic: .other, words: nil, reportedAt: start + 2 * day),
+            ReportedBottleneck(pairID: "other", participant: teacher, topic: .other, words: nil, reportedAt: start + 2 * day),
+        ]
+        let found = BottleneckDetector().detect(pair: pair(), plan: fixedPlan(), activities: [], managerAgreements: checked,
+                                                clicks: [teacher: .no, professional: .somewhat], reports: reports, now: start + 3 * day)
+        #expect(found.filter { $0.kind == .noClick }.map(\.participant) == [teacher], "only a no counts")
+        #expect(found.filter { $0.kind == .reported }.map(\.participant) == [professional], "one per participant, of this pair only")
+        #expect(found.allSatisfy { $0.isForCoordinatorOnly == ($0.kind == .noClick || $0.kind == .reported) })
+        #expect(Bottleneck.description(.noClick).nl.contains("nieuwe match"))
+        #expect(Bottleneck.description(.noClick).en.contains("openly"))
+        for topic in ReportedBottleneck.Topic.allCases {
+            #expect(!ReportedBottleneck.mitigations(topic).nl.isEmpty && !ReportedBottleneck.mitigations(topic).en.isEmpty)
+        }
+        #expect(ReportedBottleneck.mitigations(.noTime).nl.contains("toetsweken"))
     }
 
     @Test("a pair that is not running has no bottlenecks")

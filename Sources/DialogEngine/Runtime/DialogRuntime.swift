@@ -88,7 +88,12 @@ public struct DialogRuntime: Sendable {
         case .success(let cleaned):
             text = cleaned
         }
-        let command = GlobalCommand.parse(text)
+        var command = GlobalCommand.parse(text)
+        if command == .stop, namesAnOption(text, state) {
+            // `later` also pauses, but at a choice that offers "later" (do this now or later?)
+            // the participant is choosing that option, not stopping the conversation.
+            command = nil
+        }
         if state.isPaused {
             state.isPaused = false
             turn.say(.info, EngineText.welcomeBack, state)
@@ -121,6 +126,18 @@ public struct DialogRuntime: Sendable {
         }
         try turn.answer(text, &state)
         return turn.output
+    }
+
+    /// Whether `text` is, word for word, the value or an alias of an option of the choice the
+    /// conversation waits at. Only `later` can be both a command and such an answer: the
+    /// other commands are never offered as options.
+    private func namesAnOption(_ text: String, _ state: SessionState) -> Bool {
+        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard word == "later", state.awaiting == .answer, let frame = state.stack.last,
+              let question = program.dialog(frame.dialog)?.step(frame.step)?.question else { return false }
+        return question.options.contains { definition in
+            definition.option.value.lowercased() == word || definition.option.aliases.contains { $0.lowercased() == word }
+        }
     }
 
     /// The question the conversation waits at, without changing anything (for channels that

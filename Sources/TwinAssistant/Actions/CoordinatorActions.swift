@@ -174,9 +174,18 @@ enum CoordinatorActions {
             let pair = pairs[bottleneck.pairID].map { "\(name($0.teacher)) & \(name($0.professional))" } ?? bottleneck.pairID
             let who = bottleneck.participant.map { " (\(name($0)))" } ?? ""
             let mitigation = Bottleneck.description(bottleneck.kind)
+            // A knelpunt a participant raised: what they said, in their words, newest last.
+            var said = LocalizedText(nl: "", en: "")
+            if bottleneck.kind == .reported, let participant = bottleneck.participant {
+                for report in try c.tx.reportedBottlenecks(of: bottleneck.pairID) where report.participant == participant {
+                    let topic = ReportedBottleneck.name(report.topic)
+                    let words = report.words.map { " \u{201C}\($0)\u{201D}" } ?? ""
+                    said = LocalizedText(nl: said.nl + "\n• " + topic.nl + words, en: said.en + "\n• " + topic.en + words)
+                }
+            }
             messages.append(OutputMessage(.advice, LocalizedText(
-                nl: "\(pair)\(who): \(bottleneck.kind.rawValue)\n\(mitigation.nl)",
-                en: "\(pair)\(who): \(bottleneck.kind.rawValue)\n\(mitigation.en)")))
+                nl: "\(pair)\(who): \(bottleneck.kind.rawValue)\(said.nl)\n\(mitigation.nl)",
+                en: "\(pair)\(who): \(bottleneck.kind.rawValue)\(said.en)\n\(mitigation.en)")))
         }
         return ActionResult(value: .integer(open.count), messages: messages)
     }

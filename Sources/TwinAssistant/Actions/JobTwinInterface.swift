@@ -21,6 +21,7 @@ public enum JobTwinInterface {
         "match.partner_left": .bool,
         "plan.status": .text,
         "activity.awaiting_my_confirmation": .bool,
+        "context.checked": .bool,
         "evaluation.status": .text,
         "conversations.keep_texts": .bool,
     ]
@@ -28,6 +29,7 @@ public enum JobTwinInterface {
     /// The interface as the dialog engine needs it.
     public static let host = HostInterface(
         entryDialog: entryDialog, homeDialog: homeDialog, hostSlots: hostSlots,
-        actions: ProfileActions.signatures + MatchActions.signatures + TrajectoryActions.signatures + ReportActions.signatures
+        actions: ProfileActions.signatures + MatchActions.signatures + TrajectoryActions.signatures + SignalActions.signatures
+            + ReportActions.signatures
             + DataRightsActions.signatures + CoordinatorActions.signatures)
 }

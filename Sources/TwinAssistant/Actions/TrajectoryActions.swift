@@ -231,7 +231,8 @@ enum TrajectoryActions {
         if becameFixed {
             for id in [c.pair.teacher, c.pair.professional] { try c.tx.setPhase(.activiteiten, for: id) }
             try c.tx.record(ProgrammeEvent(kind: .phaseCompleted, participants: [c.pair.teacher, c.pair.professional], pairID: c.pair.id, occurredAt: c.now))
-            try notifyPartner(c, kind: "plan.fixed", TrajectoryText.planFixed)
+            let partnerChecked = try c.tx.hasContextCheck(c.partner)
+            try notifyPartner(c, kind: "plan.fixed", partnerChecked ? TrajectoryText.planFixed : TrajectoryText.planFixedForPartner)
             return ActionResult(value: .text("fixed"), messages: [OutputMessage(.info, TrajectoryText.planFixed)])
         }
         if plan.isConfirmed(by: c.partner) {

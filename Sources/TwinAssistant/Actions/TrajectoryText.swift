@@ -16,6 +16,12 @@ enum TrajectoryText {
     static let planFixed = LocalizedText(
         nl: "Jullie hebben allebei dezelfde planning bevestigd: die ligt nu vast. Fase 3 begint: de activiteiten. Leg in het menu elke activiteit vast.",
         en: "You have both confirmed the same plan: it is now fixed. Phase 3 begins: the activities. Log every activity from the menu.")
+    /// What the partner who confirmed first hears at their next turn: the plan is fixed, and the
+    /// context check is waiting for them too, since time and room are best agreed before the
+    /// activities begin.
+    static let planFixedForPartner = LocalizedText(
+        nl: "Jullie hebben allebei dezelfde planning bevestigd: die ligt nu vast. Fase 3 begint: de activiteiten. Doe eerst de contextcheck in het menu: afspraken met je leidinggevende over tijd en ruimte, flexibele momenten en vertrouwelijkheid.",
+        en: "You have both confirmed the same plan: it is now fixed. Phase 3 begins: the activities. First do the context check in the menu: agreements with your manager about time and room, flexible moments and confidentiality.")
     static let planChangeAgreed = LocalizedText(
         nl: "Jullie hebben allebei de nieuwe versie van de planning bevestigd: die geldt nu.",
         en: "You have both confirmed the new version of the plan: it applies now.")

@@ -13,6 +13,9 @@ struct ParticipantFacts: Sendable {
     /// `none`, `awaiting_me`, `awaiting_partner` or `fixed`.
     var planStatus: String = "none"
     var activityAwaitingConfirmation = false
+    /// Whether the participant did the context check; read only in phases 2 and 3, where the
+    /// menu offers it.
+    var contextChecked = false
     /// `none`, `started` or `finished`.
     var evaluationStatus: String = "none"
 
@@ -36,6 +39,9 @@ struct ParticipantFacts: Sendable {
                 facts.evaluationStatus = finished ? "finished" : "started"
             }
             if facts.partnerName == nil { facts.partnerName = try reader.profileName(partner) }
+            if participant.phase == .kennismaking || participant.phase == .activiteiten {
+                facts.contextChecked = try reader.hasContextCheck(participant.id)
+            }
         }
         return facts
     }
@@ -61,6 +67,7 @@ struct ParticipantFacts: Sendable {
         case "match.partner_left": return .bool(TurnHost.partnerLeft(self))
         case "plan.status": return .text(planStatus)
         case "activity.awaiting_my_confirmation": return .bool(activityAwaitingConfirmation)
+        case "context.checked": return .bool(contextChecked)
         case "evaluation.status": return .text(evaluationStatus)
         default: return .null
         }

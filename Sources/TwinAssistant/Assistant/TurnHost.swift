@@ -61,6 +61,7 @@ struct TurnHost: DialogHost {
             let context = MatchActions.Context(participant: id, transaction: transaction, now: now, explainer: explainer)
             if let result = try MatchActions.perform(call, context) { return result }
             if let result = try TrajectoryActions.perform(call, participant: id, tx: transaction, now: now) { return result }
+            if let result = try SignalActions.perform(call, participant: id, tx: transaction, now: now) { return result }
             if let result = try ReportActions.perform(call, participant: id, tx: transaction, now: now,
                                                       labels: OptionLabels(program: explainer.program)) { return result }
             if let result = try DataRightsActions.perform(call, participant: id, tx: transaction, now: now, effects: effects) { return result }

@@ -47,6 +47,9 @@ public struct Transcript: Sendable {
     /// Where the participant starts: `nil` for a new participant (the first line opens the
     /// intake), or a confirmed pair in this phase, resting at the menu.
     public var pair: TranscriptPair.Stage?
+    /// With `pair: activiteiten`, whether the partner changed the fixed plan a day ago
+    /// (`plan: changed`): the new version waits for the participant's confirmation.
+    public var planChanged = false
     /// Whether the participant is a coordinator (`coordinator: true`): the conversation starts
     /// at the coordinator's home, and the programme holds two unpaired participants
     /// (`TranscriptPool`) besides any `pair:`.
@@ -111,13 +114,18 @@ public struct Transcript: Sendable {
                         throw TranscriptError(path: path, line: number, message: "`pair:` is one of \(stages)")
                     }
                     pair = stage
+                case "plan":
+                    guard value == "changed" else {
+                        throw TranscriptError(path: path, line: number, message: "`plan:` is changed (with `pair: activiteiten`)")
+                    }
+                    planChanged = true
                 case "coordinator":
                     guard let flag = ["true": true, "yes": true, "false": false, "no": false][value.lowercased()] else {
                         throw TranscriptError(path: path, line: number, message: "`coordinator:` is true or false")
                     }
                     isCoordinator = flag
                 default:
-                    throw TranscriptError(path: path, line: number, message: "unknown header `\(key)` (expected lang, participant, today, pair, coordinator)")
+                    throw TranscriptError(path: path, line: number, message: "unknown header `\(key)` (expected lang, participant, today, pair, plan, coordinator)")
                 }
                 continue
             }
@@ -125,6 +133,9 @@ public struct Transcript: Sendable {
         }
         if exchanges.isEmpty {
             throw TranscriptError(path: path, line: 1, message: "the transcript has no `>` lines")
+        }
+        if planChanged, pair != .activiteiten {
+            throw TranscriptError(path: path, line: 1, message: "`plan: changed` needs `pair: activiteiten`")
         }
     }
 

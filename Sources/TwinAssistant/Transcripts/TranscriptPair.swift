@@ -18,6 +18,8 @@ public import TwinLanguage
 ///   7 meetings and 20 hours, intending workplace visits and a guest lesson, that both confirmed
 ///   four weeks ago; both in phase 3; the partner
 ///   logged a workplace visit of 3 hours two weeks ago, which waits for the participant's
+///   confirmation. With `planChanged`, the partner changed that plan a day ago (version 2: one
+///   meeting more, 8, and an extra visit in the test week), which waits for the participant's
 ///   confirmation.
 /// - `afronding`: confirmed eighteen weeks ago; the same goals and a plan fixed sixteen weeks ago;
 ///   both in phase 4, neither has started the evaluation.
@@ -55,13 +57,16 @@ public struct TranscriptPair: Sendable {
     public let language: Language
     /// The transcript's time; the pair's history lies before it.
     public let now: Date
+    /// Whether the partner changed the fixed plan a day ago (`activiteiten` only).
+    public let planChanged: Bool
 
     /// Creates the setup.
-    public init(stage: Stage, participant: ParticipantID, language: Language, now: Date) {
+    public init(stage: Stage, participant: ParticipantID, language: Language, now: Date, planChanged: Bool = false) {
         self.stage = stage
         self.participant = participant
         self.language = language
         self.now = now
+        self.planChanged = planChanged
     }
 
     /// Writes the pair into `repository`. Returns `true` when the home dialog does not start
@@ -80,7 +85,7 @@ public struct TranscriptPair: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let encodedState = try encoder.encode(state)
-        let stage = self.stage, language = self.language, now = self.now
+        let stage = self.stage, language = self.language, now = self.now, planChanged = self.planChanged
         try await repository.transaction { tx in
             try tx.save(Participant(id: teacher, language: language, createdAt: confirmedAt))
             try tx.save(Participant(id: professional, language: language, createdAt: confirmedAt))
@@ -118,6 +123,13 @@ public struct TranscriptPair: Sendable {
                                 agreements: language.text(nl: "elke twee weken bellen", en: "a call every two weeks"),
                                 proposedBy: teacher, at: fixedAt, intendedKinds: [.workplaceVisit, .guestLesson])
                 plan.confirm(by: professional, partner: teacher, at: fixedAt)
+                if stage == .activiteiten, planChanged {
+                    plan.revise(weeks: 13, meetings: 8, hours: 20, period: plan.period,
+                                agreements: language.text(nl: "elke twee weken bellen; in de toetsweek een extra bezoek",
+                                                          en: "a call every two weeks; an extra visit in the test week"),
+                                by: professional, at: now.addingTimeInterval(-86_400), deviationReasons: [:],
+                                intendedKinds: plan.intendedKinds)
+                }
                 try tx.save(plan)
                 if stage == .activiteiten {
                     let visit = now.addingTimeInterval(-2 * week)

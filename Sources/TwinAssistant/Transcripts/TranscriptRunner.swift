@@ -40,11 +40,13 @@ public struct TranscriptRunner: Sendable {
             // any, is someone else's.
             try await TranscriptPool.prepare(in: repository, language: transcript.language, now: start)
             if let stage = transcript.pair {
-                let setup = TranscriptPair(stage: stage, participant: TranscriptPool.pairTeacherID, language: transcript.language, now: start)
+                let setup = TranscriptPair(stage: stage, participant: TranscriptPool.pairTeacherID, language: transcript.language, now: start,
+                                           planChanged: transcript.planChanged)
                 _ = try await setup.prepare(in: repository, program: program)
             }
         } else if let stage = transcript.pair {
-            let setup = TranscriptPair(stage: stage, participant: participant, language: transcript.language, now: start)
+            let setup = TranscriptPair(stage: stage, participant: participant, language: transcript.language, now: start,
+                                           planChanged: transcript.planChanged)
             if try await setup.prepare(in: repository, program: program) {
                 // The menu does not start with a question: let the engine run it from its start.
                 _ = try await assistant.open(participant: participant)

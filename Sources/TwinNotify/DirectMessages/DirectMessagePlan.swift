@@ -25,7 +25,8 @@ struct DirectMessagePlan: Sendable, Hashable {
     var start: Start?
 
     /// The plan for `event`, or `nil` for an event that is not for the participants themselves
-    /// (a phase completed, a trajectory closed, a mutual like before the proposal).
+    /// (a phase completed, a trajectory closed, a mutual like before the proposal, a knelpunt a
+    /// participant reported to the coordinator).
     static func plan(for event: ProgrammeEvent, phaseOf: (ParticipantID) -> Phase?) -> [DirectMessagePlan]? {
         let people = event.participants
         switch event.kind {
@@ -58,6 +59,10 @@ struct DirectMessagePlan: Sendable, Hashable {
             // The advice goes to the pair, whoever the bottleneck concerns.
             return [DirectMessagePlan(recipients: people, start: nil)]
         case .matchMutualLike, .phaseCompleted, .trajectoryClosed:
+            return nil
+        case .bottleneckReported:
+            // What a participant told the coordinator: the one who said it has their answer in
+            // the chat already, and their partner must not hear it from the assistant.
             return nil
         }
     }

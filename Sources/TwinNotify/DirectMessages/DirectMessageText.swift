@@ -43,7 +43,8 @@ enum DirectMessageText {
         case .retentionWarning:
             return language.text(nl: "Je bent nog niet gematcht en ik heb al lang niets van je gehoord. Zonder bericht worden je gegevens binnenkort verwijderd; één bericht (bijvoorbeeld 'status') is genoeg om mee te blijven doen.",
                                  en: "You have not been matched yet and I have not heard from you for a long time. Without a message your data will be erased soon; one message (for example 'status') is enough to stay in the programme.")
-        case .matchMutualLike, .phaseCompleted, .trajectoryClosed:
+        case .matchMutualLike, .phaseCompleted, .trajectoryClosed, .bottleneckReported:
+            // Never sent as a direct message (see `DirectMessagePlan`); the coordinators' text.
             return EventText.texts(event, context: context).text.text(in: language)
         }
     }

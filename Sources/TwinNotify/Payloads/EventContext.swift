@@ -14,8 +14,11 @@ public struct EventContext: Sendable, Hashable {
     public var pair: Pair?
     /// The phase the participants are in now (for `phase.completed`).
     public var phase: Phase?
-    /// The kind of bottleneck (for `bottleneck.flagged`).
+    /// The kind of bottleneck (for `bottleneck.flagged` and `bottleneck.reported`).
     public var bottleneck: Bottleneck.Kind?
+    /// The knelpunt the participant raised, with their words (for `bottleneck.reported`);
+    /// `nil` for a "no" to the click question, or once the participant was erased.
+    public var report: ReportedBottleneck?
     /// The coordinator's message, as both partners got it (for `coordinator.nudge`); `nil`
     /// when it is no longer stored (the partners were erased).
     public var nudge: String?
@@ -74,6 +77,11 @@ public struct EventContext: Sendable, Hashable {
             let open = try reader.openBottlenecks(of: pairID)
             context.bottleneck = (open.first { $0.detectedAt == event.occurredAt && $0.participant == event.participants.first }
                 ?? open.last)?.kind
+        }
+        if event.kind == .bottleneckReported, let pairID = event.pairID, let first = event.participants.first {
+            context.report = try reader.reportedBottlenecks(of: pairID).last { $0.participant == first && $0.reportedAt == event.occurredAt }
+            context.bottleneck = context.report != nil ? .reported
+                : try reader.openBottlenecks(of: pairID).last { $0.participant == first && $0.kind.isForCoordinatorOnly }?.kind
         }
         if event.kind == .coordinatorNudge, let first = event.participants.first {
             context.nudge = try reader.notices(for: first, kind: NudgeNotice.kind)

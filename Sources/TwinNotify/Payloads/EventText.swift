@@ -60,6 +60,8 @@ public enum EventText {
                 en += "."
             }
             return (LocalizedText(nl: "Knelpunt gesignaleerd", en: "Bottleneck flagged"), LocalizedText(nl: nl, en: en))
+        case .bottleneckReported:
+            return reported(event, context, pair: pair)
         case .trajectoryClosed:
             return (LocalizedText(nl: "Traject afgerond", en: "Trajectory closed"),
                     LocalizedText(nl: "\(pair.nl) hebben hun traject afgerond en allebei de evaluatie ingevuld.",
@@ -81,6 +83,37 @@ public enum EventText {
                     LocalizedText(nl: "\(who.nl) is nog niet gematcht en heeft al lang niets laten horen. Zonder bericht in de chat van Job Twinning worden de gegevens binnenkort verwijderd; een bericht (bijvoorbeeld 'status') is genoeg om te blijven meedoen.",
                                   en: "\(who.en) has not been matched yet and has been silent for a long time. Without a message in the Job Twinning chat the data will be erased soon; one message (for example 'status') is enough to stay."))
         }
+    }
+
+    /// A participant told the coordinator something is not working: what, in their words, and
+    /// what helps. Only the coordinators get this; it names who said it.
+    static func reported(_ event: ProgrammeEvent, _ context: EventContext, pair: LocalizedText) -> (title: LocalizedText, text: LocalizedText) {
+        let who = event.participants.first.map { LocalizedText(nl: context.name($0, in: .nl), en: context.name($0, in: .en)) }
+            ?? LocalizedText(nl: "Een deelnemer", en: "A participant")
+        var nl: String, en: String
+        if let report = context.report {
+            let topic = ReportedBottleneck.name(report.topic)
+            nl = "\(who.nl) meldt een knelpunt in het duo \(pair.nl): \(topic.nl)."
+            en = "\(who.en) reports a bottleneck in the pair \(pair.en): \(topic.en)."
+            if let words = report.words, !words.isEmpty {
+                nl += " In eigen woorden: \u{201C}\(words)\u{201D}"
+                en += " In their own words: \u{201C}\(words)\u{201D}"
+            }
+        } else if context.bottleneck == .noClick {
+            nl = "\(who.nl) geeft aan dat er geen klik is met de partner in het duo \(pair.nl)."
+            en = "\(who.en) says there is no click with the partner in the pair \(pair.en)."
+        } else {
+            nl = "\(who.nl) meldt een knelpunt in het duo \(pair.nl)."
+            en = "\(who.en) reports a bottleneck in the pair \(pair.en)."
+        }
+        if let kind = context.bottleneck {
+            let description = Bottleneck.description(kind)
+            nl += " " + description.nl
+            en += " " + description.en
+        }
+        nl += " De partner weet hier niet van."
+        en += " The partner has not been told."
+        return (LocalizedText(nl: "Knelpunt gemeld door een deelnemer", en: "Bottleneck reported by a participant"), LocalizedText(nl: nl, en: en))
     }
 
     /// "Anna (docent) en Bram (professional)": the pair's people, teacher first, or the event's

@@ -1,8 +1,9 @@
 public import Foundation
 public import Twinning
 
-/// Read access to the trajectories of phases 2–4: goals, expectations, plans, activities, context checks,
-/// evaluations, bottlenecks and the notices waiting for a participant.
+/// Read access to the trajectories of phases 2–4: goals, expectations, plans, activities, context
+/// checks, click checks, evaluations, bottlenecks (detected or raised by a participant) and the
+/// notices waiting for a participant.
 public protocol TrajectoryReader {
     /// The pair's goals, oldest first.
     func goals(of pairID: String) throws -> [Goal]
@@ -14,6 +15,15 @@ public protocol TrajectoryReader {
     func activities(of pairID: String) throws -> [Activity]
     /// The participant's latest manager agreement answer.
     func managerAgreement(of id: ParticipantID) throws -> ManagerAgreement?
+    /// Whether the participant did the context check; one small query, for the facts of every
+    /// turn in phases 2 and 3.
+    func hasContextCheck(_ id: ParticipantID) throws -> Bool
+    /// The participant's answer to the click question about the pair, once they gave one.
+    func clickCheck(of id: ParticipantID, pairID: String) throws -> ClickCheck?
+    /// The answers to the click question about the pair, oldest first.
+    func clickChecks(of pairID: String) throws -> [ClickCheck]
+    /// The knelpunten the pair's participants raised themselves, oldest first.
+    func reportedBottlenecks(of pairID: String) throws -> [ReportedBottleneck]
     /// The participant's evaluation of the pair's trajectory.
     func evaluation(of id: ParticipantID, pairID: String) throws -> Evaluation?
     /// Whether the participant's evaluation of the pair is finished; `nil` when none was begun.
@@ -44,6 +54,10 @@ public protocol TrajectoryWriter {
     func save(_ activity: Activity) throws
     /// Records the participant's manager agreement.
     func saveManagerAgreement(_ agreement: ManagerAgreement, for id: ParticipantID, at time: Date) throws
+    /// Stores the participant's answer to the click question (replacing an earlier one).
+    func save(_ click: ClickCheck) throws
+    /// Stores a knelpunt a participant raised; returns it with its id.
+    func save(_ report: ReportedBottleneck) throws -> ReportedBottleneck
     /// Stores an evaluation (replacing the previous state of it).
     func save(_ evaluation: Evaluation) throws
     /// Records a bottleneck unless the same one is already open; returns whether it is new.

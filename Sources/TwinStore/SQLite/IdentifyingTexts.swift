@@ -3,8 +3,9 @@ import GRDB
 
 /// The texts a participant gave that can identify them in other people's data: every free text
 /// of their profile (name, organisation, position, region, prior education, target group, a
-/// field of their own) and of their answers, the goals and expectations they wrote, the notes of the activities
-/// they logged, the plan texts they proposed, the free texts of their evaluation.
+/// field of their own) and of their answers, the goals and expectations they wrote, the notes of
+/// the activities they logged, the plan texts they proposed, the words of the knelpunten they
+/// raised, the free texts of their evaluation.
 ///
 /// Option values (`teacher`, `other_world`) are not texts a person wrote: they are left out,
 /// as are texts too short or without a letter (`ja`, `12`), which would match everywhere.
@@ -71,6 +72,9 @@ struct IdentifyingTexts: Sendable {
         for text in try String.fetchAll(db, sql: "SELECT text FROM goals WHERE owner_id = ?", arguments: arguments) { add(text) }
         for text in try String.fetchAll(db, sql: "SELECT text FROM expectations WHERE participant_id = ?", arguments: arguments) { add(text) }
         for text in try String.fetchAll(db, sql: "SELECT notes FROM activities WHERE logged_by = ?", arguments: arguments) { add(text) }
+        // A knelpunt's words went to the coordinators in a notification.
+        for text in try String.fetchAll(db, sql: "SELECT words FROM reported_bottlenecks WHERE participant_id = ? AND words IS NOT NULL",
+                                        arguments: arguments) { add(text) }
         for row in try Row.fetchAll(db, sql: "SELECT period, agreements, deviation_reasons FROM plans WHERE proposed_by = ?", arguments: arguments) {
             add(row["period"])
             add(row["agreements"])

@@ -62,7 +62,8 @@ enum PersonalDataErasure {
             """, [me])
         try run("UPDATE events SET participants = replace(participants, '\"' || ? || '\"', '\"' || ? || '\"')", [me, other])
         // The rest is theirs alone and goes with the participant row (foreign keys cascade):
-        // the conversation, answers, profile, likes, exclusions, context check, notices,
+        // the conversation, answers, profile, likes, exclusions, context check, click check,
+        // the knelpunten they raised (with their words), notices,
         // processed requests, consent decisions, kept conversation texts.
         try run("DELETE FROM likes WHERE from_id = ?1 OR to_id = ?1", [me])
         // The audit log keeps what happened, not to whom.

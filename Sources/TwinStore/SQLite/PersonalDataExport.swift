@@ -26,6 +26,8 @@ enum PersonalDataExport {
         "plans": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
         "activities": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
         "context_checks": "participant_id = ?1",
+        "click_checks": "participant_id = ?1",
+        "reported_bottlenecks": "participant_id = ?1",
         "evaluations": "participant_id = ?1",
         "bottlenecks": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
         "notices": "participant_id = ?1",
@@ -47,6 +49,13 @@ enum PersonalDataExport {
         OR pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1))
         """
 
+    /// The events of the chat export: those of `eventsAbout` except the partner's
+    /// `bottleneck.reported` (what they told the coordinator, whose notification holds their words).
+    static let chatEventsAbout = """
+        (\(eventsAbout) AND (events.kind != 'bottleneck.reported' \
+        OR EXISTS (SELECT 1 FROM json_each(events.participants) WHERE value = ?1)))
+        """
+
     /// The condition on `deliveries` selecting the outbox rows that post a reply to participant
     /// `?1` (source `reply:PARTICIPANT/CHANNEL/REQUEST`): the id must end at the `/`, so that
     /// `api:anna` does not select `api:annabel`'s replies.
@@ -55,8 +64,18 @@ enum PersonalDataExport {
     /// What the participant's own export in the chat selects differently: what other people
     /// decided about them is also those people's data, so the chat shows only their own likes
     /// and passes, and no coordinator's exclusions (the coordinator's `jobtwin export` has both).
+    ///
+    /// Likewise what the partner told the coordinator in confidence — a knelpunt they raised, a
+    /// "no" to the click question — is the partner's: the chat shows the pair's bottlenecks
+    /// without those of the partner, and without the notification of them (the coordinator's `jobtwin export` has both).
     static let chatRowsAbout: [String: String] = [
         "likes": "from_id = ?1",
+        "bottlenecks": """
+            pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1) \
+            AND (kind NOT IN ('no_click', 'reported') OR participant_id = ?1)
+            """,
+        "events": chatEventsAbout,
+        "deliveries": "event_id IN (SELECT id FROM events WHERE \(chatEventsAbout)) OR \(replyOf) OR ordering_key = 'dm:' || ?1",
         "exclusions": "?1 IS NULL",  // never; the id is bound to every statement
     ]
 

@@ -225,6 +225,34 @@ struct SQLiteTransaction: TwinTransaction {
             .flatMap(ManagerAgreement.init(rawValue:))
     }
 
+    func hasContextCheck(_ id: ParticipantID) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM context_checks WHERE participant_id = ?)"),
+                          arguments: [id.description]) ?? false
+    }
+
+    func clickCheck(of id: ParticipantID, pairID: String) throws -> ClickCheck? {
+        try clickChecks(of: pairID).first { $0.participant == id }
+    }
+
+    func clickChecks(of pairID: String) throws -> [ClickCheck] {
+        try Row.fetchAll(db, sql: "SELECT participant_id, answer, checked_at FROM click_checks WHERE pair_id = ? ORDER BY checked_at, participant_id",
+                         arguments: [pairID]).compactMap { row in
+            guard let participant = ParticipantID(row["participant_id"] as String),
+                  let answer = ClickAnswer(rawValue: row["answer"]) else { return nil }
+            return ClickCheck(participant: participant, pairID: pairID, answer: answer, checkedAt: row["checked_at"])
+        }
+    }
+
+    func reportedBottlenecks(of pairID: String) throws -> [ReportedBottleneck] {
+        try Row.fetchAll(db, sql: "SELECT id, participant_id, topic, words, reported_at FROM reported_bottlenecks WHERE pair_id = ? ORDER BY id",
+                         arguments: [pairID]).compactMap { row in
+            guard let participant = ParticipantID(row["participant_id"] as String),
+                  let topic = ReportedBottleneck.Topic(rawValue: row["topic"]) else { return nil }
+            return ReportedBottleneck(id: row["id"], pairID: pairID, participant: participant, topic: topic,
+                                      words: row["words"], reportedAt: row["reported_at"])
+        }
+    }
+
     func evaluation(of id: ParticipantID, pairID: String) throws -> Evaluation? {
         guard let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT data FROM evaluations WHERE participant_id = ? AND pair_id = ?"),
                                            arguments: [id.description, pairID]) else { return nil }
@@ -279,6 +307,21 @@ struct SQLiteTransaction: TwinTransaction {
             INSERT INTO context_checks (participant_id, manager_agreement, checked_at) VALUES (?, ?, ?)
             ON CONFLICT (participant_id) DO UPDATE SET manager_agreement = excluded.manager_agreement, checked_at = excluded.checked_at
             """, arguments: [id.description, agreement.rawValue, time])
+    }
+
+    func save(_ click: ClickCheck) throws {
+        try db.execute(sql: """
+            INSERT INTO click_checks (participant_id, pair_id, answer, checked_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (participant_id, pair_id) DO UPDATE SET answer = excluded.answer, checked_at = excluded.checked_at
+            """, arguments: [click.participant.description, click.pairID, click.answer.rawValue, click.checkedAt])
+    }
+
+    func save(_ report: ReportedBottleneck) throws -> ReportedBottleneck {
+        try db.execute(sql: "INSERT INTO reported_bottlenecks (pair_id, participant_id, topic, words, reported_at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [report.pairID, report.participant.description, report.topic.rawValue, report.words, report.reportedAt])
+        var stored = report
+        stored.id = db.lastInsertedRowID
+        return stored
     }
 
     func save(_ evaluation: Evaluation) throws {

@@ -328,6 +328,28 @@ enum Schema {
                 t.add(column: "intended_kinds", .jsonText).notNull().defaults(to: "[]")
             }
         }
+
+        migrator.registerMigration("v10: click checks and reported bottlenecks") { db in
+            // The answer to the click question, asked once per participant and pair after their
+            // first meeting. The participant's own answer: it goes with them.
+            try db.create(table: "click_checks", options: [.withoutRowID]) { t in
+                t.column("participant_id", .text).notNull().references("participants", onDelete: .cascade)
+                t.column("pair_id", .text).notNull().indexed().references("pairs", onDelete: .cascade)
+                t.column("answer", .text).notNull()
+                t.column("checked_at", .datetime).notNull()
+                t.primaryKey(["participant_id", "pair_id"])
+            }
+            // A knelpunt a participant raised themselves, in their own words, for the
+            // coordinator. Also the participant's own: it goes with them.
+            try db.create(table: "reported_bottlenecks") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("pair_id", .text).notNull().indexed().references("pairs", onDelete: .cascade)
+                t.column("participant_id", .text).notNull().indexed().references("participants", onDelete: .cascade)
+                t.column("topic", .text).notNull()
+                t.column("words", .text)
+                t.column("reported_at", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -17,6 +17,10 @@ public struct ProgrammeEvent: Sendable, Hashable, Codable {
         /// The plan ends soon and the closing evaluation is not finished (a reminder rule).
         case reminderEvaluation = "reminder.evaluation"
         case bottleneckFlagged = "bottleneck.flagged"
+        /// A participant told the coordinator something is not working: a knelpunt they raised
+        /// themselves, or "no" to the click question. For the coordinators only; the partner is
+        /// not told. Its participant is the one who said it.
+        case bottleneckReported = "bottleneck.reported"
         case trajectoryClosed = "trajectory.closed"
         /// A coordinator sent a pair a short message from the chat (a nudge); both partners
         /// see it at their next turn.

@@ -20,7 +20,21 @@ public struct Bottleneck: Sendable, Hashable, Codable {
         /// One partner no longer takes part (their data was erased): the coordinator decides
         /// with the other how to go on. Concerns the partner who remains.
         case partnerLeft = "partner_left"
+        /// The participant has not done the context check (time and room agreed with the
+        /// manager) a number of days after the plan was fixed: a lack of time and room is the
+        /// main blockade, and it is best agreed before the activities begin.
+        case contextCheckMissing = "context_check_missing"
+        /// The participant answered that there is no click with their partner, after their first
+        /// meeting.
+        case noClick = "no_click"
+        /// The participant raised a knelpunt themselves ("Er loopt iets niet"), in their own words.
+        case reported
     }
+
+    /// Whether the bottleneck is something a participant told the coordinator (a knelpunt they
+    /// raised, no click with their partner): it is announced to the coordinators only
+    /// (`bottleneck.reported`), never to the pair, since the partner did not hear it from them.
+    public var isForCoordinatorOnly: Bool { kind.isForCoordinatorOnly }
 
     /// What kind.
     public var kind: Kind
@@ -39,7 +53,7 @@ public struct Bottleneck: Sendable, Hashable, Codable {
         self.detectedAt = detectedAt
     }
 
-    /// What the bottleneck is and the programme guide's mitigations, in Dutch and English.
+    /// What the bottleneck is and the programme's mitigations, in Dutch and English.
     public static func description(_ kind: Kind) -> LocalizedText {
         switch kind {
         case .noActivity:
@@ -60,6 +74,21 @@ public struct Bottleneck: Sendable, Hashable, Codable {
         case .partnerLeft:
             return LocalizedText(nl: "Een partner doet niet meer mee (zijn of haar gegevens zijn verwijderd); het traject kan zo niet verder. Beslissing nodig: spreek met de overgebleven deelnemer af of die opnieuw gematcht wordt of het traject alleen afrondt met de eigen evaluatie, en leg dat vast bij 'Een duo zonder partner afhandelen'.",
                     en: "A partner no longer takes part (their data was erased); the trajectory cannot go on like this. Decision needed: agree with the remaining participant whether they are matched again or close the trajectory alone with their own evaluation, and record it under 'Settle a pair whose partner left'.")
+        case .contextCheckMissing:
+            return LocalizedText(nl: "De contextcheck is nog niet gedaan, terwijl de planning al een tijd vastligt. Gebrek aan tijd en ruimte is de belangrijkste blokkade: spreek met de leidinggevende af hoeveel tijd Job Twinning krijgt, met een realistisch beeld van de uren uit de planning, en presenteer het als professionalisering, dan mogen lessen eerder uitvallen of vergaderingen worden gemist. Zoek flexibele momenten (studiedagen, toetsweken, projectweken; lessen ruilen of verzetten) en spreek af wat vertrouwelijk is, zodat de activiteiten daar buiten blijven.",
+                    en: "The context check has not been done, while the plan has been fixed for some time. A lack of time and room is the main blockade: agree with the manager how much time Job Twinning gets, with a realistic estimate of the plan's hours, and present it as professional development, so that lessons may be dropped or meetings missed more easily. Look for flexible moments (study days, test weeks, project weeks; swapping or moving lessons) and agree what is confidential, so that the activities stay clear of it.")
+        case .noClick:
+            return LocalizedText(nl: "Er is (nog) geen klik met de partner, terwijl een persoonlijke klik aan de basis staat van een geslaagd traject. Bespreek het open met elkaar en stem de activiteiten af op wat jullie allebei interesseert; de coördinator kan helpen bij dat gesprek. Lukt het niet, dan is een nieuwe match het laatste redmiddel.",
+                    en: "There is no click (yet) with the partner, while a personal click is the base of a successful trajectory. Talk about it openly and adjust the activities to what interests you both; the coordinator can help with that conversation. If that does not work, a new match is the last resort.")
+        case .reported:
+            return LocalizedText(nl: "Een deelnemer meldde zelf dat er iets niet loopt. Neem contact op en kijk samen wat helpt: afspraken met de leidinggevende en flexibele momenten bij tijdgebrek, heldere afspraken over contact als de partner niet reageert, activiteiten die vertrouwelijke zaken vermijden, en een open gesprek (of in het uiterste geval een nieuwe match) als er geen klik is.",
+                    en: "A participant reported themselves that something is not working. Get in touch and see together what helps: agreements with the manager and flexible moments for a lack of time, clear agreements about contact when the partner does not respond, activities that avoid confidential matters, and an open conversation (or as a last resort a new match) when there is no click.")
         }
     }
+}
+
+extension Bottleneck.Kind {
+    /// Whether bottlenecks of this kind are what a participant told the coordinator; see
+    /// `Bottleneck.isForCoordinatorOnly`.
+    public var isForCoordinatorOnly: Bool { self == .noClick || self == .reported }
 }

@@ -16,10 +16,13 @@ struct BottlenecksCommand: AsyncParsableCommand {
         discussion: """
         Checks every running pair: no activity for a number of weeks, hours behind the plan, \
         time and room not (fully) agreed with the manager, activities that touched confidential \
-        matters, a plan not confirmed by both after a number of days (thresholds under \
-        `bottlenecks:` in the configuration), a partner who no longer takes part because their \
+        matters, a plan not confirmed by both after a number of days, a context check not done \
+        a number of days after the plan was fixed (thresholds under `bottlenecks:` in the \
+        configuration), no click with the partner, a knelpunt a participant raised themselves, \
+        a partner who no longer takes part because their \
         data was erased (partner_left: the coordinator decides how the pair goes on). A new bottleneck is recorded with a \
-        bottleneck.flagged event for the coordinators; one that is gone is marked resolved. \
+        bottleneck.flagged event (bottleneck.reported for what a participant said, for the \
+        coordinators only); one that is gone is marked resolved. \
         Safe to run as often as you like (for example daily from cron).
         """
     )
