@@ -17,7 +17,10 @@ enum PoolBenchmark {
         let motivations = ["other_world", "career_step", "collaboration", "network", "other"]
         let towns = ["Rotterdam", "Utrecht", "Amsterdam", "Den Haag", "Eindhoven", "Groningen", "Zwolle", "Delft", "Breda", "Arnhem"]
         let words = ["wiskunde", "natuurkunde", "werktuigbouwkunde", "economie", "informatica", "pedagogiek", "marketing",
-                     "bedrijfskunde", "techniek", "vmbo", "mbo", "stagiairs", "leerlingen", "klanten", "studenten"]
+                     "bedrijfskunde", "techniek", "vmbo", "mbo", "stagiairs", "leerlingen", "klanten", "studenten",
+                     "lerarenopleiding natuurkunde", "werktuigbouwkunde aan de TU Delft", "vmbo-leerlingen", "(v)mbo-stagiairs"]
+        let roles = ["docent wiskunde", "natuurkundedocent", "digital sales manager", "ingenieur", "praktijkopleider",
+                     "docent Nederlands", "data-analist", "HR-adviseur", "teamleider", "projectmanager"]
         func pick<T>(_ list: [T]) -> T { list[Int(random.next() % UInt64(list.count))] }
         func some<T: Hashable>(_ list: [T], _ most: Int) -> [T] {
             Array(Set((0..<(1 + Int(random.next() % UInt64(most)))).map { _ in pick(list) }))
@@ -30,7 +33,7 @@ enum PoolBenchmark {
                 let criteria = some(MatchCriterion.allCases, 3)
                 let profile = Profile(
                     name: "\(side.rawValue) \(n)", side: side, organization: "\(side.rawValue) org \(n % 900)",
-                    role: "role", field: pick(fields), educationTypes: some(education, 3), companyTypes: some(sectors, 3),
+                    role: pick(roles), field: pick(fields), educationTypes: some(education, 3), companyTypes: some(sectors, 3),
                     background: "\(pick(words)) \(pick(words))", targetGroup: pick(words), motivations: some(motivations, 2),
                     criteria: criteria, subjectPreference: pick(SubjectPreference.allCases), region: pick(towns),
                     openMatchingConsent: nil, updatedAt: now)
@@ -39,7 +42,8 @@ enum PoolBenchmark {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let round = MatchingRound(candidates: candidates)
+        // Scored as `jobtwin match` scores: with the built-in table of related terms.
+        let round = MatchingRound(candidates: candidates, scorer: MatchScorer(terms: DialogLibrary.builtinTerms))
         let result = round.solve(.optimal)
         let solved = clock.now
         // Explaining means putting every proposed pair's reasons into words, as `jobtwin match` prints them.

@@ -27,6 +27,13 @@ public struct TermMatcher: Sendable {
     }
 
     private let terms: [Term]
+    /// The terms by the first three letters of their first word, so that a word of a text is
+    /// compared only with the terms it can start with (a pool of thousands reads its texts
+    /// against hundreds of terms).
+    private let byStart: [String: [Int]]
+    /// The one-word terms of six letters or more by their first three letters, for the terms
+    /// that match inside a word.
+    private let byInside: [String: [Int]]
 
     /// Prepares the terms of `families`.
     public init(_ families: [TermFamily]) {
@@ -38,7 +45,15 @@ public struct TermMatcher: Sendable {
                 if !words.isEmpty { terms.append(Term(words: words, wholeWord: wholeWord, family: index)) }
             }
         }
+        var byStart: [String: [Int]] = [:], byInside: [String: [Int]] = [:]
+        for (index, term) in terms.enumerated() {
+            let first = Array(term.words[0])
+            byStart[String(first.prefix(3)), default: []].append(index)
+            if term.words.count == 1, !term.wholeWord, first.count >= 6 { byInside[String(first.prefix(3)), default: []].append(index) }
+        }
         self.terms = terms
+        self.byStart = byStart
+        self.byInside = byInside
     }
 
     /// The families `text` mentions, in the table's order.
@@ -47,8 +62,17 @@ public struct TermMatcher: Sendable {
         let words = Self.words(text)
         guard !words.isEmpty else { return [] }
         var found: [Int: [(start: Int, words: String)]] = [:]
-        for term in terms {
-            for start in words.indices where start + term.words.count <= words.count {
+        for (start, word) in words.enumerated() {
+            let characters = Array(word)
+            var candidates = byStart[String(characters.prefix(3))] ?? []
+            if characters.count > 6 {
+                for offset in 1...(characters.count - 6) {
+                    candidates += byInside[String(characters[offset..<(offset + 3)])] ?? []
+                }
+            }
+            for index in Set(candidates).sorted() {
+                let term = terms[index]
+                guard start + term.words.count <= words.count else { continue }
                 let candidate = Array(words[start..<(start + term.words.count)])
                 guard Self.matches(term, candidate) else { continue }
                 let matched = candidate.joined(separator: " ")
