@@ -7,7 +7,7 @@ import Twinning
 ///
 /// The page, top to bottom: a skip link to the question; a bar with the language switch (a
 /// form posting `command=language` with `language` `nl` or `en` to `/chat`) and *Stop /
-/// afmelden* (a form posting to `/chat/logout`); the phase ("Fase 1 van 4: matching" — the
+/// afmelden* (a form posting to `/chat/logout`); the phase ("Je bent in fase 1 van 4: matching." — the
 /// reply contract carries the phase, not the question's place in its dialog); the transcript;
 /// the reply's messages in an `aria-live="polite"` region; and the question's form
 /// (`WebQuestionForm`, the markup contract in docs/web.md). Every text goes through
