@@ -26,6 +26,13 @@ struct WebAssetsTests {
         #expect(WebAssets.script.contentType.hasPrefix("text/javascript"))
     }
 
+    @Test("the policy the pages are written for allows nothing inline and no framing")
+    func policy() {
+        let policy = WebAssets.contentSecurityPolicy
+        #expect(policy.contains("default-src 'none'") && policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"))
+        #expect(!policy.contains("unsafe"), "no unsafe-inline, no unsafe-eval")
+    }
+
     @Test("the stylesheet shows focus and big enough targets; the script posts with fetch and needs nothing else")
     func content() {
         let css = WebAssets.stylesheet.body

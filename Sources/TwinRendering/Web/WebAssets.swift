@@ -13,6 +13,12 @@ public enum WebAssets {
     /// The script, `chat.js`.
     public static let script = WebAsset(name: "chat.js", contentType: "text/javascript; charset=utf-8", body: ChatScript.js)
 
+    /// The `Content-Security-Policy` the chat's pages are written for, for the endpoint to send
+    /// with each: only our own script, stylesheet and requests, forms posting only to us, never
+    /// in a frame. Nothing inline is allowed, and the pages need nothing inline.
+    public static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+        + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
     /// Both, in the order the page loads them.
     public static let all = [stylesheet, script]
 
