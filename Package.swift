@@ -10,7 +10,7 @@ import PackageDescription
 ///     TwinNotify             TwinRendering, TwinStore, TwinConfiguration, CCurl — the outbox and the
 ///                            direct messages; never the Assistant
 ///     TwinAssistant          DialogEngine, TwinStore, TwinConfiguration, TwinReply — Assistant.handle/press → Reply
-///     TwinRendering          TwinReply, Twinning — a Reply as each platform shows it (Block Kit, buttons, cards)
+///     TwinRendering          TwinReply, Twinning — a Reply as each platform shows it (Block Kit, buttons, cards, the web chat's HTML)
 ///     TwinReply              Twinning, JSONText — the reply contract and its JSON
 ///     TwinStore              Twinning — SQLite through GRDB
 ///     TwinConfiguration      Twinning — the configuration file, read and checked
@@ -73,7 +73,8 @@ let package = Package(
         // without knowing the Assistant or the dialog engine.
         .target(name: "TwinReply", dependencies: ["Twinning", "TwinLanguage", "JSONText"]),
         // A reply as each platform shows it: Slack mrkdwn and Block Kit, Mattermost Markdown and
-        // message buttons, Teams text and Adaptive Cards; the signed value a button carries.
+        // message buttons, Teams text and Adaptive Cards, the web chat's page and its assets; the
+        // signed value a button carries.
         .target(
             name: "TwinRendering",
             dependencies: ["TwinReply", "Twinning", "TwinLanguage", "JSONText", .product(name: "Crypto", package: "swift-crypto")]

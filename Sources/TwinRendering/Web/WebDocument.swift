@@ -1,0 +1,35 @@
+import TwinLanguage
+
+/// The frame every web chat page shares: the doctype, `<html lang>` in the participant's
+/// language, the viewport, the stylesheet and the script by their hashed addresses, and the
+/// body that `content` writes. Nothing inline, so that a strict `Content-Security-Policy`
+/// (`default-src 'self'`) holds.
+enum WebDocument {
+    /// The page's title: "JobTwin — Job Twinning", or `title` before it.
+    static func title(_ title: String?) -> String {
+        [title, "JobTwin — Job Twinning"].compactMap { $0 }.joined(separator: " · ")
+    }
+
+    /// A whole page in `language`; `withScript` false leaves the chat's script out (a page
+    /// without forms to take over).
+    static func page(language: Language, title: String?, withScript: Bool = true,
+                     body content: (inout HTMLWriter) -> Void) -> String {
+        var html = HTMLWriter(capacity: 8_192)
+        html.constant("<!DOCTYPE html>\n")
+        html.open("html", [("lang", language.rawValue)])
+        html.element("head") { html in
+            html.void("meta", [("charset", "utf-8")])
+            html.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+            html.void("meta", [("name", "referrer"), ("content", "no-referrer")])
+            html.element("title", text: Self.title(title))
+            html.void("link", [("rel", "stylesheet"), ("href", WebAssets.stylesheet.path)])
+            if withScript {
+                // `defer`: the script runs once the page is parsed, and the page shows without it.
+                html.element("script", [("src", WebAssets.script.path), ("defer", "defer")], text: "")
+            }
+        }
+        html.element("body", content: content)
+        html.close()
+        return html.finish() + "\n"
+    }
+}

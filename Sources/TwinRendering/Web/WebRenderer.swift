@@ -1,0 +1,110 @@
+public import TwinReply
+import TwinLanguage
+import Twinning
+
+/// Renders the web chat: the conversation so far and the current reply as one complete,
+/// accessible HTML page in the participant's language (`<html lang>` follows the reply's).
+///
+/// The page, top to bottom: a skip link to the question; a bar with the language switch (a
+/// form posting `command=language` with `language` `nl` or `en` to `/chat`) and *Stop /
+/// afmelden* (a form posting to `/chat/logout`); the phase ("Je bent in fase 1 van 4: matching." — the
+/// reply contract carries the phase, not the question's place in its dialog); the transcript;
+/// the reply's messages in an `aria-live="polite"` region; and the question's form
+/// (`WebQuestionForm`, the markup contract in docs/web.md). Every text goes through
+/// `HTMLEscaping`. The regions the script replaces in place have ids: `bar`, `progress`,
+/// `history`, `newest`, `ask`.
+public enum WebRenderer {
+    /// The whole page for `reply`. `transcript` is the conversation before this reply, oldest
+    /// first (the participant's answers and the assistant's earlier messages); `csrf` is the
+    /// session's token, put into every form.
+    public static func page(_ reply: Reply, transcript: [ChatLine], csrf: String) -> String {
+        let language = reply.language
+        let newest = newestMessages(reply)
+        return WebDocument.page(language: language, title: title(reply)) { html in
+            html.element("a", [("class", "skip-link"), ("href", "#" + WebQuestionForm.id)],
+                         text: language.text(nl: "Naar de vraag", en: "To the question"))
+            bar(language: language, csrf: csrf, into: &html)
+            html.element("main", [("id", "chat"), ("tabindex", "-1")]) { html in
+                html.element("h1", text: language.text(nl: "Je gesprek met JobTwin", en: "Your conversation with JobTwin"))
+                html.element("p", [("id", "progress"), ("class", "progress")], text: PhaseText.place(reply.phase, coordinator: false).text(in: language))
+                history(transcript, language: language, into: &html)
+                var errorID: String?
+                html.element("div", [("id", "newest"), ("class", "newest"), ("aria-live", "polite")]) { html in
+                    for (index, message) in newest.enumerated() {
+                        let id = "newest-\(index + 1)"
+                        if message.kind == .error, errorID == nil { errorID = id }
+                        html.element("div", [("id", id), ("class", "message " + message.kind.rawValue)]) { html in
+                            WebMessageText.write(message.text, into: &html)
+                        }
+                    }
+                }
+                html.element("div", [("id", "ask")]) { html in
+                    if let prompt = reply.prompt {
+                        WebQuestionForm.write(prompt, turn: reply.turn, csrf: csrf, errorID: errorID, language: language, into: &html)
+                    } else {
+                        WebQuestionForm.writeFree(csrf: csrf, language: language, into: &html)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The reply's messages but the question itself, which is the form's label: the last
+    /// message when it is the prompt's text, as every channel's reply has it.
+    static func newestMessages(_ reply: Reply) -> [Reply.Message] {
+        guard let prompt = reply.prompt, let last = reply.messages.last, last.text == prompt.text else { return reply.messages }
+        return Array(reply.messages.dropLast())
+    }
+
+    /// The page title: the question's first line, shortened, so that a tab or a screen
+    /// reader's window list says where the conversation is.
+    private static func title(_ reply: Reply) -> String? {
+        guard let prompt = reply.prompt else { return nil }
+        let line = prompt.text.split(whereSeparator: \.isNewline).last.map(String.init) ?? prompt.text
+        return line.count > 60 ? String(line.prefix(59)) + "…" : line
+    }
+
+    /// The bar above the conversation: the name, the language switch and signing out.
+    static func bar(language: Language, csrf: String, into html: inout HTMLWriter) {
+        html.element("header", [("id", "bar"), ("class", "bar")]) { html in
+            html.element("p", [("class", "brand")], text: "JobTwin")
+            html.element("form", [("class", "language"), ("method", "post"), ("action", "/chat"),
+                                  ("aria-label", language.text(nl: "Taal", en: "Language"))]) { html in
+                html.void("input", [("type", "hidden"), ("name", "command"), ("value", WebCommand.language.rawValue)])
+                html.void("input", [("type", "hidden"), ("name", "csrf"), ("value", csrf)])
+                for (option, name) in [(Language.nl, "Nederlands"), (Language.en, "English")] {
+                    // Each language's name in its own language, marked as such for screen readers.
+                    html.element("button", [("type", "submit"), ("name", WebCommand.languageField), ("value", option.rawValue),
+                                            ("lang", option.rawValue), ("aria-current", option == language ? "true" : nil)], text: name)
+                }
+            }
+            html.element("form", [("class", "logout"), ("method", "post"), ("action", "/chat/logout")]) { html in
+                html.void("input", [("type", "hidden"), ("name", "csrf"), ("value", csrf)])
+                html.element("button", [("type", "submit")], text: language.text(nl: "Stop / afmelden", en: "Stop / sign out"))
+            }
+        }
+    }
+
+    /// The conversation so far, each line marked with who said it.
+    private static func history(_ transcript: [ChatLine], language: Language, into html: inout HTMLWriter) {
+        html.element("ol", [("id", "history"), ("class", "history"),
+                            ("aria-label", language.text(nl: "Eerder in het gesprek", en: "Earlier in the conversation"))]) { html in
+            for line in transcript {
+                let classes: String
+                let who: String
+                switch line.from {
+                case .participant:
+                    classes = "line from-participant"
+                    who = language.text(nl: "Jij", en: "You")
+                case .assistant:
+                    classes = "line from-assistant " + line.kind.rawValue
+                    who = "JobTwin"
+                }
+                html.element("li", [("class", classes)]) { html in
+                    html.element("span", [("class", "who")], text: who)
+                    WebMessageText.write(line.text, into: &html)
+                }
+            }
+        }
+    }
+}
