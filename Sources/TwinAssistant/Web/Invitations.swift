@@ -155,8 +155,11 @@ public struct Invitations: Sendable {
         try await repository.read { try $0.isWebCoordinator(participant) }
     }
 
-    /// `request` with its texts trimmed, checked.
-    static func checked(_ request: InvitationRequest) throws(InvitationError) -> InvitationRequest {
+    /// `request` with its texts trimmed, checked — what `invite` does first, for a caller that
+    /// checks many requests before making any (`jobtwin invite --csv`).
+    ///
+    /// - Throws: `InvitationError` saying what is wrong with it.
+    public static func checked(_ request: InvitationRequest) throws(InvitationError) -> InvitationRequest {
         var request = request
         request.name = request.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !request.name.isEmpty, request.name.count <= InvitationError.maxNameLength,
