@@ -11,7 +11,14 @@ import Testing
 @Suite("Invitation links in jobtwin serve")
 struct InvitationLinkTests {
     /// A client that does not follow redirects and keeps no cookies: the test sends them.
-    final class Client: NSObject, URLSessionTaskDelegate, Sendable {
+    final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+            completionHandler(nil)
+        }
+    }
+
+    final class Client: Sendable {
         let base: String
         private let session: URLSession
 
@@ -20,20 +27,14 @@ struct InvitationLinkTests {
             let configuration = URLSessionConfiguration.ephemeral
             configuration.httpShouldSetCookies = false
             configuration.httpCookieAcceptPolicy = .never
-            session = URLSession(configuration: configuration)
-            super.init()
-        }
-
-        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
-            completionHandler(nil)
+            session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
         }
 
         func send(_ method: String, _ path: String, cookie: String? = nil) async throws -> (Int, [String: String], String) {
             var request = URLRequest(url: try #require(URL(string: base + path)))
             request.httpMethod = method
             if let cookie { request.setValue(cookie, forHTTPHeaderField: "Cookie") }
-            let (data, response) = try await session.data(for: request, delegate: self)
+            let (data, response) = try await session.data(for: request)
             let http = try #require(response as? HTTPURLResponse)
             var headers: [String: String] = [:]
             for (name, value) in http.allHeaderFields {
@@ -55,10 +56,10 @@ struct InvitationLinkTests {
         let folder = try TemporaryFolder()
         let db = folder.path("web.sqlite")
         func invite(_ extra: [String]) throws -> (participant: String, path: String) {
-            let run = try JobTwinProcess.run(["invite", "Anna"] + extra + ["--base-url", "http://x", "--db", db, "--json"])
+            let run = try JobTwinProcess.run(["invite", "Anna"] + extra + ["--base-url", "http://x.test", "--db", db, "--json"])
             let object = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: String], "\(run.stderr)")
             let link = try #require(object["link"])
-            return (try #require(object["participant"]), String(link.dropFirst("http://x".count)))
+            return (try #require(object["participant"]), String(link.dropFirst("http://x.test".count)))
         }
         let anna = try invite([])
         let shortLived = try invite(["--expires", "1"])
