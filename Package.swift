@@ -12,7 +12,7 @@ import PackageDescription
 ///     TwinAssistant          DialogEngine, TwinStore, TwinConfiguration, TwinReply — Assistant.handle/press → Reply
 ///     TwinRendering          TwinReply, Twinning — a Reply as each platform shows it (Block Kit, buttons, cards, the web chat's HTML)
 ///     TwinReply              Twinning, JSONText — the reply contract and its JSON
-///     TwinStore              Twinning — SQLite through GRDB
+///     TwinStore              Twinning — SQLite through GRDB; Crypto for the hashes of web tokens
 ///     TwinConfiguration      Twinning — the configuration file, read and checked
 ///     DialogEngine           TwinLanguage, JSONText — the script language, pure (no channel sees it)
 ///     Twinning               TwinLanguage — the domain, pure
@@ -60,7 +60,8 @@ let package = Package(
         // Persistence: SQLite through GRDB, behind protocols in the domain's language.
         .target(
             name: "TwinStore",
-            dependencies: ["Twinning", "TwinLanguage", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Twinning", "TwinLanguage", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The configuration file and environment, read and checked (YAML through Yams): the
         // server's, the channels', the notifications' and the retention settings.

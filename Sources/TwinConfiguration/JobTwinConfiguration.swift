@@ -30,6 +30,8 @@ public struct JobTwinConfiguration: Sendable {
     public var reminders = ReminderSettings()
     /// Whether and when the assistant writes first to participants in their team chat.
     public var directMessages = DirectMessageSettings()
+    /// The web chat and its invitation links.
+    public var web = WebSettings()
 
     /// The file read when `--config` is not given and it exists in the working directory.
     public static let defaultFile = "jobtwin.yaml"
@@ -109,8 +111,10 @@ public struct JobTwinConfiguration: Sendable {
                 conversations = try ConversationSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
             case "direct_messages":
                 directMessages = try DirectMessageSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
+            case "web":
+                web = try WebSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
             default:
-                throw .invalid(path + line, "unknown setting `\(key)` (known: database, language, coordinators, dialogs, server, channels, bottlenecks, notifications, reminders, retention, conversations, direct_messages)")
+                throw .invalid(path + line, "unknown setting `\(key)` (known: database, language, coordinators, dialogs, server, channels, bottlenecks, notifications, reminders, retention, conversations, direct_messages, web)")
             }
         }
         if let notificationsNode {

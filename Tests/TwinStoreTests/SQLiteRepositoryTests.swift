@@ -24,9 +24,9 @@ struct SQLiteRepositoryTests {
         let repository = try SQLiteRepository(path: path)
         #expect(try repository.tableNames() == [
             "activities", "answers", "audit_log", "bottlenecks", "click_checks", "consents", "context_checks", "conversation_texts", "deliveries",
-            "evaluations", "events", "exclusions", "expectations", "goals",
+            "evaluations", "events", "exclusions", "expectations", "goals", "invitations",
             "likes", "message_preferences", "notices", "outbox_cursor", "pairs", "participants", "pending_erasures", "plans", "processed_requests", "profiles", "reminders",
-            "reported_bottlenecks", "sessions",
+            "reported_bottlenecks", "sessions", "web_sessions",
         ])
         let pool = try DatabasePool(path: path)
         let mode = try await pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }

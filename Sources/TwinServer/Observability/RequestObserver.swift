@@ -44,6 +44,8 @@ struct RequestObserver: RouterMiddleware {
         let duration = clock.now - start
         metrics.request(channel: channel, status: response.status.code, duration: duration)
         if let name = Self.requestIDHeader { response.headers[name] = context.requestID }
+        // Every answer of the web chat, error pages included, carries its security headers.
+        if WebHeaders.covers(request.uri.path) { WebHeaders.apply(to: &response.headers) }
         let level: Logger.Level = response.status.code >= 500 ? .error : .info
         // The line's fields cost more than the rest of this middleware; build them only when
         // the line is written.
@@ -51,7 +53,7 @@ struct RequestObserver: RouterMiddleware {
         var metadata: Logger.Metadata = [
             "request_id": "\(context.requestID)",
             "method": "\(request.method.rawValue)",
-            "path": "\(request.uri.path.prefix(120))",
+            "path": "\(Self.loggable(request.uri.path))",
             "channel": "\(channel)",
             "status": "\(response.status.code)",
             "latency_ms": "\(Self.milliseconds(duration))",
@@ -60,6 +62,13 @@ struct RequestObserver: RouterMiddleware {
         if let failure { metadata["error"] = "\(failure.code)" }
         logger.log(level: level, "request", metadata: metadata)
         return response
+    }
+
+    /// The path as logged: an invitation link's token is a credential, so `/chat/TOKEN` is
+    /// written `/chat/…`.
+    static func loggable(_ path: String) -> Substring {
+        if path.hasPrefix("/chat/"), path != InvitationEndpoints.logoutPath { return "/chat/…" }
+        return path.prefix(120)
     }
 
     private static func milliseconds(_ duration: Duration) -> String {

@@ -30,6 +30,8 @@ public struct JobTwinServer: Sendable {
     public let metrics = ServerMetrics()
     /// How replies that come after a platform's deadline are delivered.
     public let lateReplies: LateReplyOptions
+    /// The web chat's invitation links and browser sessions; `nil` when the web is off.
+    public let invitations: Invitations?
 
     private let clock: any WallClock
     private let logger: Logger
@@ -46,10 +48,12 @@ public struct JobTwinServer: Sendable {
     ///     retention; tests inject a `ManualClock`.
     ///   - lateReplies: what posts a slash command's reply to its `response_url` when the turn
     ///     outlasts `settings.slackReplyDeadline`, and which URLs it may post to.
+    ///   - invitations: the web chat's links and sessions, served under `/chat`; `nil` serves no web chat.
     public init(assistant: Assistant, settings: ServerSettings, channels: ChannelSettings,
                 clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "jobtwin.serve"),
-                lateReplies: LateReplyOptions = LateReplyOptions()) {
+                lateReplies: LateReplyOptions = LateReplyOptions(), invitations: Invitations? = nil) {
         self.assistant = assistant
+        self.invitations = invitations
         self.lateReplies = lateReplies
         self.settings = settings
         self.channels = channels
@@ -137,11 +141,26 @@ public struct JobTwinServer: Sendable {
             add(TeamsChannel.path, .post, "teams", teams.handle)
         }
 
+        // The web chat: invitation links, the browser session, signing out.
+        var tokenRoute: (@Sendable (Request, ServerRequestContext) async throws -> Response)?
+        if let invitations {
+            let secure = settings.publicURL?.hasPrefix("https://") ?? false
+            let web = InvitationEndpoints(invitations: invitations, cookie: SessionCookie(secure: secure), logger: logger)
+            add(InvitationEndpoints.chatPath, .get, "web", web.chat)
+            add(InvitationEndpoints.logoutPath, .post, "web", web.logout)
+            add(InvitationEndpoints.logoutPath, .get, "web", { request, context in web.signedOut(request, context: context) })
+            table.add(prefix: InvitationEndpoints.chatPath + "/", .get, channel: "web")
+            tokenRoute = web.open
+        }
+
         let router = Router(context: ServerRequestContext.self)
         // Middleware applies to the routes added after it, and to unmatched requests.
         router.add(middleware: RequestObserver(routes: table, metrics: metrics, logger: logger))
         for (path, method, handler) in routes {
             router.on(RouterPath(path), method: method) { request, context in try await handler(request, context) }
+        }
+        if let tokenRoute {
+            router.on("/chat/:token", method: .get) { request, context in try await tokenRoute(request, context) }
         }
         return router
     }

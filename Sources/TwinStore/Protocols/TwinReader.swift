@@ -2,7 +2,7 @@ public import Foundation
 public import Twinning
 
 /// Read access to the stored programme.
-public protocol TwinReader: TrajectoryReader, OutboxReader, PrivacyReader {
+public protocol TwinReader: TrajectoryReader, OutboxReader, PrivacyReader, WebAccessReader {
     /// The participant, if they ever wrote.
     func participant(_ id: ParticipantID) throws -> Participant?
     /// Every participant, ordered by id.

@@ -2,7 +2,7 @@ public import Foundation
 public import Twinning
 
 /// Read and write access inside one transaction.
-public protocol TwinTransaction: TwinReader, TrajectoryWriter, OutboxWriter, PrivacyWriter {
+public protocol TwinTransaction: TwinReader, TrajectoryWriter, OutboxWriter, PrivacyWriter, WebAccessWriter {
     /// Inserts or updates the participant.
     func save(_ participant: Participant) throws
     /// Records that the participant was active at `time` in `language`, and returns their

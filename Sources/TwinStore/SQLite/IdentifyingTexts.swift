@@ -5,7 +5,7 @@ import GRDB
 /// of their profile (name, organisation, position, region, prior education, target group, a
 /// field of their own) and of their answers, the goals and expectations they wrote, the notes of
 /// the activities they logged, the plan texts they proposed, the words of the knelpunten they
-/// raised, the free texts of their evaluation.
+/// raised, the free texts of their evaluation, the name and e-mail address of their invitations.
 ///
 /// Option values (`teacher`, `other_world`) are not texts a person wrote: they are left out,
 /// as are texts too short or without a letter (`ja`, `12`), which would match everywhere.
@@ -65,6 +65,12 @@ struct IdentifyingTexts: Sendable {
             for column in ["name", "organization"] {
                 if let text: String = row[column] { nameAndOrganization.insert(text.trimmingCharacters(in: .whitespacesAndNewlines)) }
             }
+        }
+        // The name and e-mail address a coordinator invited them under.
+        for row in try Row.fetchAll(db, sql: "SELECT name, email FROM invitations WHERE participant_id = ?", arguments: arguments) {
+            add(row["name"])
+            add(row["email"])
+            if let name: String = row["name"] { nameAndOrganization.insert(name.trimmingCharacters(in: .whitespacesAndNewlines)) }
         }
         for value in try String.fetchAll(db, sql: "SELECT value FROM answers WHERE participant_id = ?", arguments: arguments) {
             addJSON(value, all: includingCodes)

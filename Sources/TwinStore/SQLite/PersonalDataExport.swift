@@ -39,6 +39,8 @@ enum PersonalDataExport {
         "conversation_texts": "participant_id = ?1",
         "pending_erasures": "participant_id = ?1",
         "message_preferences": "participant_id = ?1",
+        "invitations": "participant_id = ?1",
+        "web_sessions": "participant_id = ?1",
     ]
 
     /// The condition on `events` selecting those about participant `?1`: they name them, or they

@@ -350,6 +350,34 @@ enum Schema {
                 t.column("reported_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v11: invitations and web sessions") { db in
+            // A personal link to the web chat. Only the SHA-256 of its token is kept, so that a
+            // copy of the file opens nothing. Name, e-mail and side are as the coordinator gave
+            // them; the coordinator flag makes the participant a coordinator in the web chat.
+            // The participant's own: it goes with them.
+            try db.create(table: "invitations") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("participant_id", .text).notNull().indexed().references("participants", onDelete: .cascade)
+                t.column("token_hash", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("email", .text)
+                t.column("side", .text)
+                t.column("coordinator", .boolean).notNull().defaults(to: false)
+                t.column("created_at", .datetime).notNull()
+                t.column("expires_at", .datetime).notNull()
+                t.column("revoked_at", .datetime)
+            }
+            try db.execute(sql: "CREATE INDEX invitations_on_email ON invitations (lower(email)) WHERE email IS NOT NULL")
+            // A browser signed in from a link: the SHA-256 of the cookie's random id. It goes
+            // with the participant too.
+            try db.create(table: "web_sessions", options: [.withoutRowID]) { t in
+                t.primaryKey("id_hash", .text)
+                t.column("participant_id", .text).notNull().indexed().references("participants", onDelete: .cascade)
+                t.column("created_at", .datetime).notNull()
+                t.column("last_seen_at", .datetime).notNull()
+                t.column("ended_at", .datetime)
+            }
+        }
         return migrator
     }
 }

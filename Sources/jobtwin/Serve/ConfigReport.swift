@@ -15,7 +15,7 @@ struct ConfigReport {
     let plans: [ChannelPlan]
     let dialogCount: Int
 
-    static let noChannel = "No channel would be served: configure at least one secret under `channels:` or in the environment (JOBTWIN_API_TOKEN, JOBTWIN_SLACK_SIGNING_SECRET, JOBTWIN_MATTERMOST_TOKEN, JOBTWIN_TEAMS_SECURITY_TOKEN)."
+    static let noChannel = "No channel would be served: the web chat is off (web: {enabled: false}) and no channel has a secret. Turn the web chat on, or configure at least one secret under `channels:` or in the environment (JOBTWIN_API_TOKEN, JOBTWIN_SLACK_SIGNING_SECRET, JOBTWIN_MATTERMOST_TOKEN, JOBTWIN_TEAMS_SECURITY_TOKEN)."
 
     /// A duration in whole milliseconds.
     static func milliseconds(_ duration: Duration) -> Int64 {
@@ -56,6 +56,12 @@ struct ConfigReport {
             }
             for note in plan.notes { lines.append("  \(String(repeating: " ", count: 11))note: \(note)") }
         }
+        let web = configuration.web
+        lines.append(web.enabled
+            ? "Web chat: served: GET /chat, GET /chat/TOKEN (invitation links, valid \(web.invitationDays) days), POST /chat/logout; "
+                + (configuration.server.publicURL.map { "links and cookies for \($0)" + ($0.hasPrefix("https://") ? " (Secure cookies)" : " (not https: cookies without Secure)") }
+                   ?? "no server.public_url: `jobtwin invite` needs --base-url")
+            : "Web chat: not served (web.enabled: false)")
         lines.append("Always: GET /healthz, GET /readyz, GET /metrics")
         lines += notificationLines
         return lines.joined(separator: "\n")

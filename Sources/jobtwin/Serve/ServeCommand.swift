@@ -17,7 +17,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
         Every channel whose secret is configured is served: POST /v1/messages (Bearer token), \
         /slack/commands and /slack/events (signing secret), /mattermost (token), /teams \
-        (security token); and GET /healthz, /readyz and /metrics. Secrets come from the \
+        (security token); the web chat's invitation links (GET /chat/TOKEN, POST /chat/logout) \
+        unless `web: {enabled: false}`; and GET /healthz, /readyz and /metrics. Secrets come from the \
         configuration's `channels:` or the environment (JOBTWIN_API_TOKEN, \
         JOBTWIN_SLACK_SIGNING_SECRET, JOBTWIN_SLACK_BOT_TOKEN, JOBTWIN_MATTERMOST_TOKEN, \
         JOBTWIN_TEAMS_SECURITY_TOKEN); the environment wins over the file, flags win over both.
@@ -64,10 +65,11 @@ struct ServeCommand: AsyncParsableCommand {
                 let program = try common.program(configuration)
                 print(ConfigReport(configuration: configuration, file: common.configFile, plans: plans,
                                    dialogCount: program.dialogs.count).text)
-                if !plans.contains(where: \.served) { throw CLIError(message: ConfigReport.noChannel) }
+                if !plans.contains(where: \.served), !configuration.web.enabled { throw CLIError(message: ConfigReport.noChannel) }
                 return
             }
-            guard plans.contains(where: \.served) else { throw CLIError(message: ConfigReport.noChannel) }
+            // The web chat needs no secret: with it on, the server may serve it alone.
+            guard plans.contains(where: \.served) || configuration.web.enabled else { throw CLIError(message: ConfigReport.noChannel) }
             let level = Logger.Level(rawValue: logLevel) ?? .info
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardError(label: label)
@@ -95,8 +97,14 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.warning("testing setting: slash command replies may also be posted to URLs starting with \(prefix)",
                                metadata: ["variable": "\(Self.responseURLPrefixVariable)"])
             }
+            let invitations = configuration.web.enabled
+                ? Invitations(repository: repository, validityDays: configuration.web.invitationDays, language: configuration.language)
+                : nil
+            logger.notice("web chat: \(invitations == nil ? "not served (web.enabled: false)" : "served")",
+                          metadata: ["endpoints": "GET /chat, GET /chat/TOKEN, POST /chat/logout"])
             let server = JobTwinServer(assistant: assistant, settings: configuration.server,
-                                       channels: configuration.channels, logger: logger, lateReplies: lateReplies)
+                                       channels: configuration.channels, logger: logger, lateReplies: lateReplies,
+                                       invitations: invitations)
             // The notification outbox and the reminders run alongside, and stop with the server.
             let notifications = NotificationService(
                 worker: NotifySetup.worker(configuration, repository: repository, transport: transport,

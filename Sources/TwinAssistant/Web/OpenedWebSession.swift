@@ -1,0 +1,20 @@
+public import Twinning
+public import TwinLanguage
+
+/// A browser session just opened from a link: its id goes into the cookie, once; the database
+/// keeps only its digest.
+public struct OpenedWebSession: Sendable, Hashable {
+    /// The cookie's value.
+    public var sessionID: String
+    /// Whom the browser is now signed in as.
+    public var participant: ParticipantID
+    /// The participant's language.
+    public var language: Language
+
+    /// Creates the result of opening a link.
+    public init(sessionID: String, participant: ParticipantID, language: Language) {
+        self.sessionID = sessionID
+        self.participant = participant
+        self.language = language
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import Twinning
+import TwinLanguage
+import TwinAssistant
+import TwinStore
+
+/// The invitation service: links for new and known people, expiry, several devices, revoking,
+/// and the typed refusals with their texts.
+@Suite("Invitations")
+struct InvitationsTests {
+    let repository: SQLiteRepository
+    let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+
+    init() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-invite-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        repository = try SQLiteRepository(path: folder.appendingPathComponent("i.sqlite").path)
+    }
+
+    private var service: Invitations { Invitations(repository: repository, clock: clock, validityDays: 30, language: .nl) }
+
+    @Test("a link makes a web: participant, opens on several devices, and the same e-mail finds them again")
+    func inviteAndOpen() async throws {
+        let issued = try await service.invite(InvitationRequest(name: "Anna", email: "anna@example.org", side: .teacher), actor: "repl:coord")
+        #expect(issued.participant.channel == "web")
+        #expect(WebSecret.isWellFormed(issued.token))
+        #expect(issued.link(baseURL: "https://x.org/") == "https://x.org/chat/\(issued.token)")
+        #expect(issued.expiresAt == clock.now().addingTimeInterval(30 * 86_400))
+        let first = try await service.open(token: issued.token)
+        let second = try await service.open(token: issued.token)
+        #expect(first.participant == issued.participant && second.participant == issued.participant)
+        #expect(first.sessionID != second.sessionID)
+        #expect(try await service.participant(session: first.sessionID)?.0 == issued.participant)
+        let again = try await service.invite(InvitationRequest(name: "Anna V", email: "ANNA@example.org"), actor: "repl:coord")
+        #expect(again.participant == issued.participant && again.isExistingParticipant)
+        #expect(try await repository.auditLog().filter { $0.action == "invite" }.count == 2)
+    }
+
+    @Test("expired, revoked and unknown links are refused with what to do, in the participant's language")
+    func refusals() async throws {
+        let issued = try await service.invite(InvitationRequest(name: "Bram", days: 2), actor: "repl:coord")
+        let session = try await service.open(token: issued.token)
+        clock.advance(days: 3)
+        await #expect(throws: WebAccessError.expired(.nl)) { try await service.open(token: issued.token) }
+        await #expect(throws: WebAccessError.unknown) { try await service.open(token: WebSecret.make()) }
+        await #expect(throws: WebAccessError.unknown) { try await service.open(token: "short") }
+        let fresh = try await service.invite(InvitationRequest(name: "Bram", isCoordinator: true), actor: "repl:coord")
+        #expect(try await service.isCoordinator(fresh.participant))
+        let revoked = try await service.revoke(issued.participant, actor: "repl:coord")
+        #expect(revoked.links == 1 && revoked.sessions == 1)
+        #expect(try await service.participant(session: session.sessionID) == nil)
+        await #expect(throws: WebAccessError.revoked(.nl)) { try await service.open(token: issued.token) }
+        for error in [WebAccessError.unknown, .expired(.en), .revoked(.nl)] {
+            #expect(error.message.nl.contains("coördinator") && error.message.en.contains("coordinator"))
+        }
+        await #expect(throws: InvitationError.notInvited("web:nobody")) {
+            try await service.revoke(ParticipantID("web:nobody")!, actor: "repl:coord")
+        }
+    }
+
+    @Test("a bad request is refused and nothing is stored; sign-out ends the session")
+    func badRequestsAndSignOut() async throws {
+        await #expect(throws: InvitationError.self) {
+            try await service.invite([InvitationRequest(name: "Ok"), InvitationRequest(name: "X", email: "not-an-address")], actor: "repl:c")
+        }
+        #expect(try await repository.read { try $0.participants() }.isEmpty)
+        let issued = try await service.invite(InvitationRequest(name: "Carl"), actor: "repl:c")
+        let session = try await service.open(token: issued.token)
+        #expect(try await service.signOut(session: session.sessionID))
+        #expect(try await service.participant(session: session.sessionID) == nil)
+    }
+}
