@@ -178,6 +178,7 @@ let package = Package(
                 "jobtwin", "JobTwinTestSupport", "TwinServer", "TwinAssistant", "TwinStore", "Twinning", "DialogEngine", "TwinLanguage", "TwinConfiguration",
                 "TwinReply", "TwinRendering", "JSONText",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

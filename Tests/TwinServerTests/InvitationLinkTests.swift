@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import GRDB
 import JobTwinTestSupport
 import Testing
 
@@ -66,14 +67,10 @@ struct InvitationLinkTests {
         let revoked = try invite([])
         _ = try JobTwinProcess.run(["invite", "--revoke", revoked.participant, "--db", db])
         // Expire the one-day link by moving its expiry into the past (the server reads the clock).
-        try Data("UPDATE invitations SET expires_at = '2000-01-01 00:00:00.000' WHERE participant_id = '\(shortLived.participant)';\n".utf8)
-            .write(to: URL(fileURLWithPath: folder.path("expire.sql")))
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["sqlite3", db, ".read \(folder.path("expire.sql"))"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
-        try #require(sqlite.terminationStatus == 0, "sqlite3 is needed to expire a link")
+        try await DatabaseQueue(path: db).write { database in
+            try database.execute(sql: "UPDATE invitations SET expires_at = '2000-01-01 00:00:00.000' WHERE participant_id = ?",
+                                 arguments: [shortLived.participant])
+        }
 
         let server = try await ServeProcess(arguments: ["--db", db], environment: [:], log: URL(fileURLWithPath: folder.path("serve.log")))
         let client = Client(port: server.port)
