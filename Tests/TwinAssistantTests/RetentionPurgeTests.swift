@@ -100,6 +100,19 @@ struct RetentionPurgeTests {
                                              now: start.addingTimeInterval(200 * 86_400), actor: "test").all.isEmpty)
     }
 
+    @Test("a coordinator invited to the web is never due, though the audit log shows nothing they did; a revoked invitation keeps nobody")
+    func webCoordinator() async throws {
+        let fixture = try AssistantFixture()
+        let invitations = Invitations(repository: fixture.repository, clock: fixture.clock)
+        let coordinator = try await invitations.invite(InvitationRequest(name: "Cora Coördinator", isCoordinator: true), actor: "test")
+        let revoked = try await invitations.invite(InvitationRequest(name: "Rik Ingetrokken", isCoordinator: true), actor: "test")
+        _ = try await invitations.revoke(revoked.participant, actor: "test")
+        let late = try await RetentionPurge.run(fixture.repository, settings: RetentionSettings(), coordinators: [],
+                                                now: fixture.clock.now().addingTimeInterval(200 * 86_400), actor: "test")
+        #expect(!late.all.contains(coordinator.participant), "an invited coordinator stays")
+        #expect(late.inactive.contains(revoked.participant), "without a profile and with the link revoked, the usual rule applies")
+    }
+
     @Test("a message within the period keeps a participant; 0 days turns the rule off")
     func activityAndOff() async throws {
         let fixture = try AssistantFixture()

@@ -22,9 +22,10 @@ public import TwinConfiguration
 ///   outbox — and erased once the days have passed and the warning is at least the notice
 ///   period old. Any message in between keeps them: the count starts again from it.
 ///
-/// Coordinators are never due: those listed in the configuration, and anyone the audit log shows
+/// Coordinators are never due: those listed in the configuration, anyone the audit log shows
 /// acting as one (a `jobtwin chat --coordinator` session, say) — erasing them would take their
-/// id out of the audit log.
+/// id out of the audit log — and anyone invited to the web as a coordinator by a link that was
+/// not revoked.
 public enum RetentionPurge {
     /// Who a run erased, by rule.
     public struct Outcome: Sendable, Hashable {
@@ -50,9 +51,12 @@ public enum RetentionPurge {
         var outcome = Outcome()
         outcome.requested = try await PendingErasures.complete(repository: repository, now: now)
         let acting = Set(try await repository.auditLog().filter(isCoordinatorAction).compactMap { ParticipantID($0.actor) })
-        let kept = coordinators.union(acting)
         let (closed, inactive, unmatched) = try await repository.read { reader in
-            (try dueClosed(reader, days: settings.closedDays, now: now, keeping: kept),
+            // A coordinator invited to the web (`jobtwin invite --coordinator`) may never have
+            // done anything the audit log shows; the invitation says what they are.
+            let invited = Set(try reader.participants().map(\.id).filter { try reader.isWebCoordinator($0) })
+            let kept = coordinators.union(acting).union(invited)
+            return (try dueClosed(reader, days: settings.closedDays, now: now, keeping: kept),
              try dueInactive(reader, days: settings.inactiveWithoutProfileDays, now: now, keeping: kept),
              try neverMatched(reader, settings: settings, now: now, keeping: kept))
         }
