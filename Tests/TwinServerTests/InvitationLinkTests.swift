@@ -46,7 +46,8 @@ struct InvitationLinkTests {
     }
 
     static func checkSecurityHeaders(_ headers: [String: String]) {
-        #expect(headers["content-security-policy"] == "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+        #expect(headers["content-security-policy"] == "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
         #expect(headers["x-content-type-options"] == "nosniff")
         #expect(headers["referrer-policy"] == "no-referrer")
         #expect(headers["cache-control"] == "no-store")

@@ -141,12 +141,16 @@ public struct JobTwinServer: Sendable {
             add(TeamsChannel.path, .post, "teams", teams.handle)
         }
 
-        // The web chat: invitation links, the browser session, signing out.
+        // The web chat: invitation links, the browser session, the chat page and its assets, signing out.
         var tokenRoute: (@Sendable (Request, ServerRequestContext) async throws -> Response)?
         if let invitations {
             let secure = settings.publicURL?.hasPrefix("https://") ?? false
             let web = InvitationEndpoints(invitations: invitations, cookie: SessionCookie(secure: secure), logger: logger)
-            add(InvitationEndpoints.chatPath, .get, "web", web.chat)
+            let chat = ChatEndpoints(invitations: invitations, assistant: assistant, turns: turns, body: body,
+                                     flash: ChatFlash(), logger: logger)
+            add(InvitationEndpoints.chatPath, .get, "web", chat.page)
+            add(InvitationEndpoints.chatPath, .post, "web", chat.post)
+            add(ChatEndpoints.assetsPath, .get, "web", { request, context in chat.asset(request, context: context) })
             add(InvitationEndpoints.logoutPath, .post, "web", web.logout)
             add(InvitationEndpoints.logoutPath, .get, "web", { request, context in web.signedOut(request, context: context) })
             table.add(prefix: InvitationEndpoints.chatPath + "/", .get, channel: "web")

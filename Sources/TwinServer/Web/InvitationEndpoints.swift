@@ -7,8 +7,7 @@ import Twinning
 
 /// The invitation links of the web chat: `GET /chat/TOKEN` opens a link (a browser session, a
 /// cookie, and a redirect so that the token leaves the address bar), `POST /chat/logout` ends
-/// the session, `GET /chat/logout` says so, and `GET /chat` (until the chat page is served)
-/// shows whom the browser is signed in as.
+/// the session, and `GET /chat/logout` says so. The chat page itself is `ChatEndpoints`.
 struct InvitationEndpoints: Sendable {
     let invitations: Invitations
     let cookie: SessionCookie
@@ -18,8 +17,6 @@ struct InvitationEndpoints: Sendable {
     static let chatPath = "/chat"
     /// Where a browser signs out (POST) and is told it did (GET).
     static let logoutPath = "/chat/logout"
-
-    private var resolver: WebSessionResolver { WebSessionResolver(invitations: invitations) }
 
     /// `GET /chat/TOKEN`.
     func open(_ request: Request, context: ServerRequestContext) async throws -> Response {
@@ -61,49 +58,6 @@ struct InvitationEndpoints: Sendable {
                    language: .default, bothLanguages: true).response(status: .ok)
     }
 
-    /// `GET /chat`: whom the browser is signed in as, with a sign-out button — the place the chat
-    /// page takes; without a session, a page that says to open the personal link.
-    func chat(_ request: Request, context: ServerRequestContext) async throws -> Response {
-        let signedIn: (participant: ParticipantID, language: Language)?
-        do {
-            signedIn = try await resolver.participant(of: request)
-        } catch {
-            return unavailable(error, context: context)
-        }
-        guard let signedIn else {
-            return NoticePage(title: LocalizedText(nl: "Open je persoonlijke link", en: "Open your personal link"),
-                              message: LocalizedText(nl: "Je bent niet aangemeld. Open de persoonlijke link die je van de coördinator van Job Twinning kreeg; heb je die niet meer, vraag dan om een nieuwe.",
-                                                     en: "You are not signed in. Open the personal link you received from the Job Twinning coordinator; if you no longer have it, ask for a new one."),
-                              language: .default, bothLanguages: true).response(status: .unauthorized)
-        }
-        context.notes.participantID = signedIn.participant
-        let language = signedIn.language
-        let title = LocalizedText(nl: "Je bent aangemeld", en: "You are signed in")
-        let html = """
-            <!DOCTYPE html>
-            <html lang="\(language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(NoticePage.escape(title.text(in: language))) · Job Twinning</title>
-            </head>
-            <body>
-            <main>
-            <h1>\(NoticePage.escape(title.text(in: language)))</h1>
-            <p>\(NoticePage.escape(language.text(nl: "Het gesprek in de browser komt hier.", en: "The conversation in the browser comes here.")))</p>
-            <form method="post" action="\(Self.logoutPath)">
-            <button type="submit">\(NoticePage.escape(language.text(nl: "Afmelden", en: "Sign out")))</button>
-            </form>
-            </main>
-            </body>
-            </html>
-
-            """
-        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
-        WebHeaders.apply(to: &headers)
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
-    }
-
     /// A page for a database that did not answer: nothing was changed, try again.
     private func unavailable(_ error: any Error, context: ServerRequestContext) -> Response {
         logger.error("web chat: the database did not answer", metadata: ["request_id": "\(context.requestID)", "error": "\(error)"])
@@ -114,15 +68,16 @@ struct InvitationEndpoints: Sendable {
             .response(status: .serviceUnavailable, headers: [.retryAfter: "60"])
     }
 
-    /// A refusal for a form posted from another site (its `Origin` is not this server's host).
-    static func crossSite(_ request: Request) -> Response? {
+    /// A refusal for a form posted from another site (its `Origin` is not this server's host),
+    /// saying `message`; `nil` when the request sent no `Origin` or this server's.
+    static func crossSite(_ request: Request, message: LocalizedText = LocalizedText(
+        nl: "Dit formulier kwam van een andere website. Meld je af op de pagina van Job Twinning zelf.",
+        en: "This form came from another website. Sign out on the Job Twinning page itself.")) -> Response? {
         guard let origin = request.header("origin") else { return nil }
         let host = request.head.authority ?? request.header("host") ?? ""
         let originHost = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
         guard originHost != host else { return nil }
-        return NoticePage(title: LocalizedText(nl: "Niet toegestaan", en: "Not allowed"),
-                          message: LocalizedText(nl: "Dit formulier kwam van een andere website. Meld je af op de pagina van Job Twinning zelf.",
-                                                 en: "This form came from another website. Sign out on the Job Twinning page itself."),
+        return NoticePage(title: LocalizedText(nl: "Niet toegestaan", en: "Not allowed"), message: message,
                           language: .default, bothLanguages: true).response(status: .forbidden)
     }
 }

@@ -1,11 +1,12 @@
 import HTTPTypes
+import TwinRendering
 
-/// The security headers of every answer under `/chat`: a strict Content-Security-Policy (no
-/// script, no inline style, no framing), no MIME sniffing, no referrer, nothing cached.
+/// The security headers of every answer under `/chat`: a strict Content-Security-Policy (only
+/// our own script and stylesheet, nothing inline, no framing), no MIME sniffing, no referrer,
+/// nothing cached unless the answer says otherwise (the assets).
 enum WebHeaders {
-    /// The Content-Security-Policy of the web chat.
-    static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    /// The Content-Security-Policy of the web chat: the one its pages are written for.
+    static let contentSecurityPolicy = WebAssets.contentSecurityPolicy
 
     /// The headers, as `(name, value)` pairs.
     static let fields: [(String, String)] = [
@@ -20,10 +21,13 @@ enum WebHeaders {
         path == "/chat" || path.hasPrefix("/chat/")
     }
 
-    /// Adds the headers to `headers`, replacing any of the same name.
+    /// Adds the headers to `headers`, replacing any of the same name — but a `Cache-Control`
+    /// the answer set itself (an asset's) is kept.
     static func apply(to headers: inout HTTPFields) {
         for (name, value) in fields {
-            if let field = HTTPField.Name(name) { headers[field] = value }
+            guard let field = HTTPField.Name(name) else { continue }
+            if field == .cacheControl, headers[field] != nil { continue }
+            headers[field] = value
         }
     }
 }

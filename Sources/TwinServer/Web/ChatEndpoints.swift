@@ -1,0 +1,233 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import TwinAssistant
+import TwinLanguage
+import TwinRendering
+import TwinReply
+import Twinning
+
+/// The web chat's page for a turn: `GET /chat` shows the pending question (`Assistant.open`, or
+/// the reply of the post just made), `POST /chat` takes an answer or a command and answers
+/// `303 See Other` to `/chat`, and `GET /chat/assets/NAME` serves the stylesheet and the script.
+///
+/// A post must come from this site (`Origin`, when sent, is this server's) and carry the
+/// session's CSRF token (`WebSessionKeys`). An answer goes to `Assistant.press` with the
+/// question's slot and fingerprint, so that it is taken only at the question it was given for;
+/// its request id is the session's key and the form's `turn`, so that the same form posted twice
+/// is taken once. The per-participant rate limit and the metrics are the other channels'
+/// (`TurnTaker`).
+struct ChatEndpoints: Sendable {
+    let invitations: Invitations
+    let assistant: Assistant
+    let turns: TurnTaker
+    let body: BodyReader
+    let flash: ChatFlash
+    let logger: Logger
+
+    /// Where the assets are served: `/chat/assets/NAME`.
+    static let assetsPath = "/chat/assets/:name"
+
+    /// `GET /chat`.
+    func page(_ request: Request, context: ServerRequestContext) async throws -> Response {
+        guard let sessionID = SessionCookie.value(in: request) else { return Self.signInAgain() }
+        let signedIn: (participant: ParticipantID, language: Language)?
+        do {
+            signedIn = try await WebSessionResolver(invitations: invitations).participant(of: request)
+        } catch {
+            return unavailable(error, context: context)
+        }
+        guard let signedIn else { return Self.signInAgain() }
+        context.notes.participantID = signedIn.participant
+        let key = WebSessionKeys.requestKey(for: sessionID)
+        let reply: Reply
+        if let kept = flash.take(for: key) {
+            reply = kept
+        } else {
+            do {
+                reply = try await assistant.open(participant: signedIn.participant)
+            } catch {
+                return unavailable(error, context: context)
+            }
+        }
+        return Self.render(reply, sessionID: sessionID)
+    }
+
+    /// `POST /chat`.
+    func post(_ request: Request, context: ServerRequestContext) async throws -> Response {
+        if let refusal = Self.crossSite(request) { return refusal }
+        guard let sessionID = SessionCookie.value(in: request) else { return Self.signInAgain() }
+        let signedIn: (participant: ParticipantID, language: Language)?
+        do {
+            signedIn = try await WebSessionResolver(invitations: invitations).participant(of: request)
+        } catch {
+            return unavailable(error, context: context)
+        }
+        guard let signedIn else { return Self.signInAgain() }
+        context.notes.participantID = signedIn.participant
+        let language = signedIn.language
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
+            return Self.notice(.unsupportedMediaType, language: language,
+                               LocalizedText(nl: "Dit formulier kon niet worden gelezen", en: "This form could not be read"),
+                               LocalizedText(nl: "Verstuur het formulier op de pagina zelf opnieuw.", en: "Send the form on the page itself again."))
+        }
+        let form: ChatForm
+        do {
+            form = ChatForm(try await body.text(request))
+        } catch {
+            return Self.notice(for: error, language: language)
+        }
+        guard WebSessionKeys.isCSRFToken(form.value("csrf"), of: sessionID) else {
+            logger.notice("web chat: a post without the session's CSRF token was refused", metadata: ["request_id": "\(context.requestID)"])
+            return Self.notice(.forbidden, language: language,
+                               LocalizedText(nl: "Niet toegestaan", en: "Not allowed"),
+                               LocalizedText(nl: "Dit formulier is verlopen of kwam niet van deze pagina. Er is niets veranderd. Ga terug naar het gesprek en probeer het opnieuw.",
+                                             en: "This form expired or did not come from this page. Nothing was changed. Go back to the conversation and try again."))
+        }
+        let key = WebSessionKeys.requestKey(for: sessionID)
+        let requestID = form.nonEmpty("turn").flatMap(Int.init).flatMap { ChannelRequestID(channel: Invitations.channel, value: "\(key).\($0)") }
+        do {
+            let reply = try await take(form, participant: signedIn.participant, language: language, requestID: requestID,
+                                       notes: context.notes)
+            if let reply { flash.keep(reply, for: key) }
+        } catch {
+            return Self.notice(for: error, language: language)
+        }
+        var headers: HTTPFields = [.location: InvitationEndpoints.chatPath]
+        WebHeaders.apply(to: &headers)
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    /// Hands the posted form to the assistant; the reply to show next, or `nil` to show the
+    /// pending question.
+    private func take(_ form: ChatForm, participant: ParticipantID, language: Language, requestID: ChannelRequestID?,
+                      notes: RequestNotes) async throws(ServerError) -> Reply? {
+        // A command first: its buttons share the question's form, whose `answer` is then ignored.
+        if let spelling = form.nonEmpty("command") {
+            guard let command = WebCommand(rawValue: spelling) else {
+                throw .badRequest("unknown_command", "The command is not one of help, back, skip or language.")
+            }
+            let chosen = form.nonEmpty(WebCommand.languageField).flatMap(Language.init(spelling:))
+            let text = command.typed(in: language, chosen: chosen)
+            return try await turns.take(IncomingMessage(participant: participant, text: text, requestID: requestID),
+                                        channel: Invitations.channel, notes: notes)
+        }
+        // No slot: the free form of a reply that asks nothing (`menu`, `status`, …).
+        guard let slot = form.nonEmpty("slot") else {
+            let text = form.value("answer") ?? ""
+            return try await turns.take(IncomingMessage(participant: participant, text: text, requestID: requestID, emptyTextOpens: true),
+                                        channel: Invitations.channel, notes: notes)
+        }
+        // The question as it is now: the posted values mean something only for its options. Every
+        // opening is a turn, so a page opened meanwhile on another device makes the turn just read
+        // stale: then it is read once more.
+        for attempt in 0..<2 {
+            let current: Reply
+            do {
+                current = try await assistant.open(participant: participant)
+            } catch {
+                throw .unavailable
+            }
+            let fingerprint = form.nonEmpty("fingerprint")
+            guard let prompt = current.prompt, prompt.slot == slot, fingerprint == nil || fingerprint == prompt.fingerprint else {
+                // The conversation moved on (another tab or device answered): show where it is.
+                var moved = current
+                moved.messages.insert(Reply.Message(.info, current.language.text(
+                    nl: "Die vraag was al beantwoord. Hier ben je nu.", en: "That question was already answered. This is where you are now.")), at: 0)
+                return moved
+            }
+            guard let answer = WebAnswer.text(form.values("answer"), for: prompt, in: current.language) else {
+                var asked = current
+                asked.messages.insert(Reply.Message(.error, current.language.text(
+                    nl: "Kies een van de antwoorden hieronder.", en: "Choose one of the answers below.")), at: 0)
+                return asked
+            }
+            let press = ButtonPress(participant: participant, slot: slot, turn: current.turn, fingerprint: prompt.fingerprint,
+                                    answer: answer, requestID: requestID)
+            switch try await turns.press(press, channel: Invitations.channel, notes: notes) {
+            case .answered(let reply, _), .refused(let reply), .notTaken(let reply):
+                return reply
+            case .repeated:
+                // The same form again: nothing was taken again; the page shows the question at hand.
+                return nil
+            case .stale:
+                if attempt == 0 { continue }
+            }
+        }
+        return nil
+    }
+
+    /// `GET /chat/assets/NAME`: the stylesheet or the script, cached for good when the address
+    /// carries the current hash.
+    func asset(_ request: Request, context: ServerRequestContext) -> Response {
+        guard let name = context.parameters.get("name"), let asset = WebAssets.asset(named: name) else {
+            return Self.notice(.notFound, language: .default,
+                               LocalizedText(nl: "Niet gevonden", en: "Not found"),
+                               LocalizedText(nl: "Dit bestand bestaat niet.", en: "This file does not exist."))
+        }
+        let current = request.uri.queryParameters.get("v") == asset.hash
+        var headers: HTTPFields = [
+            .contentType: asset.contentType,
+            .cacheControl: current ? "public, max-age=31536000, immutable" : "no-cache",
+        ]
+        WebHeaders.apply(to: &headers)
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: asset.body)))
+    }
+
+    /// The chat page for `reply`, with the session's CSRF token in its forms.
+    static func render(_ reply: Reply, sessionID: String, status: HTTPResponse.Status = .ok) -> Response {
+        let html = WebRenderer.page(reply, transcript: [], csrf: WebSessionKeys.csrfToken(for: sessionID))
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
+        WebHeaders.apply(to: &headers)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// 401: no session — open the personal link again.
+    static func signInAgain() -> Response {
+        NoticePage(title: LocalizedText(nl: "Open je persoonlijke link opnieuw", en: "Open your personal link again"),
+                   message: LocalizedText(nl: "Je bent niet aangemeld. Open de persoonlijke link die je van de coördinator van Job Twinning kreeg opnieuw; heb je die niet meer, vraag dan om een nieuwe.",
+                                          en: "You are not signed in. Open the personal link you received from the Job Twinning coordinator again; if you no longer have it, ask for a new one."),
+                   language: .nl, bothLanguages: true).response(status: .unauthorized)
+    }
+
+    /// 403 for a form posted from another site (its `Origin` is not this server's).
+    static func crossSite(_ request: Request) -> Response? {
+        InvitationEndpoints.crossSite(request, message: LocalizedText(
+            nl: "Dit formulier kwam van een andere website. Er is niets veranderd. Beantwoord de vragen op de pagina van Job Twinning zelf.",
+            en: "This form came from another website. Nothing was changed. Answer the questions on the Job Twinning page itself."))
+    }
+
+    /// A notice page in `language`.
+    static func notice(_ status: HTTPResponse.Status, language: Language, headers: HTTPFields = [:],
+                       _ title: LocalizedText, _ message: LocalizedText) -> Response {
+        NoticePage(title: title, message: message, language: language).response(status: status, headers: headers)
+    }
+
+    /// A refusal of the server's (too large, rate limited, unreadable, not saved) as a page with
+    /// its status and headers (`Retry-After`).
+    static func notice(for error: ServerError, language: Language) -> Response {
+        let title: LocalizedText, message: LocalizedText
+        switch error.status {
+        case .tooManyRequests:
+            title = LocalizedText(nl: "Even rustig aan", en: "Slow down a little")
+            message = LocalizedText(nl: "Je stuurde veel antwoorden vlak na elkaar. Er is niets veranderd; probeer het over een paar seconden opnieuw.",
+                                    en: "You sent many answers in a row. Nothing was changed; try again in a few seconds.")
+        case .serviceUnavailable:
+            title = LocalizedText(nl: "Even geduld", en: "One moment")
+            message = LocalizedText(nl: "Het lukte nu niet. Er is niets veranderd; probeer het over een minuut opnieuw.",
+                                    en: "That did not work just now. Nothing was changed; try again in a minute.")
+        default:
+            title = LocalizedText(nl: "Dit formulier kon niet worden gelezen", en: "This form could not be read")
+            message = LocalizedText(nl: "Er is niets veranderd. Ga terug naar het gesprek en probeer het opnieuw.",
+                                    en: "Nothing was changed. Go back to the conversation and try again.")
+        }
+        return notice(error.status, language: language, headers: error.headers, title, message)
+    }
+
+    /// A page for a database that did not answer: nothing was changed, try again.
+    private func unavailable(_ error: any Error, context: ServerRequestContext) -> Response {
+        logger.error("web chat: the database did not answer", metadata: ["request_id": "\(context.requestID)", "error": "\(error)"])
+        return Self.notice(for: .unavailable, language: .default)
+    }
+}

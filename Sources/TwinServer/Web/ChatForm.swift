@@ -1,0 +1,45 @@
+import Foundation
+
+/// A form posted to `/chat` (`application/x-www-form-urlencoded`), with repeated fields kept
+/// in order — a multichoice posts `answer` once per ticked box.
+struct ChatForm: Sendable, Equatable {
+    /// The fields in the order posted, names and values decoded.
+    let fields: [(name: String, value: String)]
+
+    /// Parses `body`; a field that cannot be decoded (bad percent-encoding) is left out.
+    init(_ body: String) {
+        var fields: [(name: String, value: String)] = []
+        for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(parts[0]) else { continue }
+            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            guard let value else { continue }
+            fields.append((name, value))
+        }
+        self.fields = fields
+    }
+
+    /// Every value of `name`, in order.
+    func values(_ name: String) -> [String] {
+        fields.filter { $0.name == name }.map(\.value)
+    }
+
+    /// The first value of `name`, if any.
+    func value(_ name: String) -> String? {
+        fields.first { $0.name == name }?.value
+    }
+
+    /// The first value of `name` unless it is empty.
+    func nonEmpty(_ name: String) -> String? {
+        value(name).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func == (lhs: ChatForm, rhs: ChatForm) -> Bool {
+        lhs.fields.elementsEqual(rhs.fields) { $0.name == $1.name && $0.value == $1.value }
+    }
+
+    /// `+` as a space, then percent-decoding.
+    private static func decode(_ text: Substring) -> String? {
+        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+}

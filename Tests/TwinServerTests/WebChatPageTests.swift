@@ -1,0 +1,172 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import JobTwinTestSupport
+import Testing
+
+/// The web chat's page for a turn against the real `jobtwin serve` on a loopback port: the
+/// pending question as a form, an answer posted with the session's CSRF token (303, then the next
+/// question), posts without the token or from another site refused with nothing changed, the same
+/// form twice taken once, a second browser at the same question, and the assets.
+@Suite("The web chat page in jobtwin serve")
+struct WebChatPageTests {
+    /// A client that does not follow redirects and keeps no cookies: the test sends them.
+    final class Client: Sendable {
+        let base: String
+        private let session: URLSession
+
+        init(port: Int) {
+            base = "http://127.0.0.1:\(port)"
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.httpShouldSetCookies = false
+            configuration.httpCookieAcceptPolicy = .never
+            session = URLSession(configuration: configuration, delegate: InvitationLinkTests.NoRedirects(), delegateQueue: nil)
+        }
+
+        func send(_ method: String, _ path: String, cookie: String? = nil, form: [(String, String)]? = nil,
+                  origin: String? = nil) async throws -> (status: Int, headers: [String: String], body: String) {
+            var request = URLRequest(url: try #require(URL(string: base + path)))
+            request.httpMethod = method
+            if let cookie { request.setValue(cookie, forHTTPHeaderField: "Cookie") }
+            if let origin { request.setValue(origin, forHTTPHeaderField: "Origin") }
+            if let form {
+                var allowed = CharacterSet.alphanumerics
+                allowed.insert(charactersIn: "-._~")
+                let body = form.map { name, value in
+                    (name.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "="
+                        + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+                }.joined(separator: "&")
+                request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+                request.httpBody = Data(body.utf8)
+            }
+            let (data, response) = try await session.data(for: request)
+            let http = try #require(response as? HTTPURLResponse)
+            var headers: [String: String] = [:]
+            for (name, value) in http.allHeaderFields {
+                if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
+            }
+            return (http.statusCode, headers, String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// The value of the hidden field `name` on `page`.
+    static func hidden(_ name: String, in page: String) -> String? {
+        guard let start = page.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        let rest = page[start.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    /// The slot of the question on `page`.
+    static func slot(of page: String) -> String? {
+        guard let start = page.range(of: "data-slot=\"") else { return nil }
+        let rest = page[start.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    @Test("GET and POST /chat: the question, answers with CSRF and Origin, a repeat, a second browser, assets")
+    func chatPage() async throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("web.sqlite")
+        let run = try JobTwinProcess.run(["invite", "Anna", "--base-url", "http://x.test", "--db", db, "--json"])
+        let object = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: String], "\(run.stderr)")
+        let link = String(try #require(object["link"]).dropFirst("http://x.test".count))
+
+        let server = try await ServeProcess(arguments: ["--db", db], environment: [:], log: URL(fileURLWithPath: folder.path("serve.log")))
+        let client = Client(port: server.port)
+        let origin = client.base
+        func cookie() async throws -> String {
+            let opened = try await client.send("GET", link)
+            #expect(opened.status == 303)
+            return String(try #require(opened.headers["set-cookie"]).prefix { $0 != ";" })
+        }
+        let first = try await cookie()
+        let second = try await cookie()
+
+        let anonymous = try await client.send("GET", "/chat")
+        #expect(anonymous.status == 401)
+        #expect(anonymous.body.contains("persoonlijke link opnieuw"))
+        InvitationLinkTests.checkSecurityHeaders(anonymous.headers)
+
+        let page = try await client.send("GET", "/chat", cookie: first)
+        #expect(page.status == 200)
+        InvitationLinkTests.checkSecurityHeaders(page.headers)
+        #expect(page.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(page.body.contains("data-slot=\"consent.processing\" data-type=\"yesno\""), "\(page.body)")
+        let csrf = try #require(Self.hidden("csrf", in: page.body))
+        let turn = try #require(Self.hidden("turn", in: page.body))
+        let fingerprint = try #require(Self.hidden("fingerprint", in: page.body))
+        let answer: [(String, String)] = [("slot", "consent.processing"), ("turn", turn), ("fingerprint", fingerprint), ("answer", "yes")]
+
+        // Refused, and nothing changes: no token, a wrong one, another site's form.
+        let noToken = try await client.send("POST", "/chat", cookie: first, form: answer, origin: origin)
+        #expect(noToken.status == 403)
+        let wrongToken = try await client.send("POST", "/chat", cookie: first, form: answer + [("csrf", String(repeating: "0", count: 64))], origin: origin)
+        #expect(wrongToken.status == 403)
+        let otherBrowsersToken = try await client.send("POST", "/chat", cookie: second, form: answer + [("csrf", csrf)], origin: origin)
+        #expect(otherBrowsersToken.status == 403, "a token belongs to its session")
+        let foreign = try await client.send("POST", "/chat", cookie: first, form: answer + [("csrf", csrf)], origin: "https://evil.example")
+        #expect(foreign.status == 403)
+        let unchanged = try await client.send("GET", "/chat", cookie: first)
+        #expect(Self.slot(of: unchanged.body) == "consent.processing")
+
+        // The second browser sees the same pending question.
+        let elsewhere = try await client.send("GET", "/chat", cookie: second)
+        #expect(Self.slot(of: elsewhere.body) == "consent.processing")
+
+        let posted = try await client.send("POST", "/chat", cookie: first, form: answer + [("csrf", csrf)], origin: origin)
+        #expect(posted.status == 303)
+        #expect(posted.headers["location"] == "/chat")
+        let next = try await client.send("GET", "/chat", cookie: first)
+        #expect(next.status == 200)
+        #expect(Self.slot(of: next.body) == "profile.name", "\(next.body)")
+
+        // The name, then the same form again: taken once.
+        let nameForm: [(String, String)] = [("slot", "profile.name"), ("turn", try #require(Self.hidden("turn", in: next.body))),
+                                             ("fingerprint", try #require(Self.hidden("fingerprint", in: next.body))),
+                                             ("answer", "Anna de Vries"), ("csrf", csrf)]
+        let named = try await client.send("POST", "/chat", cookie: first, form: nameForm, origin: origin)
+        #expect(named.status == 303)
+        let afterName = try await client.send("GET", "/chat", cookie: first)
+        let slotAfterName = try #require(Self.slot(of: afterName.body))
+        #expect(slotAfterName != "profile.name")
+        let again = try await client.send("POST", "/chat", cookie: first, form: nameForm, origin: origin)
+        #expect(again.status == 303)
+        let afterAgain = try await client.send("GET", "/chat", cookie: first)
+        #expect(Self.slot(of: afterAgain.body) == slotAfterName, "the repeated form changed nothing")
+        #expect(afterAgain.body.contains("al beantwoord"))
+
+        // The second browser is at the same question now.
+        let secondNow = try await client.send("GET", "/chat", cookie: second)
+        #expect(Self.slot(of: secondNow.body) == slotAfterName)
+
+        // A command: help keeps the question and shows its help once.
+        let help = try await client.send("POST", "/chat", cookie: first,
+                                         form: [("slot", slotAfterName), ("turn", try #require(Self.hidden("turn", in: afterAgain.body))),
+                                                ("command", "help"), ("csrf", csrf)], origin: origin)
+        #expect(help.status == 303)
+        let helped = try await client.send("GET", "/chat", cookie: first)
+        #expect(Self.slot(of: helped.body) == slotAfterName)
+
+        // The assets, by the addresses the page names.
+        for (name, type) in [("chat.css", "text/css; charset=utf-8"), ("chat.js", "text/javascript; charset=utf-8")] {
+            guard let start = page.body.range(of: "/chat/assets/\(name)?v=") else {
+                Issue.record("the page does not load \(name)")
+                continue
+            }
+            let path = String(page.body[start.lowerBound...].prefix { $0 != "\"" })
+            let asset = try await client.send("GET", path)
+            #expect(asset.status == 200)
+            #expect(asset.headers["content-type"] == type)
+            #expect(asset.headers["cache-control"] == "public, max-age=31536000, immutable")
+            #expect(asset.headers["x-content-type-options"] == "nosniff")
+            #expect(!asset.body.isEmpty)
+            let unversioned = try await client.send("GET", "/chat/assets/\(name)?v=old")
+            #expect(unversioned.status == 200 && unversioned.headers["cache-control"] == "no-cache")
+        }
+        let missing = try await client.send("GET", "/chat/assets/nothing.js")
+        #expect(missing.status == 404)
+
+        #expect(await server.terminate() == 0)
+    }
+}
