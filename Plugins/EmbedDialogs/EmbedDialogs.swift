@@ -12,13 +12,14 @@ struct EmbedDialogs: BuildToolPlugin {
         let inputs = files.filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let terms = dialogs.appending(path: "matching/terms.yaml")
-        let termsInputs = FileManager.default.fileExists(atPath: terms.path()) ? [terms] : []
+        let termsInputs = FileManager.default.fileExists(atPath: terms.path(percentEncoded: false)) ? [terms] : []
         let output = context.pluginWorkDirectoryURL.appending(path: "BuiltinDialogs.swift")
         return [
             .buildCommand(
                 displayName: "Embedding \(inputs.count) dialog(s) from Dialogs/",
                 executable: try context.tool(named: "DialogEmbedder").url,
-                arguments: [output.path()] + inputs.map { $0.path() } + termsInputs.flatMap { ["--terms", $0.path()] },
+                arguments: [output.path(percentEncoded: false)] + inputs.map { $0.path(percentEncoded: false) }
+                    + termsInputs.flatMap { ["--terms", $0.path(percentEncoded: false)] },
                 inputFiles: inputs + termsInputs,
                 outputFiles: [output]
             )

@@ -57,6 +57,34 @@ struct UnlistedOptionTests {
         #expect(!(try chat.send("confirm plan")).mentions("Chosen: Confirm"))
     }
 
+    @Test func withOnlyUnlistedOptions_aWrongAnswerAsksForAnOptionNotANumber() throws {
+        var chat = ChatHarness(try RuntimeSupport.program("""
+            dialog: main
+            title: {nl: Menu, en: Menu}
+            steps:
+              - ask: x.action
+                type: choice
+                prompt: {nl: Wat?, en: What?}
+                options:
+                  - value: confirm_plan
+                    listed: false
+                    label: {nl: Planning bevestigen, en: Confirm the plan}
+                    aliases: [confirm]
+                  - value: confirm_match
+                    listed: false
+                    label: {nl: Match bevestigen, en: Confirm the match}
+                    aliases: [confirm]
+              - say: {nl: "{{x.action}}", en: "{{x.action}}"}
+            """))
+        try chat.open()
+        let wrong = try chat.send("1")
+        #expect(wrong.mentions("Type one of the options."))
+        #expect(!wrong.mentions("from 1 to 0"))
+        let both = try chat.send("confirm")
+        #expect(both.mentions("Type the full name."), "unlisted options have no number to type")
+        #expect(!both.mentions("Type the number"))
+    }
+
     @Test func aMultichoiceListsEveryOption_soListedFalseIsAnError() throws {
         let result = Program.lint([DialogSource(path: "main.yaml", text: """
             dialog: main

@@ -53,7 +53,7 @@ struct OpenMatchingFlowTests {
         // motivation — and no more: no place, prior education, target group or bare score.
         #expect(card.text.contains("Vakgebied: ICT"))
         #expect(card.text.contains("Motivatie: "))
-        for hidden in ["Rotterdam", "stagiairs", "Plaats", "Matchscore", "vooropleiding", "doelgroep"] {
+        for hidden in ["Rotterdam", "stagiairs", "Plaats", "Matchscore", "vooropleiding", "doelgroep", "wens", "allebei)"] {
             #expect(!card.text.contains(hidden), "the card shows \(hidden): \(card.text)")
         }
         #expect(reply.prompt?.slot == "browse.decision")

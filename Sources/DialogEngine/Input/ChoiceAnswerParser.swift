@@ -12,16 +12,21 @@ enum ChoiceAnswerParser {
         case .option(let index):
             return .success(.text(spec.options[index].value))
         case .ambiguous(let indices):
-            return .failure(ambiguity(indices.map { spec.options[$0] }))
+            return .failure(ambiguity(indices.map { spec.options[$0] }, numbered: indices.allSatisfy { $0 < numbered }))
         case .noMatch:
             return .failure(unknown(optionCount: numbered))
         }
     }
 
     /// Asks which of the options was meant, naming their labels in each language.
-    static func ambiguity(_ options: [ChoiceOption]) -> InputRejection {
+    /// `numbered`: whether all of them have a number to type (unlisted options have none).
+    static func ambiguity(_ options: [ChoiceOption], numbered: Bool = true) -> InputRejection {
         func labels(_ language: Language) -> String {
             ReasonFormatting.alternatives(options.map { $0.label.text(in: language) }, in: language)
+        }
+        guard numbered else {
+            return InputRejection(nl: "Bedoel je \(labels(.nl))? Typ de volledige naam.",
+                                  en: "Did you mean \(labels(.en))? Type the full name.")
         }
         return InputRejection(
             nl: "Bedoel je \(labels(.nl))? Typ het nummer of de volledige naam.",
@@ -30,6 +35,9 @@ enum ChoiceAnswerParser {
 
     /// Explains how to choose, for an answer that matches no option.
     static func unknown(optionCount: Int) -> InputRejection {
+        if optionCount == 0 {
+            return InputRejection(nl: "Typ een van de opties.", en: "Type one of the options.")
+        }
         if optionCount == 1 {
             return InputRejection(nl: "Typ 1 of de naam van de optie.", en: "Type 1 or the name of the option.")
         }

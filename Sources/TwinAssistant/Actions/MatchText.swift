@@ -60,7 +60,8 @@ enum MatchText {
             .map { explainer.optionLabel("profile.motivation", $0, language: language) }
         if !motivations.isEmpty { lines.append(language.text(nl: "Motivatie: ", en: "Motivation: ") + motivations.joined(separator: ", ")) }
         lines.append(language.text(nl: "Waarom dit past: ", en: "Why this fits: ")
-            + explainer.sentence(score, names: names, language: language, viewer: viewer, criteria: cardCriteria))
+            + explainer.sentence(score, names: names, language: language, viewer: viewer, criteria: cardCriteria,
+                               showWishers: false))
         return lines.joined(separator: "\n")
     }
 }

@@ -30,13 +30,17 @@ public struct MatchExplainer: Sendable {
 
     /// The reasons in one sentence, without points (for a profile card), for `viewer`; only the
     /// criteria in `criteria` when given (a card shows no more than its owner agreed to show).
+    /// `showWishers: false` leaves out whose wish each reason met (a card does not show its
+    /// owner's criteria).
     public func sentence(_ score: PairScore, names: [ParticipantID: String], language: Language, viewer: ParticipantID? = nil,
-                         criteria: Set<ScoreCriterion>? = nil) -> String {
+                         criteria: Set<ScoreCriterion>? = nil, showWishers: Bool = true) -> String {
         let helpful = score.contributions.filter { $0.points > 0 && criteria?.contains($0.criterion) != false }
         guard !helpful.isEmpty else {
             return language.text(nl: "Weinig overeenkomsten op jullie criteria.", en: "Little in common on your criteria.")
         }
-        return helpful.map { phrase($0, names: names, language: language, viewer: viewer) }.joined(separator: "; ")
+        return helpful.map { contribution in
+            showWishers ? phrase(contribution, names: names, language: language, viewer: viewer) : reason(contribution.reason, language: language)
+        }.joined(separator: "; ")
     }
 
     /// A contribution's reason with whose wish it met: "(jullie allebei)", "(Anna's wens)".
