@@ -5,9 +5,9 @@ import TwinLanguage
 /// body that `content` writes. Nothing inline, so that a strict `Content-Security-Policy`
 /// (`default-src 'self'`) holds.
 enum WebDocument {
-    /// The page's title: "JobTwin — Job Twinning", or `title` before it.
+    /// The page's title: "Job Twinning", or `title` before it.
     static func title(_ title: String?) -> String {
-        [title, "JobTwin — Job Twinning"].compactMap { $0 }.joined(separator: " · ")
+        [title, "Job Twinning"].compactMap { $0 }.joined(separator: " · ")
     }
 
     /// A whole page in `language`; `withScript` false leaves the chat's script out (a page

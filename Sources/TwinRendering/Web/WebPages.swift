@@ -47,7 +47,7 @@ public enum WebPages {
     private static func page(_ language: Language, title: LocalizedText, paragraphs: [LocalizedText], bothLanguages: Bool) -> String {
         WebDocument.page(language: language, title: title.text(in: language), withScript: false) { html in
             html.element("header", [("class", "bar")]) { html in
-                html.element("p", [("class", "brand")], text: "JobTwin")
+                html.element("p", [("class", "brand")], text: "Job Twinning")
             }
             html.element("main", [("class", "notice")]) { html in
                 html.element("h1", text: title.text(in: language))

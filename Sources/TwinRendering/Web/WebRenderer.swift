@@ -25,7 +25,7 @@ public enum WebRenderer {
                          text: language.text(nl: "Naar de vraag", en: "To the question"))
             bar(language: language, csrf: csrf, into: &html)
             html.element("main", [("id", "chat"), ("tabindex", "-1")]) { html in
-                html.element("h1", text: language.text(nl: "Je gesprek met JobTwin", en: "Your conversation with JobTwin"))
+                html.element("h1", text: language.text(nl: "Je gesprek over Job Twinning", en: "Your Job Twinning conversation"))
                 html.element("p", [("id", "progress"), ("class", "progress")], text: PhaseText.place(reply.phase, coordinator: false).text(in: language))
                 history(transcript, language: language, into: &html)
                 var errorID: String?
@@ -67,7 +67,7 @@ public enum WebRenderer {
     /// The bar above the conversation: the name, the language switch and signing out.
     static func bar(language: Language, csrf: String, into html: inout HTMLWriter) {
         html.element("header", [("id", "bar"), ("class", "bar")]) { html in
-            html.element("p", [("class", "brand")], text: "JobTwin")
+            html.element("p", [("class", "brand")], text: "Job Twinning")
             html.element("form", [("class", "language"), ("method", "post"), ("action", "/chat"),
                                   ("aria-label", language.text(nl: "Taal", en: "Language"))]) { html in
                 html.void("input", [("type", "hidden"), ("name", "command"), ("value", WebCommand.language.rawValue)])
@@ -98,7 +98,7 @@ public enum WebRenderer {
                     who = language.text(nl: "Jij", en: "You")
                 case .assistant:
                     classes = "line from-assistant " + line.kind.rawValue
-                    who = "JobTwin"
+                    who = "Job Twinning"
                 }
                 html.element("li", [("class", classes)]) { html in
                     html.element("span", [("class", "who")], text: who)
