@@ -169,4 +169,31 @@ struct WebChatPageTests {
 
         #expect(await server.terminate() == 0)
     }
+
+    @Test("behind a proxy that rewrites Host, a form from server.public_url is taken; another site's is not")
+    func publicOrigin() async throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("web.sqlite")
+        let config = folder.path("jobtwin.yaml")
+        try "server: {public_url: \"https://twin.example.org\"}\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let run = try JobTwinProcess.run(["invite", "Anna", "--config", config, "--db", db, "--json"])
+        let object = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: String], "\(run.stderr)")
+        let link = String(try #require(object["link"]).dropFirst("https://twin.example.org".count))
+        let server = try await ServeProcess(arguments: ["--config", config, "--db", db], environment: [:],
+                                            log: URL(fileURLWithPath: folder.path("serve.log")))
+        let client = Client(port: server.port)
+        let opened = try await client.send("GET", link)
+        #expect(opened.status == 303)
+        let cookie = String(try #require(opened.headers["set-cookie"]).prefix { $0 != ";" })
+        let page = try await client.send("GET", "/chat", cookie: cookie)
+        let form: [(String, String)] = [("slot", "consent.processing"), ("turn", try #require(Self.hidden("turn", in: page.body))),
+                                        ("fingerprint", try #require(Self.hidden("fingerprint", in: page.body))), ("answer", "yes"),
+                                        ("csrf", try #require(Self.hidden("csrf", in: page.body)))]
+        let foreign = try await client.send("POST", "/chat", cookie: cookie, form: form, origin: "https://evil.example")
+        #expect(foreign.status == 403)
+        let proxied = try await client.send("POST", "/chat", cookie: cookie, form: form, origin: "https://twin.example.org")
+        #expect(proxied.status == 303, "the public address is this server's, whatever Host the proxy sends")
+        let next = try await client.send("GET", "/chat", cookie: cookie)
+        #expect(Self.slot(of: next.body) == "profile.name")
+    }
 }

@@ -145,9 +145,11 @@ public struct JobTwinServer: Sendable {
         var tokenRoute: (@Sendable (Request, ServerRequestContext) async throws -> Response)?
         if let invitations {
             let secure = settings.publicURL?.hasPrefix("https://") ?? false
-            let web = InvitationEndpoints(invitations: invitations, cookie: SessionCookie(secure: secure), logger: logger)
+            let publicOrigin = InvitationEndpoints.origin(of: settings.publicURL)
+            let web = InvitationEndpoints(invitations: invitations, cookie: SessionCookie(secure: secure), logger: logger,
+                                          publicOrigin: publicOrigin)
             let chat = ChatEndpoints(invitations: invitations, assistant: assistant, turns: turns, body: body,
-                                     flash: ChatFlash(), logger: logger)
+                                     flash: ChatFlash(), logger: logger, publicOrigin: publicOrigin)
             add(InvitationEndpoints.chatPath, .get, "web", chat.page)
             add(InvitationEndpoints.chatPath, .post, "web", chat.post)
             add(ChatEndpoints.assetsPath, .get, "web", { request, context in chat.asset(request, context: context) })

@@ -25,6 +25,8 @@ struct ChatEndpoints: Sendable {
     let body: BodyReader
     let flash: ChatFlash
     let logger: Logger
+    /// `scheme://host[:port]` of `server.public_url` (see `InvitationEndpoints.publicOrigin`).
+    let publicOrigin: String?
 
     /// Where the assets are served: `/chat/assets/NAME`.
     static let assetsPath = "/chat/assets/:name"
@@ -56,7 +58,7 @@ struct ChatEndpoints: Sendable {
 
     /// `POST /chat`.
     func post(_ request: Request, context: ServerRequestContext) async throws -> Response {
-        if let refusal = Self.crossSite(request) { return refusal }
+        if let refusal = Self.crossSite(request, publicOrigin: publicOrigin) { return refusal }
         guard let sessionID = SessionCookie.value(in: request) else { return Self.signInAgain() }
         let signedIn: (participant: ParticipantID, language: Language)?
         do {
@@ -192,8 +194,8 @@ struct ChatEndpoints: Sendable {
     }
 
     /// 403 for a form posted from another site (its `Origin` is not this server's).
-    static func crossSite(_ request: Request) -> Response? {
-        InvitationEndpoints.crossSite(request, message: LocalizedText(
+    static func crossSite(_ request: Request, publicOrigin: String?) -> Response? {
+        InvitationEndpoints.crossSite(request, publicOrigin: publicOrigin, message: LocalizedText(
             nl: "Dit formulier kwam van een andere website. Er is niets veranderd. Beantwoord de vragen op de pagina van Job Twinning zelf.",
             en: "This form came from another website. Nothing was changed. Answer the questions on the Job Twinning page itself."))
     }

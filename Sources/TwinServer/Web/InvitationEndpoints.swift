@@ -12,6 +12,15 @@ struct InvitationEndpoints: Sendable {
     let invitations: Invitations
     let cookie: SessionCookie
     let logger: Logger
+    /// `scheme://host[:port]` of `server.public_url`: behind a proxy that rewrites `Host`, a
+    /// form's `Origin` is this rather than the host the server sees.
+    let publicOrigin: String?
+
+    /// `scheme://host[:port]` of a public URL, lower case, for comparing with an `Origin`.
+    static func origin(of publicURL: String?) -> String? {
+        guard let publicURL, let url = URL(string: publicURL), let scheme = url.scheme, let host = url.host else { return nil }
+        return (scheme + "://" + host + (url.port.map { ":\($0)" } ?? "")).lowercased()
+    }
 
     /// The chat page's path.
     static let chatPath = "/chat"
@@ -39,7 +48,7 @@ struct InvitationEndpoints: Sendable {
 
     /// `POST /chat/logout`: the session ends, the cookie is cleared, 303 to the signed-out page.
     func logout(_ request: Request, context: ServerRequestContext) async throws -> Response {
-        if let refusal = Self.crossSite(request) { return refusal }
+        if let refusal = Self.crossSite(request, publicOrigin: publicOrigin) { return refusal }
         do {
             if let sessionID = SessionCookie.value(in: request) { _ = try await invitations.signOut(session: sessionID) }
         } catch {
@@ -68,12 +77,14 @@ struct InvitationEndpoints: Sendable {
             .response(status: .serviceUnavailable, headers: [.retryAfter: "60"])
     }
 
-    /// A refusal for a form posted from another site (its `Origin` is not this server's host),
-    /// saying `message`; `nil` when the request sent no `Origin` or this server's.
-    static func crossSite(_ request: Request, message: LocalizedText = LocalizedText(
+    /// A refusal for a form posted from another site (its `Origin` is neither this server's host
+    /// nor `publicOrigin`), saying `message`; `nil` when the request sent no `Origin` or this
+    /// server's.
+    static func crossSite(_ request: Request, publicOrigin: String?, message: LocalizedText = LocalizedText(
         nl: "Dit formulier kwam van een andere website. Meld je af op de pagina van Job Twinning zelf.",
         en: "This form came from another website. Sign out on the Job Twinning page itself.")) -> Response? {
         guard let origin = request.header("origin") else { return nil }
+        if let publicOrigin, origin.lowercased() == publicOrigin { return nil }
         let host = request.head.authority ?? request.header("host") ?? ""
         let originHost = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
         guard originHost != host else { return nil }
