@@ -23,6 +23,11 @@ public struct JSONTextWriter: Sendable {
         bytes.append(contentsOf: text.utf8)
     }
 
+    /// Appends `text` as a JSON string, or `null` when there is none.
+    public mutating func optionalString(_ text: String?) {
+        if let text { string(text) } else { raw("null") }
+    }
+
     /// Appends `text` as a JSON string with its quotes, escaped like `JSONEncoder` escapes it.
     public mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))

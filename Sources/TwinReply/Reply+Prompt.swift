@@ -43,10 +43,18 @@ extension Reply {
         public var options: [Option]?
         /// Whether `skip` is allowed.
         public var optional: Bool
+        /// `date`: the earliest day accepted, as `YYYY-MM-DD`, when the question limits it.
+        public var minDate: String?
+        /// `date`: the latest day accepted, likewise.
+        public var maxDate: String?
+        /// The question's place among the questions of its part, when that is known: "vraag 5
+        /// van 15". Unknown in a part that loops back (a review), and for a part's only question.
+        public var progress: Progress?
 
         /// Creates a prompt.
         public init(slot: String, type: AnswerType, text: String, min: Double? = nil, max: Double? = nil,
-                    options: [Option]? = nil, optional: Bool = false) {
+                    options: [Option]? = nil, optional: Bool = false, minDate: String? = nil, maxDate: String? = nil,
+                    progress: Progress? = nil) {
             self.slot = slot
             self.type = type
             self.text = text
@@ -54,10 +62,15 @@ extension Reply {
             self.max = max
             self.options = options
             self.optional = optional
+            self.minDate = minDate
+            self.maxDate = maxDate
+            self.progress = progress
         }
 
         private enum CodingKeys: String, CodingKey {
-            case slot, type, text, min, max, options, optional
+            case slot, type, text, min, max, options, optional, progress
+            case minDate = "min_date"
+            case maxDate = "max_date"
         }
 
         // Absent limits and options are written as `null`, as the contract shows them.
@@ -70,6 +83,24 @@ extension Reply {
             try c.encode(max, forKey: .max)
             try c.encode(options, forKey: .options)
             try c.encode(optional, forKey: .optional)
+            try c.encode(minDate, forKey: .minDate)
+            try c.encode(maxDate, forKey: .maxDate)
+            try c.encode(progress, forKey: .progress)
+        }
+    }
+
+    /// Where a question stands among the questions of its part of the conversation.
+    public struct Progress: Sendable, Hashable, Codable {
+        /// The question's number, 1 first.
+        public var number: Int
+        /// How many questions the part has, as far as known now (a later answer can leave
+        /// questions out or add them).
+        public var total: Int
+
+        /// Creates a place among `total` questions.
+        public init(number: Int, total: Int) {
+            self.number = number
+            self.total = total
         }
     }
 }

@@ -10,11 +10,13 @@ public import TwinLanguage
 /// Channels need only this module and `TwinLanguage`. The JSON (`ReplyJSON.swift`):
 ///
 ///     {"language": "nl", "messages": [{"kind": "info", "text": "…"}], "participant": "api:anna",
-///      "phase": "matching", "prompt": {"max": null, "min": null, "optional": false,
-///      "options": [{"label": "Docent", "value": "teacher"}], "slot": "profile.side",
-///      "text": "…", "type": "choice"}, "turn": 3}
+///      "phase": "matching", "prompt": {"max": null, "max_date": null, "min": null, "min_date": null,
+///      "optional": false, "options": [{"label": "Docent", "value": "teacher"}],
+///      "progress": {"number": 2, "total": 9}, "slot": "profile.side", "text": "…", "type": "choice"},
+///      "turn": 3}
 ///
-/// `prompt` is `null` when nothing is asked; a prompt's absent limits and options are `null`.
+/// `prompt` is `null` when nothing is asked; a prompt's absent limits, date limits
+/// (`YYYY-MM-DD`), options and progress are `null`.
 /// `turn` counts the participant's turns; a reply stored by an earlier version has none.
 public struct Reply: Sendable, Hashable, Codable {
     /// Who the reply is for, as `CHANNEL:ID`.

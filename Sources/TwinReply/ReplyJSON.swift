@@ -31,8 +31,12 @@ extension Reply {
         if let prompt {
             out.raw("{\"max\":")
             try out.number(prompt.max)
+            out.raw(",\"max_date\":")
+            out.optionalString(prompt.maxDate)
             out.raw(",\"min\":")
             try out.number(prompt.min)
+            out.raw(",\"min_date\":")
+            out.optionalString(prompt.minDate)
             out.raw(",\"optional\":")
             out.bool(prompt.optional)
             out.raw(",\"options\":")
@@ -44,6 +48,12 @@ extension Reply {
                     out.string(option.value)
                     out.raw("}")
                 }
+            } else {
+                out.raw("null")
+            }
+            out.raw(",\"progress\":")
+            if let progress = prompt.progress {
+                out.raw("{\"number\":\(progress.number),\"total\":\(progress.total)}")
             } else {
                 out.raw("null")
             }

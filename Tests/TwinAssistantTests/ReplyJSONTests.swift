@@ -28,6 +28,10 @@ struct ReplyJSONTests {
         Reply(participant: "api:y", messages: [Reply.Message(.warning, "")],
               prompt: Reply.Prompt(slot: "plan.weeks", type: .integer, text: "Weken", min: 1, max: 1e20),
               phase: .afgerond, language: .en),
+        Reply(participant: "web:z", messages: [],
+              prompt: Reply.Prompt(slot: "activity.date", type: .date, text: "Wanneer?", minDate: "2026-09-01", maxDate: "2027-07-31",
+                                   progress: Reply.Progress(number: 5, total: 15)),
+              phase: .activiteiten, language: .nl, turn: 12),
     ]
 
     @Test("writes the same bytes as JSONEncoder with sorted keys", arguments: replies)
@@ -62,12 +66,17 @@ struct ReplyJSONTests {
         #"{"language":"en","messages":[{"kind":"error","text":"A number from 1 to 104, please."},{"kind":"info","text":"How many weeks?"}],"participant":"slack:T1:U1","phase":"kennismaking","prompt":{"max":104,"min":1,"optional":true,"options":null,"slot":"plan.weeks","text":"How many weeks?","type":"integer"}}"#,
     ]
 
-    @Test("replies stored before the contract moved to the assistant still decode, and encode to the same bytes with the turn unknown",
+    @Test("replies stored before the contract moved to the assistant still decode, and encode to the same bytes with the fields added since (turn, date limits, progress) unknown",
           arguments: storedBefore)
     func storedRepliesDecode(json: String) throws {
         let reply = try JSONDecoder().decode(Reply.self, from: Data(json.utf8))
         #expect(reply.turn == nil)
-        #expect(String(decoding: try reply.encodedJSON(), as: UTF8.self) == String(json.dropLast()) + #","turn":null}"#)
+        #expect(reply.prompt?.progress == nil && reply.prompt?.minDate == nil && reply.prompt?.maxDate == nil)
+        let withAddedFields = String(json.dropLast())
+            .replacingOccurrences(of: #","min":"#, with: #","max_date":null,"min":"#)
+            .replacingOccurrences(of: #","optional":"#, with: #","min_date":null,"optional":"#)
+            .replacingOccurrences(of: #","slot":"#, with: #","progress":null,"slot":"#) + #","turn":null}"#
+        #expect(String(decoding: try reply.encodedJSON(), as: UTF8.self) == withAddedFields)
         #expect(reply.prompt != nil)
     }
 }

@@ -140,6 +140,14 @@ public struct DialogRuntime: Sendable {
         }
     }
 
+    /// The questions answered so far in the dialogs under way, without changing anything: for
+    /// a channel that shows the conversation again (a reload, another device). Rebuilt from the
+    /// slots, so nothing but the answers needs to be kept; questions of dialogs that have ended
+    /// are not among them.
+    public func answeredQuestions(_ state: SessionState, host: any DialogHost) -> [AnsweredQuestion] {
+        Turn(runtime: self, host: host, today: LocalDate(Date())).answeredQuestions(state)
+    }
+
     /// The question the conversation waits at, without changing anything (for channels that
     /// render the current state, and for `status`).
     public func pendingPrompt(_ state: SessionState, host: any DialogHost) -> Prompt? {

@@ -35,6 +35,12 @@ public struct Prompt: Sendable, Hashable {
     /// The unlisted options of a choice that are accepted now (`listed: false`): no number,
     /// not shown in the list; the dialog names their keyword in a message of its own.
     public var shortcuts: [Option] = []
+    /// `date`: the earliest day accepted, when the question limits it.
+    public var minDate: LocalDate?
+    /// `date`: the latest day accepted.
+    public var maxDate: LocalDate?
+    /// The question's place among its dialog's questions, when that is known ("vraag 5 van 15").
+    public var progress: QuestionProgress?
 
     /// Creates a prompt.
     public init(slot: String, type: InputType, text: String, min: Double? = nil, max: Double? = nil,

@@ -1,7 +1,14 @@
-/// Where a question stands among the questions of its dialog, for `status`: "vraag 5 van 15".
-struct QuestionProgress: Sendable, Hashable {
+/// Where a question stands among the questions of its dialog: "vraag 5 van 15". Shown by
+/// `status` and carried by the `Prompt`, so that a channel can show it beside the question.
+public struct QuestionProgress: Sendable, Hashable {
     /// The question's number, 1 first.
-    var number: Int
+    public var number: Int
     /// How many questions the participant is taken through, as far as known now.
-    var total: Int
+    public var total: Int
+
+    /// Creates a place among `total` questions.
+    public init(number: Int, total: Int) {
+        self.number = number
+        self.total = total
+    }
 }

@@ -6,11 +6,6 @@ struct SlotFormatter {
     let program: Program
     let language: Language
 
-    private static let monthsNL = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
-                                   "augustus", "september", "oktober", "november", "december"]
-    private static let monthsEN = ["January", "February", "March", "April", "May", "June", "July",
-                                   "August", "September", "October", "November", "December"]
-
     func format(_ slot: String, _ value: Value) -> String {
         switch value {
         case .text(let text):
@@ -20,10 +15,7 @@ struct SlotFormatter {
             if values.isEmpty { return "—" }
             return values.map { label(of: $0, slot: slot) ?? $0 }.joined(separator: ", ")
         case .date(let date):
-            switch language {
-            case .nl: return "\(date.day) \(Self.monthsNL[date.month - 1]) \(date.year)"
-            case .en: return "\(Self.monthsEN[date.month - 1]) \(date.day), \(date.year)"
-            }
+            return language.writtenDate(year: date.year, month: date.month, day: date.day) ?? date.iso
         default:
             return value.plainText(in: language)
         }

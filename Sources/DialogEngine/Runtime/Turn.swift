@@ -336,11 +336,33 @@ struct Turn {
                                  next: next, answered: state.answered)
     }
 
+    /// The questions of the dialogs on the stack that have an answer now, outermost dialog
+    /// first and each in script order: the steps before the one a frame waits at (its pending
+    /// question, or the `call` it returns to), whose condition holds and whose slot has a value.
+    /// A question that cannot be rendered now is left out rather than failing the page.
+    func answeredQuestions(_ state: SessionState) -> [AnsweredQuestion] {
+        let formatter = SlotFormatter(program: program, language: state.language)
+        var answered: [AnsweredQuestion] = []
+        var seen = Set<String>()
+        for frame in state.stack {
+            guard let dialog = program.dialog(frame.dialog), let waiting = dialog.index(of: frame.step) else { continue }
+            // While a `revisit` re-asks an earlier question, the questions up to the revisit were answered.
+            let end = frame.returnAfter.flatMap { dialog.index(of: $0) }.map { Swift.max($0 + 1, waiting) } ?? waiting
+            for (position, step) in dialog.steps[..<end].enumerated() where position != waiting {
+                guard let question = step.question, let value = state.slots[question.slot], seen.insert(question.slot).inserted else { continue }
+                if let condition = step.condition, (try? evaluate(condition, state, at: step, in: dialog))?.boolValue != true { continue }
+                guard let text = try? render(question.prompt, state) else { continue }
+                answered.append(AnsweredQuestion(slot: question.slot, question: text, answer: formatter.format(question.slot, value)))
+            }
+        }
+        return answered
+    }
+
     /// The question's place among the dialog's questions that come one after another: the ask
     /// steps before the first step that a later step jumps back to (a review-and-correct loop
     /// has no known length), counting only those whose condition holds now. `nil` past that
     /// point, or when there is only one such question.
-    private func questionProgress(in dialog: Dialog, at index: Int, _ state: SessionState) -> QuestionProgress? {
+    func questionProgress(in dialog: Dialog, at index: Int, _ state: SessionState) -> QuestionProgress? {
         let straightEnd = Self.firstLoopTarget(in: dialog) ?? dialog.steps.count
         guard index < straightEnd else { return nil }
         var number = 0
@@ -569,8 +591,15 @@ struct Turn {
         case .multichoice:
             prompt.min = Double(spec.minChoices ?? 1)
             prompt.max = spec.maxChoices.map(Double.init)
-        case .choice, .date, .yesno, .email:
+        case .date:
+            prompt.minDate = spec.minDate
+            prompt.maxDate = spec.maxDate
+        case .choice, .yesno, .email:
             break
+        }
+        if let frame = state.stack.last, let dialog = program.dialog(frame.dialog), let index = dialog.index(of: frame.step),
+           dialog.steps[index].question?.slot == question.slot {
+            prompt.progress = questionProgress(in: dialog, at: index, state)
         }
         if spec.type == .choice || spec.type == .multichoice {
             let visible = try visibleOptions(question, state)

@@ -147,6 +147,46 @@ public final class Assistant: Sendable {
         try await turn(participant, lang, requestID, incoming: nil, Self.opening)
     }
 
+    /// The conversation as it stands, read without taking a turn: the pending question and the
+    /// questions answered before it in the parts under way — for a channel that draws the whole
+    /// conversation again (the web chat on every page view), so that looking does not move the
+    /// turn on and make another device's page stale.
+    ///
+    /// `nil` when only a turn can show it: a participant or conversation not known yet, a
+    /// paused one, one that waits for no answer, or news waiting to be shown (a notice from the
+    /// partner, which `open` shows once).
+    ///
+    /// - Throws: `AssistantError.storage` when the database cannot be read.
+    public func view(participant id: ParticipantID) async throws(AssistantError) -> ConversationView? {
+        let runtime = self.runtime, coordinators = options.coordinators
+        let cached = cache.entry(id)
+        do {
+            return try await repository.read { reader -> ConversationView? in
+                guard let participant = try reader.participant(id), try reader.pendingNotices(for: id).isEmpty else { return nil }
+                let state: SessionState, turns: Int
+                if let cached, try reader.sessionTurns(id) == cached.turns {
+                    (state, turns) = (cached.state, cached.turns)
+                } else {
+                    guard let stored = try reader.session(id),
+                          let decoded = try? JSONDecoder().decode(SessionState.self, from: stored.state) else { return nil }
+                    (state, turns) = (decoded, stored.turns)
+                }
+                guard !state.isPaused else { return nil }
+                let facts = try ParticipantFacts.load(participant, isCoordinator: coordinators.contains(id), from: reader)
+                let host = ReadOnlyHost(facts: facts)
+                guard let prompt = runtime.pendingPrompt(state, host: host) else { return nil }
+                let reply = Reply(participant: id.description, messages: [Reply.Message(.info, prompt.text)],
+                                  prompt: Reply.Prompt(prompt), phase: participant.phase, language: state.language, turn: turns)
+                let answered = runtime.answeredQuestions(state, host: host).map {
+                    ConversationView.Answered(question: $0.question, answer: $0.answer)
+                }
+                return ConversationView(reply: reply, answered: answered)
+            }
+        } catch {
+            throw .storage(String(describing: error))
+        }
+    }
+
     /// The step that opens a conversation: the welcome, or the question the participant is at.
     private static let opening: Step = { runtime, state, host, today in
         try runtime.open(&state, host: host, today: today)

@@ -29,7 +29,9 @@ extension Reply.Prompt {
     /// The contract's form of the question the engine asks.
     init(_ prompt: Prompt) {
         self.init(slot: prompt.slot, type: Reply.AnswerType(prompt.type), text: prompt.text, min: prompt.min, max: prompt.max,
-                  options: prompt.options?.map { Option(value: $0.value, label: $0.label) }, optional: prompt.optional)
+                  options: prompt.options?.map { Option(value: $0.value, label: $0.label) }, optional: prompt.optional,
+                  minDate: prompt.minDate?.iso, maxDate: prompt.maxDate?.iso,
+                  progress: prompt.progress.map { Reply.Progress(number: $0.number, total: $0.total) })
     }
 }
 

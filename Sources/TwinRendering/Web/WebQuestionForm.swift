@@ -127,9 +127,7 @@ enum WebQuestionForm {
             return [("type", "number"), ("min", prompt.min.flatMap(number)), ("max", prompt.max.flatMap(number)),
                     ("step", prompt.type == .integer ? "1" : "any"), ("inputmode", prompt.type == .integer ? "numeric" : "decimal")]
         case .date:
-            // The contract carries no date limits (a date question's min and max are ISO dates
-            // in the dialog, never in `Reply.Prompt`), so the field has none.
-            return [("type", "date")]
+            return [("type", "date"), ("min", prompt.minDate), ("max", prompt.maxDate)]
         case .email:
             return [("type", "email"), ("autocomplete", "email"), ("spellcheck", "false")]
         case .text, .choice, .yesno, .multichoice:
@@ -175,7 +173,17 @@ enum WebQuestionForm {
         case .text:
             guard isLong(prompt), let max = prompt.max, max.isFinite else { return nil }
             return language.text(nl: "Hoogstens \(Int(max)) tekens.", en: "At most \(Int(max)) characters.")
-        case .date, .email, .choice, .yesno, .multichoice:
+        case .date:
+            // A browser without a date picker shows a text field: the hint says how to write it.
+            let earliest = prompt.minDate.flatMap(language.writtenDate(iso:))
+            let latest = prompt.maxDate.flatMap(language.writtenDate(iso:))
+            switch (earliest, latest) {
+            case let (from?, to?): return language.text(nl: "Een datum van \(from) tot en met \(to).", en: "A date from \(from) to \(to).")
+            case let (from?, nil): return language.text(nl: "Op of na \(from).", en: "On or after \(from).")
+            case let (nil, to?): return language.text(nl: "Op of voor \(to).", en: "On or before \(to).")
+            case (nil, nil): return nil
+            }
+        case .email, .choice, .yesno, .multichoice:
             return nil
         }
     }

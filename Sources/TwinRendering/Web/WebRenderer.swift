@@ -7,8 +7,8 @@ import Twinning
 ///
 /// The page, top to bottom: a skip link to the question; a bar with the language switch (a
 /// form posting `command=language` with `language` `nl` or `en` to `/chat`) and *Stop /
-/// afmelden* (a form posting to `/chat/logout`); the phase ("Je bent in fase 1 van 4: matching." — the
-/// reply contract carries the phase, not the question's place in its dialog); the transcript;
+/// afmelden* (a form posting to `/chat/logout`); the phase and the question's place ("Je bent in
+/// fase 1 van 4: matching. Vraag 5 van 15."); the transcript;
 /// the reply's messages in an `aria-live="polite"` region; and the question's form
 /// (`WebQuestionForm`, the markup contract in docs/web.md). Every text goes through
 /// `HTMLEscaping`. The regions the script replaces in place have ids: `bar`, `progress`,
@@ -26,7 +26,7 @@ public enum WebRenderer {
             bar(language: language, csrf: csrf, into: &html)
             html.element("main", [("id", "chat"), ("tabindex", "-1")]) { html in
                 html.element("h1", text: language.text(nl: "Je gesprek over Job Twinning", en: "Your Job Twinning conversation"))
-                html.element("p", [("id", "progress"), ("class", "progress")], text: PhaseText.place(reply.phase, coordinator: false).text(in: language))
+                html.element("p", [("id", "progress"), ("class", "progress")], text: progress(reply))
                 history(transcript, language: language, into: &html)
                 var errorID: String?
                 html.element("div", [("id", "newest"), ("class", "newest"), ("aria-live", "polite")]) { html in
@@ -54,6 +54,14 @@ public enum WebRenderer {
     static func newestMessages(_ reply: Reply) -> [Reply.Message] {
         guard let prompt = reply.prompt, let last = reply.messages.last, last.text == prompt.text else { return reply.messages }
         return Array(reply.messages.dropLast())
+    }
+
+    /// Where the participant is: the phase, and the question's place in its part when the
+    /// reply knows it ("Je bent in fase 1 van 4: matching. Vraag 5 van 15.").
+    static func progress(_ reply: Reply) -> String {
+        let phase = PhaseText.place(reply.phase, coordinator: false).text(in: reply.language)
+        guard let place = reply.prompt?.progress, place.total > 1 else { return phase }
+        return phase + " " + reply.language.text(nl: "Vraag \(place.number) van \(place.total).", en: "Question \(place.number) of \(place.total).")
     }
 
     /// The page title: the question's first line, shortened, so that a tab or a screen

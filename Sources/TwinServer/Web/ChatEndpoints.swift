@@ -8,8 +8,8 @@ import TwinRendering
 import TwinReply
 import Twinning
 
-/// The web chat's page for a turn: `GET /chat` shows the pending question (`Assistant.open`, or
-/// the reply of the post just made), `POST /chat` takes an answer or a command and answers
+/// The web chat's page for a turn: `GET /chat` shows the questions answered so far and the
+/// pending question (`Assistant.view`, which takes no turn), or the reply of the post just made, `POST /chat` takes an answer or a command and answers
 /// `303 See Other` to `/chat`, and `GET /chat/assets/NAME` serves the stylesheet and the script.
 ///
 /// A post must come from this site (`Origin`, when sent, is this server's) and carry the
@@ -43,17 +43,29 @@ struct ChatEndpoints: Sendable {
         guard let signedIn else { return Self.signInAgain() }
         context.notes.participantID = signedIn.participant
         let key = WebSessionKeys.requestKey(for: sessionID)
-        let reply: Reply
-        if let kept = flash.take(for: key) {
-            reply = kept
-        } else {
-            do {
+        let kept = flash.take(for: key)
+        do {
+            // Looking is not a turn: a page open on another device stays current.
+            let view = try await assistant.view(participant: signedIn.participant)
+            let reply: Reply
+            if let kept {
+                reply = kept
+            } else if let view {
+                reply = view.reply
+            } else {
                 reply = try await assistant.open(participant: signedIn.participant)
-            } catch {
-                return unavailable(error, context: context)
             }
+            return Self.render(reply, transcript: Self.transcript(of: view), sessionID: sessionID)
+        } catch {
+            return unavailable(error, context: context)
         }
-        return Self.render(reply, sessionID: sessionID)
+    }
+
+    /// The questions answered before the pending one, each followed by its answer.
+    static func transcript(of view: ConversationView?) -> [ChatLine] {
+        (view?.answered ?? []).flatMap {
+            [ChatLine(from: .assistant, text: $0.question), ChatLine(from: .participant, text: $0.answer)]
+        }
     }
 
     /// `POST /chat`.
@@ -121,13 +133,17 @@ struct ChatEndpoints: Sendable {
             return try await turns.take(IncomingMessage(participant: participant, text: text, requestID: requestID, emptyTextOpens: true),
                                         channel: Invitations.channel, notes: notes)
         }
-        // The question as it is now: the posted values mean something only for its options. Every
-        // opening is a turn, so a page opened meanwhile on another device makes the turn just read
-        // stale: then it is read once more.
+        // The question as it is now (read without a turn): the posted values mean something
+        // only for its options. When only a turn can show it (news waits), it is opened; a page
+        // opened meanwhile on another device can then make that turn stale, so it is read once more.
         for attempt in 0..<2 {
             let current: Reply
             do {
-                current = try await assistant.open(participant: participant)
+                if let view = try await assistant.view(participant: participant) {
+                    current = view.reply
+                } else {
+                    current = try await assistant.open(participant: participant)
+                }
             } catch {
                 throw .unavailable
             }
@@ -178,8 +194,8 @@ struct ChatEndpoints: Sendable {
     }
 
     /// The chat page for `reply`, with the session's CSRF token in its forms.
-    static func render(_ reply: Reply, sessionID: String, status: HTTPResponse.Status = .ok) -> Response {
-        let html = WebRenderer.page(reply, transcript: [], csrf: WebSessionKeys.csrfToken(for: sessionID))
+    static func render(_ reply: Reply, transcript: [ChatLine] = [], sessionID: String, status: HTTPResponse.Status = .ok) -> Response {
+        let html = WebRenderer.page(reply, transcript: transcript, csrf: WebSessionKeys.csrfToken(for: sessionID))
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         WebHeaders.apply(to: &headers)
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
