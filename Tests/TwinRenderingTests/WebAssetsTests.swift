@@ -24,6 +24,7 @@ struct WebAssetsTests {
         #expect(WebAssets.asset(named: "chat.css?v=1") == nil && WebAssets.asset(named: "../Package.swift") == nil)
         #expect(WebAssets.stylesheet.contentType.hasPrefix("text/css"))
         #expect(WebAssets.script.contentType.hasPrefix("text/javascript"))
+        #expect(WebAssets.icon.contentType == "image/svg+xml" && WebAssets.icon.body.hasPrefix("<svg"))
     }
 
     @Test("the policy the pages are written for allows nothing inline and no framing")

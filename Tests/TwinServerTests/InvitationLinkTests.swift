@@ -95,8 +95,16 @@ struct InvitationLinkTests {
         Self.checkSecurityHeaders(chatHeaders)
         #expect(chatBody.contains("<html lang=\"nl\">"))
 
-        let (outStatus, outHeaders, _) = try await client.send("POST", "/chat/logout", cookie: cookie)
-        #expect(outStatus == 303 && outHeaders["location"] == "/chat/logout")
+        // Signing out is a post like the others: without the session's CSRF token it is refused.
+        let (forcedStatus, _, _) = try await client.send("POST", "/chat/logout", cookie: cookie)
+        #expect(forcedStatus == 403, "another site cannot sign a participant out")
+        let (stillStatus, _, _) = try await client.send("GET", "/chat", cookie: cookie)
+        #expect(stillStatus == 200, "still signed in")
+        let forms = WebChatPageTests.Client(port: server.port)
+        let out = try await forms.send("POST", "/chat/logout", cookie: cookie,
+                                       form: [("csrf", try #require(WebChatPageTests.hidden("csrf", in: chatBody)))], origin: "null")
+        let (outStatus, outHeaders) = (out.status, out.headers)
+        #expect(outStatus == 303 && outHeaders["location"] == "/chat/logout", "a plain form post (Origin: null) with the token")
         #expect(outHeaders["set-cookie"]?.contains("Max-Age=0") == true)
         let (afterStatus, _, _) = try await client.send("GET", "/chat", cookie: cookie)
         #expect(afterStatus == 401, "the session ended")

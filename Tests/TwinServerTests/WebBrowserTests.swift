@@ -1,11 +1,14 @@
 import Foundation
+import GRDB
 import JobTwinTestSupport
 import Testing
 
 /// The web chat as a person uses it: headless Chromium, driven through WebDriver by
-/// `Tests/Browser/web_intake.py`, against the real `jobtwin serve` on a loopback port — a click,
-/// Enter, keyboard only, markup in an answer, a reload, the link on a second browser, a browser
-/// without the session. Needs Debian's chromium, chromium-driver and python3-selenium, which
+/// `Tests/Browser/web_intake.py`, against the real `jobtwin serve` on a loopback port — whole
+/// intakes by clicks and by keyboard alone (at 200 % zoom), markup in an answer, a reload, the
+/// link on a second browser, a browser without the session, a forged post from another site,
+/// a browser without JavaScript, expired and revoked links; contrast and target sizes measured
+/// in the page. Needs Debian's chromium, chromium-driver and python3-selenium, which
 /// `scripts/setup` installs; without them the test fails and says so.
 @Suite("The web chat in headless Chromium")
 struct WebBrowserTests {
@@ -21,7 +24,7 @@ struct WebBrowserTests {
         return missing
     }
 
-    @Test("an intake by clicks and keys, a reload, a second browser, a stranger")
+    @Test("whole intakes by clicks and by keyboard, a reload, a second browser, a stranger, a forged post, no JavaScript, 200 % zoom, ended links")
     func intakeInChromium() async throws {
         let missing = Self.missing()
         guard missing.isEmpty else {
@@ -32,13 +35,24 @@ struct WebBrowserTests {
         let db = folder.path("browser.sqlite")
         let server = try await ServeProcess(arguments: ["--db", db], environment: [:], log: URL(fileURLWithPath: folder.path("serve.log")))
         let base = "http://127.0.0.1:\(server.port)"
-        let invited = try JobTwinProcess.run(["invite", "Zoë Ağaoğlu", "--side", "teacher", "--base-url", base, "--db", db])
-        let link = invited.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(link.hasPrefix(base + "/chat/"), "\(invited.stderr)")
+        func invite(_ name: String) throws -> (participant: String, link: String) {
+            let run = try JobTwinProcess.run(["invite", name, "--base-url", base, "--db", db, "--json"])
+            let object = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: String], "\(run.stderr)")
+            return (try #require(object["participant"]), try #require(object["link"]))
+        }
+        let clicks = try invite("Zoë Ağaoğlu"), keyboard = try invite("Kees"), plain = try invite("Bram")
+        let expired = try invite("Eva"), revoked = try invite("Rik")
+        _ = try JobTwinProcess.run(["invite", "--revoke", revoked.participant, "--db", db])
+        // The server reads the clock: an expiry in the past ends the link.
+        try await DatabaseQueue(path: db).write { database in
+            try database.execute(sql: "UPDATE invitations SET expires_at = '2000-01-01 00:00:00.000' WHERE participant_id = ?",
+                                 arguments: [expired.participant])
+        }
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [Self.script.path, base, link, folder.url.path]
+        process.arguments = [Self.script.path, base, folder.url.path, "clicks=\(clicks.link)", "keyboard=\(keyboard.link)",
+                             "nojs=\(plain.link)", "expired=\(expired.link)", "revoked=\(revoked.link)"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -47,8 +61,15 @@ struct WebBrowserTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(!text.contains("FAIL"), "\(text)")
-        #expect(text.contains("ok a reload resumes at the pending question"), "\(text)")
-        #expect(text.contains("ok a browser without the session sees no question"), "\(text)")
-        #expect(FileManager.default.fileExists(atPath: folder.path("consent-360.png")), "a 360 px screenshot")
+        for check in ["a whole intake by clicks reaches the menu", "a whole intake by the keyboard alone reaches the menu",
+                      "a reload shows the conversation so far", "a post from another website is refused", "and changes nothing",
+                      "a reload after the redirect repeats nothing", "at 200 % zoom nothing scrolls sideways",
+                      "every text has a contrast of at least 4.5:1", "a browser without the session sees no question"] {
+            #expect(text.contains("ok \(check)"), "\(check): \(text)")
+        }
+        for shot in ["consent-360.png", "question-360.png", "question-zoom-200.png"] {
+            #expect(FileManager.default.fileExists(atPath: folder.path(shot)), "the screenshot \(shot)")
+        }
+        #expect(await server.terminate() == 0)
     }
 }

@@ -114,7 +114,11 @@ struct WebChatPageTests {
         let elsewhere = try await client.send("GET", "/chat", cookie: second)
         #expect(Self.slot(of: elsewhere.body) == "consent.processing")
 
-        let posted = try await client.send("POST", "/chat", cookie: first, form: answer + [("csrf", csrf)], origin: origin)
+        // A plain form post without JavaScript comes with `Origin: null` (the page's referrer
+        // policy is no-referrer): the token decides.
+        let nullWithoutToken = try await client.send("POST", "/chat", cookie: first, form: answer, origin: "null")
+        #expect(nullWithoutToken.status == 403)
+        let posted = try await client.send("POST", "/chat", cookie: first, form: answer + [("csrf", csrf)], origin: "null")
         #expect(posted.status == 303)
         #expect(posted.headers["location"] == "/chat")
         let next = try await client.send("GET", "/chat", cookie: first)
@@ -149,7 +153,7 @@ struct WebChatPageTests {
         #expect(Self.slot(of: helped.body) == slotAfterName)
 
         // The assets, by the addresses the page names.
-        for (name, type) in [("chat.css", "text/css; charset=utf-8"), ("chat.js", "text/javascript; charset=utf-8")] {
+        for (name, type) in [("chat.css", "text/css; charset=utf-8"), ("chat.js", "text/javascript; charset=utf-8"), ("icon.svg", "image/svg+xml")] {
             guard let start = page.body.range(of: "/chat/assets/\(name)?v=") else {
                 Issue.record("the page does not load \(name)")
                 continue

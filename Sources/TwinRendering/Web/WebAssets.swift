@@ -1,4 +1,4 @@
-/// The chat page's stylesheet and script, embedded in the binary: no CDN and no framework,
+/// The chat page's stylesheet, script and icon, embedded in the binary: no CDN and no framework,
 /// and nothing inline, so that the page works under a `Content-Security-Policy` of
 /// `default-src 'self'` without `unsafe-inline`. The chat endpoint serves them from
 /// `/chat/assets/NAME` (`asset(named:)`), cacheable for good: the page asks for them with their
@@ -19,8 +19,11 @@ public enum WebAssets {
     public static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
         + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
-    /// Both, in the order the page loads them.
-    public static let all = [stylesheet, script]
+    /// The icon, `icon.svg`, that every page links for the browser's tab.
+    public static let icon = WebAsset(name: "icon.svg", contentType: "image/svg+xml", body: ChatIcon.svg)
+
+    /// All of them, in the order the page loads them.
+    public static let all = [stylesheet, script, icon]
 
     /// The asset with file name `name` (`chat.css`, without the query); `nil` for anything else.
     public static func asset(named name: String) -> WebAsset? {

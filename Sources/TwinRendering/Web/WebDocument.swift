@@ -1,7 +1,7 @@
 import TwinLanguage
 
 /// The frame every web chat page shares: the doctype, `<html lang>` in the participant's
-/// language, the viewport, the stylesheet and the script by their hashed addresses, and the
+/// language, the viewport, the stylesheet, the icon and the script by their hashed addresses, and the
 /// body that `content` writes. Nothing inline, so that a strict `Content-Security-Policy`
 /// (`default-src 'self'`) holds.
 enum WebDocument {
@@ -23,6 +23,7 @@ enum WebDocument {
             html.void("meta", [("name", "referrer"), ("content", "no-referrer")])
             html.element("title", text: Self.title(title))
             html.void("link", [("rel", "stylesheet"), ("href", WebAssets.stylesheet.path)])
+            html.void("link", [("rel", "icon"), ("type", "image/svg+xml"), ("href", WebAssets.icon.path)])
             if withScript {
                 // `defer`: the script runs once the page is parsed, and the page shows without it.
                 html.element("script", [("src", WebAssets.script.path), ("defer", "defer")], text: "")

@@ -146,7 +146,7 @@ public struct JobTwinServer: Sendable {
         if let invitations {
             let secure = settings.publicURL?.hasPrefix("https://") ?? false
             let publicOrigin = InvitationEndpoints.origin(of: settings.publicURL)
-            let web = InvitationEndpoints(invitations: invitations, cookie: SessionCookie(secure: secure), logger: logger,
+            let web = InvitationEndpoints(invitations: invitations, cookie: SessionCookie(secure: secure), body: body, logger: logger,
                                           publicOrigin: publicOrigin)
             let chat = ChatEndpoints(invitations: invitations, assistant: assistant, turns: turns, body: body,
                                      flash: ChatFlash(), logger: logger, publicOrigin: publicOrigin)

@@ -11,6 +11,7 @@ import Twinning
 struct InvitationEndpoints: Sendable {
     let invitations: Invitations
     let cookie: SessionCookie
+    let body: BodyReader
     let logger: Logger
     /// `scheme://host[:port]` of `server.public_url`: behind a proxy that rewrites `Host`, a
     /// form's `Origin` is this rather than the host the server sees.
@@ -47,12 +48,23 @@ struct InvitationEndpoints: Sendable {
     }
 
     /// `POST /chat/logout`: the session ends, the cookie is cleared, 303 to the signed-out page.
+    /// The form carries the session's CSRF token like every post, so that another site cannot
+    /// sign a participant out.
     func logout(_ request: Request, context: ServerRequestContext) async throws -> Response {
         if let refusal = Self.crossSite(request, publicOrigin: publicOrigin) { return refusal }
-        do {
-            if let sessionID = SessionCookie.value(in: request) { _ = try await invitations.signOut(session: sessionID) }
-        } catch {
-            return unavailable(error, context: context)
+        if let sessionID = SessionCookie.value(in: request) {
+            let form = ChatForm((try? await body.text(request)) ?? "")
+            guard WebSessionKeys.isCSRFToken(form.value("csrf"), of: sessionID) else {
+                return NoticePage(title: LocalizedText(nl: "Niet toegestaan", en: "Not allowed"),
+                                  message: LocalizedText(nl: "Dit formulier is verlopen of kwam niet van deze pagina. Je bent nog aangemeld. Ga terug naar het gesprek en meld je daar af.",
+                                                         en: "This form expired or did not come from this page. You are still signed in. Go back to the conversation and sign out there."),
+                                  language: .default, bothLanguages: true).response(status: .forbidden)
+            }
+            do {
+                _ = try await invitations.signOut(session: sessionID)
+            } catch {
+                return unavailable(error, context: context)
+            }
         }
         var headers: HTTPFields = [.location: Self.logoutPath, .setCookie: cookie.clearing]
         WebHeaders.apply(to: &headers)
@@ -83,7 +95,10 @@ struct InvitationEndpoints: Sendable {
     static func crossSite(_ request: Request, publicOrigin: String?, message: LocalizedText = LocalizedText(
         nl: "Dit formulier kwam van een andere website. Meld je af op de pagina van Job Twinning zelf.",
         en: "This form came from another website. Sign out on the Job Twinning page itself.")) -> Response? {
-        guard let origin = request.header("origin") else { return nil }
+        // A browser sends `Origin: null` for a plain form post from a page whose referrer policy
+        // is `no-referrer`, as ours are — every post without JavaScript. It names no site, so
+        // the session's CSRF token, which every post must carry, decides.
+        guard let origin = request.header("origin"), origin != "null" else { return nil }
         if let publicOrigin, origin.lowercased() == publicOrigin { return nil }
         let host = request.head.authority ?? request.header("host") ?? ""
         let originHost = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
