@@ -158,33 +158,52 @@ public final class Assistant: Sendable {
     ///
     /// - Throws: `AssistantError.storage` when the database cannot be read.
     public func view(participant id: ParticipantID) async throws(AssistantError) -> ConversationView? {
-        let runtime = self.runtime, coordinators = options.coordinators
-        let cached = cache.entry(id)
         do {
-            return try await repository.read { reader -> ConversationView? in
-                guard let participant = try reader.participant(id), try reader.pendingNotices(for: id).isEmpty else { return nil }
-                let state: SessionState, turns: Int
-                if let cached, try reader.sessionTurns(id) == cached.turns {
-                    (state, turns) = (cached.state, cached.turns)
-                } else {
-                    guard let stored = try reader.session(id),
-                          let decoded = try? JSONDecoder().decode(SessionState.self, from: stored.state) else { return nil }
-                    (state, turns) = (decoded, stored.turns)
-                }
-                guard !state.isPaused else { return nil }
-                let facts = try ParticipantFacts.load(participant, isCoordinator: coordinators.contains(id), from: reader)
-                let host = ReadOnlyHost(facts: facts)
-                guard let prompt = runtime.pendingPrompt(state, host: host) else { return nil }
-                let reply = Reply(participant: id.description, messages: [Reply.Message(.info, prompt.text)],
-                                  prompt: Reply.Prompt(prompt), phase: participant.phase, language: state.language, turn: turns)
-                let answered = runtime.answeredQuestions(state, host: host).map {
-                    ConversationView.Answered(question: $0.question, answer: $0.answer)
-                }
-                return ConversationView(reply: reply, answered: answered)
-            }
+            return try await repository.read { reader in try self.view(participant: id, reading: reader) }
         } catch {
             throw .storage(String(describing: error))
         }
+    }
+
+    /// `view(participant:)` inside a read the caller holds, for a caller that reads something
+    /// else in the same breath (the web chat checks the browser session in it): one trip to
+    /// the database instead of two.
+    public func view(participant id: ParticipantID, reading reader: any TwinReader) throws -> ConversationView? {
+        let cached = cache.entry(id)
+        // The conversation this process last stored, with its facts, when it is still the
+        // stored one: then only the turn counter and the notices are read — a page view costs
+        // hardly more than the turn it follows. (News from the partner is a notice, so facts
+        // changed by the partner do not go unseen.)
+        if let cached, let facts = cached.facts, try reader.sessionTurns(id) == cached.turns {
+            guard try reader.pendingNotices(for: id).isEmpty else { return nil }
+            return Self.view(of: cached.state, turns: cached.turns, facts: facts, runtime: runtime, id: id)
+        }
+        guard let participant = try reader.participant(id), try reader.pendingNotices(for: id).isEmpty else { return nil }
+        let state: SessionState, turns: Int
+        if let cached, try reader.sessionTurns(id) == cached.turns {
+            (state, turns) = (cached.state, cached.turns)
+        } else {
+            guard let stored = try reader.session(id),
+                  let decoded = try? JSONDecoder().decode(SessionState.self, from: stored.state) else { return nil }
+            (state, turns) = (decoded, stored.turns)
+        }
+        let facts = try ParticipantFacts.load(participant, isCoordinator: options.coordinators.contains(id), from: reader)
+        return Self.view(of: state, turns: turns, facts: facts, runtime: runtime, id: id)
+    }
+
+    /// The view of a conversation in `state`; `nil` when only a turn can show it (paused, or
+    /// waiting for no answer).
+    private static func view(of state: SessionState, turns: Int, facts: ParticipantFacts, runtime: DialogRuntime,
+                             id: ParticipantID) -> ConversationView? {
+        guard !state.isPaused else { return nil }
+        let host = ReadOnlyHost(facts: facts)
+        guard let prompt = runtime.pendingPrompt(state, host: host) else { return nil }
+        let reply = Reply(participant: id.description, messages: [Reply.Message(.info, prompt.text)],
+                          prompt: Reply.Prompt(prompt), phase: facts.participant.phase, language: state.language, turn: turns)
+        let answered = runtime.answeredQuestions(state, host: host).map {
+            ConversationView.Answered(question: $0.question, answer: $0.answer)
+        }
+        return ConversationView(reply: reply, answered: answered)
     }
 
     /// The step that opens a conversation: the welcome, or the question the participant is at.

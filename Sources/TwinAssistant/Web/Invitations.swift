@@ -130,16 +130,37 @@ public struct Invitations: Sendable {
     /// Whom a browser session signs in as: the participant and their language, or `nil` when the
     /// cookie names no active session. Notes that the browser was seen.
     public func participant(session sessionID: String) async throws -> (ParticipantID, Language)? {
+        try await signedIn(session: sessionID) { _, _ in () }.map { ($0.participant, $0.language) }
+    }
+
+    /// The participant of an active browser session and what `alsoRead` reads for them, in one
+    /// read of the database (the chat page reads the conversation with it: `Assistant.view`);
+    /// `nil` for a session that is unknown or ended.
+    public func signedIn<Extra: Sendable>(session sessionID: String,
+                                          alsoRead: @escaping @Sendable (ParticipantID, any TwinReader) throws -> Extra) async throws
+        -> (participant: ParticipantID, language: Language, extra: Extra)? {
         guard WebSecret.isWellFormed(sessionID) else { return nil }
         let digest = SecretDigest(of: sessionID)
         let now = clock.now()
-        return try await repository.transaction { tx -> (ParticipantID, Language)? in
-            guard let session = try tx.webSession(digest), session.isActive,
-                  let participant = try tx.participant(session.participant) else { return nil }
-            // Kept to the minute, as a participant's last activity: not a write per page view.
-            if session.lastSeenAt < now.addingTimeInterval(-60) { try tx.touchWebSession(digest, at: now) }
-            return (participant.id, participant.language)
+        // Read first: a page view must not queue for SQLite's single writer. The last use is
+        // kept to the minute, as a participant's last activity, so only then is it written.
+        let found = try await repository.read { reader -> (ParticipantID, Language, Bool, Extra)? in
+            guard let session = try reader.webSession(digest), session.isActive,
+                  let participant = try reader.participant(session.participant) else { return nil }
+            return (participant.id, participant.language, session.lastSeenAt < now.addingTimeInterval(-60),
+                    try alsoRead(participant.id, reader))
         }
+        guard let (participant, language, stale, extra) = found else { return nil }
+        if stale {
+            // Ended meanwhile (signed out, revoked)? Then it is not touched, and not let in.
+            let stillActive = try await repository.transaction { tx -> Bool in
+                guard let session = try tx.webSession(digest), session.isActive else { return false }
+                try tx.touchWebSession(digest, at: now)
+                return true
+            }
+            guard stillActive else { return nil }
+        }
+        return (participant, language, extra)
     }
 
     /// Ends a browser session (signing out); `false` when there was no active one.

@@ -1,7 +1,8 @@
 /// The chat page's script (`chat.js`): our own, no framework. It takes over the forms that post
 /// to `/chat` — sends them with `fetch` as the browser would (form-encoded, with the button
-/// pressed), reads the page the redirect leads to, and puts its regions in place of the current
-/// ones — and moves the focus to the new question. The `aria-live` region stays the same
+/// pressed, and the header `JobTwin-Page: in-place`, so that the server answers with the next
+/// page rather than a redirect), and puts the page's regions in place of the current ones — and
+/// moves the focus to the new question. The `aria-live` region stays the same
 /// element (only its content changes), so that screen readers announce the new messages.
 /// Without the script, or when anything goes wrong, the forms post as plain forms.
 /// Arrow keys move between the options of a question; Ctrl+Enter sends a text area.
@@ -53,7 +54,7 @@ enum ChatScript {
         busy = true;
         if (main) { main.setAttribute('aria-busy', 'true'); }
         fetch(form.action, { method: 'POST', body: new URLSearchParams(data), credentials: 'same-origin', redirect: 'follow',
-                             headers: { 'Accept': 'text/html' } })
+                             headers: { 'Accept': 'text/html', 'JobTwin-Page': 'in-place' } })
           .then(function (response) {
             if (!response.ok) { throw new Error(String(response.status)); }
             return response.text().then(function (text) {

@@ -10,40 +10,50 @@ public enum HTMLEscaping {
     /// HTML parsers replace NUL themselves, and XML (which the tests parse the page with) has no
     /// room for them at all, so the page stays well-formed whatever was typed.
     public static func escape(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscaping) else { return text }
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            // `&#39;` rather than `&apos;`, which HTML 4 parsers did not know.
-            case "'": escaped += "&#39;"
-            default:
-                if isForbiddenControl(scalar) {
-                    escaped.unicodeScalars.append("\u{FFFD}")
+        var bytes: [UInt8] = []
+        append(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` escaped as `escape(_:)` does to UTF-8 `bytes`: the page writer's path,
+    /// byte for byte, so that a page is not built from many small strings. Runs that need no
+    /// escaping — nearly all of a page — are copied at once.
+    static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let replacement: StaticString?
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                // `&#39;` rather than `&apos;`, which HTML 4 parsers did not know.
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                case 0x7F: replacement = "\u{FFFD}"
+                case ..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D: replacement = "\u{FFFD}"
+                // U+0080…U+009F (the C1 controls) are C2 80…C2 9F in UTF-8; U+FFFE and U+FFFF are EF BF BE/BF.
+                case 0xC2 where index + 1 < utf8.count && (0x80...0x9F).contains(utf8[index + 1]):
+                    (replacement, width) = ("\u{FFFD}", 2)
+                case 0xEF where index + 2 < utf8.count && utf8[index + 1] == 0xBF && (utf8[index + 2] == 0xBE || utf8[index + 2] == 0xBF):
+                    (replacement, width) = ("\u{FFFD}", 3)
+                default: replacement = nil
+                }
+                if let replacement {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                    index += width
+                    runStart = index
                 } else {
-                    escaped.unicodeScalars.append(scalar)
+                    index += 1
                 }
             }
-        }
-        return escaped
-    }
-
-    private static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "&", "<", ">", "\"", "'": return true
-        default: return isForbiddenControl(scalar)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
     }
 
-    /// C0 controls except tab, LF and CR, DEL and the C1 controls, and the two noncharacters
-    /// XML excludes.
-    private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x20 { return value != 0x09 && value != 0x0A && value != 0x0D }
-        return (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF
-    }
 }

@@ -6,37 +6,44 @@ struct HTMLWriter {
     /// An attribute; one whose value is `nil` is left out.
     typealias Attribute = (name: String, value: String?)
 
-    /// The markup written so far.
-    private(set) var html = ""
+    /// The markup written so far, as UTF-8.
+    private var bytes: [UInt8] = []
     /// The elements opened and not yet closed, innermost last.
     private var open: [String] = []
 
     init(capacity: Int = 4_096) {
-        html.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
 
     /// Writes `raw` unescaped: only for constant markup of ours (the doctype).
     mutating func constant(_ raw: StaticString) {
-        html += raw.description
+        raw.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends markup of ours (tag and attribute names, punctuation) as is.
+    private mutating func raw(_ markup: String) {
+        bytes.append(contentsOf: markup.utf8)
     }
 
     /// Opens `tag` with `attributes`; `close()` ends it.
     mutating func open(_ tag: String, _ attributes: [Attribute] = []) {
         start(tag, attributes)
-        html += ">"
+        bytes.append(UInt8(ascii: ">"))
         open.append(tag)
     }
 
     /// Ends the innermost open element.
     mutating func close() {
         guard let tag = open.popLast() else { return }
-        html += "</" + tag + ">"
+        raw("</")
+        raw(tag)
+        bytes.append(UInt8(ascii: ">"))
     }
 
     /// A void element (`input`, `meta`, `link`, `br`).
     mutating func void(_ tag: String, _ attributes: [Attribute] = []) {
         start(tag, attributes)
-        html += "/>"
+        raw("/>")
     }
 
     /// `tag` holding the escaped `text`.
@@ -55,20 +62,25 @@ struct HTMLWriter {
 
     /// Escaped text.
     mutating func text(_ text: String) {
-        html += HTMLEscaping.escape(text)
+        HTMLEscaping.append(text, to: &bytes)
     }
 
     /// The markup, every element closed.
     mutating func finish() -> String {
         while !open.isEmpty { close() }
-        return html
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private mutating func start(_ tag: String, _ attributes: [Attribute]) {
-        html += "<" + tag
+        bytes.append(UInt8(ascii: "<"))
+        raw(tag)
         for attribute in attributes {
             guard let value = attribute.value else { continue }
-            html += " " + attribute.name + "=\"" + HTMLEscaping.escape(value) + "\""
+            bytes.append(UInt8(ascii: " "))
+            raw(attribute.name)
+            raw("=\"")
+            HTMLEscaping.append(value, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
         }
     }
 }

@@ -7,6 +7,16 @@ import Foundation
 enum WebMessageText {
     /// Writes `text` into `html` as paragraphs and lists.
     static func write(_ text: String, into html: inout HTMLWriter) {
+        // Most texts are one line (a question, an answer): one paragraph or one item.
+        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            if isBlank(Substring(text)) { return }
+            if let item = bullet(text) {
+                html.element("ul") { html in html.element("li", text: item) }
+            } else {
+                html.element("p", text: text)
+            }
+            return
+        }
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
         for block in blocks(of: normalized) {
             var lines = block
@@ -36,7 +46,7 @@ enum WebMessageText {
     private static func blocks(of text: String) -> [[String]] {
         var blocks: [[String]] = [[]]
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.allSatisfy(\.isWhitespace) {
+            if isBlank(line) {
                 if !(blocks.last?.isEmpty ?? true) { blocks.append([]) }
             } else {
                 blocks[blocks.count - 1].append(String(line))
@@ -44,6 +54,12 @@ enum WebMessageText {
         }
         if blocks.count > 1, blocks.last?.isEmpty == true { blocks.removeLast() }
         return blocks
+    }
+
+    /// Whether a line holds nothing but spaces and tabs (looked at byte by byte: this runs for
+    /// every line of every page).
+    private static func isBlank(_ line: Substring) -> Bool {
+        line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
     /// The item of a list line, without its marker; `nil` for a line that is not one.

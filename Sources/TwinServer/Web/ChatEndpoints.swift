@@ -28,34 +28,52 @@ struct ChatEndpoints: Sendable {
     /// `scheme://host[:port]` of `server.public_url` (see `InvitationEndpoints.publicOrigin`).
     let publicOrigin: String?
 
+    /// The header `chat.js` sends with its posts to get the next page in the answer rather than
+    /// a redirect. Another site cannot send it: a header of our own makes the browser ask first
+    /// (a CORS preflight), which this server never allows.
+    static let inPlaceHeader = "jobtwin-page"
+    /// Its value.
+    static let inPlaceValue = "in-place"
+
     /// Where the assets are served: `/chat/assets/NAME`.
     static let assetsPath = "/chat/assets/:name"
 
     /// `GET /chat`.
     func page(_ request: Request, context: ServerRequestContext) async throws -> Response {
         guard let sessionID = SessionCookie.value(in: request) else { return Self.signInAgain() }
-        let signedIn: (participant: ParticipantID, language: Language)?
+        let assistant = self.assistant
+        let signedIn: (participant: ParticipantID, language: Language, extra: ConversationView?)?
         do {
-            signedIn = try await WebSessionResolver(invitations: invitations).participant(of: request)
+            // The session and the conversation in one read of the database.
+            signedIn = try await invitations.signedIn(session: sessionID) { participant, reader in
+                try assistant.view(participant: participant, reading: reader)
+            }
         } catch {
             return unavailable(error, context: context)
         }
         guard let signedIn else { return Self.signInAgain() }
         context.notes.participantID = signedIn.participant
-        let key = WebSessionKeys.requestKey(for: sessionID)
-        let kept = flash.take(for: key)
+        let kept = flash.take(for: WebSessionKeys.requestKey(for: sessionID))
+        return await pageResponse(signedIn.participant, sessionID: sessionID, showing: kept, view: signedIn.extra, context: context)
+    }
+
+    /// The page: the conversation so far and `reply` (the reply of the post just made), or the
+    /// pending question when there is none.
+    private func pageResponse(_ participant: ParticipantID, sessionID: String, showing reply: Reply?,
+                              view known: ConversationView?? = nil, context: ServerRequestContext) async -> Response {
         do {
             // Looking is not a turn: a page open on another device stays current.
-            let view = try await assistant.view(participant: signedIn.participant)
-            let reply: Reply
-            if let kept {
-                reply = kept
+            let view: ConversationView?
+            if let known { view = known } else { view = try await assistant.view(participant: participant) }
+            let shown: Reply
+            if let reply {
+                shown = reply
             } else if let view {
-                reply = view.reply
+                shown = view.reply
             } else {
-                reply = try await assistant.open(participant: signedIn.participant)
+                shown = try await assistant.open(participant: participant)
             }
-            return Self.render(reply, transcript: Self.transcript(of: view), sessionID: sessionID)
+            return Self.render(shown, transcript: Self.transcript(of: view), sessionID: sessionID)
         } catch {
             return unavailable(error, context: context)
         }
@@ -101,13 +119,19 @@ struct ChatEndpoints: Sendable {
         }
         let key = WebSessionKeys.requestKey(for: sessionID)
         let requestID = form.nonEmpty("turn").flatMap(Int.init).flatMap { ChannelRequestID(channel: Invitations.channel, value: "\(key).\($0)") }
+        let reply: Reply?
         do {
-            let reply = try await take(form, participant: signedIn.participant, language: language, requestID: requestID,
-                                       notes: context.notes)
-            if let reply { flash.keep(reply, for: key) }
+            reply = try await take(form, participant: signedIn.participant, language: language, requestID: requestID,
+                                   notes: context.notes)
         } catch {
             return Self.notice(for: error, language: language)
         }
+        // The script asks for the next page at once: one request a turn instead of a redirect
+        // and a second one. A plain form post gets the redirect, so that a reload repeats nothing.
+        if request.header(Self.inPlaceHeader) == Self.inPlaceValue {
+            return await pageResponse(signedIn.participant, sessionID: sessionID, showing: reply, context: context)
+        }
+        if let reply { flash.keep(reply, for: key) }
         var headers: HTTPFields = [.location: InvitationEndpoints.chatPath]
         WebHeaders.apply(to: &headers)
         return Response(status: .seeOther, headers: headers)

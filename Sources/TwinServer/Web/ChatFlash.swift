@@ -32,9 +32,12 @@ final class ChatFlash: Sendable {
     func keep(_ reply: Reply, for key: String) {
         let now = ContinuousClock.now
         entries.withLock { entries in
-            entries = entries.filter { now - $0.value.at < lifetime }
-            while entries.count >= capacity, let oldest = entries.min(by: { $0.value.at < $1.value.at })?.key {
-                entries[oldest] = nil
+            // Swept only when full, so that a post costs the same with many replies waiting.
+            if entries.count >= capacity, entries[key] == nil {
+                entries = entries.filter { now - $0.value.at < lifetime }
+                while entries.count >= capacity, let oldest = entries.min(by: { $0.value.at < $1.value.at })?.key {
+                    entries[oldest] = nil
+                }
             }
             entries[key] = Entry(reply: reply, at: now)
         }
