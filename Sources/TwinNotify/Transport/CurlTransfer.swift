@@ -186,7 +186,12 @@ final class CurlTransfer: @unchecked Sendable {
         }
         var connectTime: curl_off_t = 0
         _ = jt_easy_getinfo_off(easy, CURLINFO_CONNECT_TIME_T, &connectTime)
-        finish(.failure(CurlErrorMapping.error(for: code, detail: detail(code), request: request, connected: connectTime > 0)))
+        var error = CurlErrorMapping.error(for: code, detail: detail(code), request: request, connected: connectTime > 0)
+        // The HTTP wording of a protocol error (check the webhook URL) would mislead for SMTP.
+        if request.mail != nil, case .protocolError(let endpoint, let words) = error {
+            error = .curl(endpoint: endpoint, code: Int(code.rawValue), detail: words)
+        }
+        finish(.failure(error))
     }
 
     /// Resumes the waiting task, once.

@@ -5,7 +5,7 @@ public import Foundation
 public struct OutboundRequest: Sendable, Hashable {
     /// The full URL (it may hold a credential: it is never logged, see `displayURL`).
     public var url: String
-    /// `POST` or `GET`.
+    /// `POST` or `GET` (`SMTP` for a mail, which only names it).
     public var method: String
     /// Request headers, in order.
     public var headers: [HTTPHeader]

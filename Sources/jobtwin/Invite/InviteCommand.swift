@@ -132,7 +132,14 @@ struct InviteCommand: AsyncParsableCommand {
                 throw CLIError(message: error.description)
             }
             var results: [MailResult] = []
-            if send { results = try await deliverNow(issued, configuration: configuration, repository: repository) }
+            if send {
+                // The links exist only now: whatever goes wrong with sending, they are printed.
+                do {
+                    results = try await deliverNow(issued, configuration: configuration, repository: repository)
+                } catch {
+                    results = issued.map { _ in MailResult(state: .queued, delivery: nil, reason: "not tried now (\(error))") }
+                }
+            }
             let result: (Int) -> MailResult? = { index in index < results.count ? results[index] : nil }
             if json {
                 for (index, invitation) in issued.enumerated() {
@@ -180,14 +187,13 @@ struct InviteCommand: AsyncParsableCommand {
 
         /// What to tell the coordinator, when it was not simply sent.
         var sentence: String? {
-            let id = delivery.map(String.init) ?? "?"
             switch state {
             case .sent:
                 return nil
             case .queued:
-                return "The e-mail is not sent yet: \(reason ?? "not tried yet"). It waits in the outbox (delivery \(id)) and is tried again by `jobtwin serve` or `jobtwin outbox deliver`; see `jobtwin outbox`."
+                return "The e-mail is not sent yet: \(reason ?? "not tried yet"). It waits in the outbox\(delivery.map { " (delivery \($0))" } ?? "") and is tried again by `jobtwin serve` or `jobtwin outbox deliver`; see `jobtwin outbox`."
             case .refused:
-                return "The e-mail was refused: \(reason ?? "no reason given"). The link still works: send it yourself, or fix the cause and run `jobtwin outbox retry \(id)`."
+                return "The e-mail was refused: \(reason ?? "no reason given"). The link still works: send it yourself, or fix the cause and run `jobtwin outbox retry \(delivery.map(String.init) ?? "ID")`."
             }
         }
     }
