@@ -82,6 +82,15 @@ static inline CURLcode jt_easy_allow_http_only(CURL *handle) {
 #endif
 }
 
+/// Allows only smtp and smtps on `handle`: a mail can never be sent over another protocol.
+static inline CURLcode jt_easy_allow_smtp_only(CURL *handle) {
+#if LIBCURL_VERSION_NUM >= 0x075500
+    return curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+#else
+    return curl_easy_setopt(handle, CURLOPT_PROTOCOLS, (long)(CURLPROTO_SMTP | CURLPROTO_SMTPS));
+#endif
+}
+
 /// Initialises libcurl once per process (`CURL_GLOBAL_DEFAULT`: TLS included); the caller
 /// makes sure it runs once, before any other curl call.
 static inline CURLcode jt_global_init(void) {

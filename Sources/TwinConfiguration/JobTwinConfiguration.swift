@@ -32,6 +32,8 @@ public struct JobTwinConfiguration: Sendable {
     public var directMessages = DirectMessageSettings()
     /// The web chat and its invitation links.
     public var web = WebSettings()
+    /// The SMTP server that `jobtwin invite --send` mails the links through.
+    public var mail = MailSettings()
 
     /// The file read when `--config` is not given and it exists in the working directory.
     public static let defaultFile = "jobtwin.yaml"
@@ -57,6 +59,8 @@ public struct JobTwinConfiguration: Sendable {
         try configuration.channels.validate()
         configuration.notifications.apply(environment: environment)
         try configuration.notifications.validate()
+        try configuration.mail.apply(environment: environment)
+        try configuration.mail.validate()
         return configuration
     }
 
@@ -113,8 +117,10 @@ public struct JobTwinConfiguration: Sendable {
                 directMessages = try DirectMessageSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
             case "web":
                 web = try WebSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
+            case "mail":
+                mail = try MailSettings.read(value) { path + ($0.mark.map { ":\($0.line)" } ?? "") }
             default:
-                throw .invalid(path + line, "unknown setting `\(key)` (known: database, language, coordinators, dialogs, server, channels, bottlenecks, notifications, reminders, retention, conversations, direct_messages, web)")
+                throw .invalid(path + line, "unknown setting `\(key)` (known: database, language, coordinators, dialogs, server, channels, bottlenecks, notifications, reminders, retention, conversations, direct_messages, web, mail)")
             }
         }
         if let notificationsNode {

@@ -38,6 +38,9 @@ public enum RetentionPurge {
         public var requested: [ParticipantID] = []
         /// The participants never matched who were silent too long after their warning.
         public var unmatched: [ParticipantID] = []
+        /// Invitation mails not delivered whose link no longer opens (expired or revoked), deleted:
+        /// they hold the link and the address, and can never help.
+        public var droppedMails = 0
         /// The participants never matched who were warned in this run (not erased).
         public var warned: [ParticipantID] = []
 
@@ -88,6 +91,7 @@ public enum RetentionPurge {
             }
             outcome.warned.append(id)
         }
+        outcome.droppedMails = try await repository.transaction { tx in try tx.dropInvitationMails(now: now, of: nil) }
         return outcome
     }
 

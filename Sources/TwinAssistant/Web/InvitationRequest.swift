@@ -1,4 +1,5 @@
 public import Twinning
+public import TwinLanguage
 
 /// Whom a coordinator invites to the web chat (`jobtwin invite`, one line of `--csv`).
 public struct InvitationRequest: Sendable, Hashable {
@@ -13,9 +14,14 @@ public struct InvitationRequest: Sendable, Hashable {
     public var isCoordinator: Bool
     /// Days the link opens; the configuration's `web.invitation_days` when `nil`.
     public var days: Int?
+    /// The language of a new participant and of the invitation mail; `nil`: an existing
+    /// participant's own, else the configuration's `language:`.
+    public var language: Language?
 
     /// Creates a request.
-    public init(name: String, email: String? = nil, side: Side? = nil, isCoordinator: Bool = false, days: Int? = nil) {
+    public init(name: String, email: String? = nil, side: Side? = nil, isCoordinator: Bool = false, days: Int? = nil,
+                language: Language? = nil) {
+        self.language = language
         self.name = name
         self.email = email
         self.side = side

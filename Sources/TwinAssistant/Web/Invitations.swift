@@ -42,10 +42,14 @@ public struct Invitations: Sendable {
     }
 
     /// Makes a link for each request, all in one transaction: every one is made, or (when one
-    /// request cannot be taken) none.
+    /// request cannot be taken) none. With `mail`, each link's e-mail is queued in the outbox in
+    /// the same transaction (`jobtwin invite --send`), and the audit line says so: no link is
+    /// made whose mail could be lost.
     ///
-    /// - Throws: `InvitationError` naming the first request that cannot be taken.
-    public func invite(_ requests: [InvitationRequest], actor: String) async throws -> [IssuedInvitation] {
+    /// - Throws: `InvitationError` naming the first request that cannot be taken; what `mail`
+    ///   throws (then nothing is stored).
+    public func invite(_ requests: [InvitationRequest], actor: String,
+                       mail: (@Sendable (InvitationRequest, IssuedInvitation) throws -> NewDelivery)? = nil) async throws -> [IssuedInvitation] {
         let checked = try requests.map(Self.checked)
         let now = clock.now()
         let validityDays = self.validityDays, language = self.language
@@ -60,14 +64,16 @@ public struct Invitations: Sendable {
                 if let key { existing = try madeForEmail[key] ?? tx.invitedParticipant(email: key) }
                 if let found = existing, try tx.participant(found) == nil { existing = nil }
                 let participant: ParticipantID
+                var participantLanguage = request.language ?? language
                 if let existing {
                     participant = existing
+                    if request.language == nil, let known = try tx.participant(existing) { participantLanguage = known.language }
                 } else {
                     guard let made = ParticipantID(channel: Self.channel, local: WebSecret.participantLocal()) else {
                         throw InvitationError.invalidName(request.name)
                     }
                     participant = made
-                    try tx.save(Participant(id: made, language: language, createdAt: now))
+                    try tx.save(Participant(id: made, language: participantLanguage, createdAt: now))
                 }
                 if let key { madeForEmail[key] = participant }
                 let expires = now.addingTimeInterval(TimeInterval(request.days ?? validityDays) * 86_400)
@@ -77,9 +83,12 @@ public struct Invitations: Sendable {
                 try tx.audit(AuditEntry(at: now, actor: actor, action: "invite", subject: participant.description,
                                         detail: "invitation link valid until \(Self.day(expires))"
                                             + (request.isCoordinator ? ", as a coordinator" : "")
-                                            + (existing != nil ? ", for an existing participant" : "")))
-                issued.append(IssuedInvitation(participant: participant, token: token, expiresAt: expires,
-                                               isExistingParticipant: existing != nil))
+                                            + (existing != nil ? ", for an existing participant" : "")
+                                            + (mail != nil ? ", queued to be e-mailed" : "")))
+                let made = IssuedInvitation(participant: participant, token: token, expiresAt: expires,
+                                            isExistingParticipant: existing != nil, language: participantLanguage)
+                if let mail { try tx.enqueue([mail(request, made)]) }
+                issued.append(made)
             }
             return issued
         }
@@ -101,6 +110,8 @@ public struct Invitations: Sendable {
         return try await repository.transaction { tx in
             guard !(try tx.invitations(of: participant)).isEmpty else { throw InvitationError.notInvited(participant.description) }
             let links = try tx.revokeInvitations(of: participant, at: now)
+            // A mail still waiting would carry a link that no longer opens.
+            _ = try tx.dropInvitationMails(now: now, of: participant)
             let sessions = try tx.endWebSessions(of: participant, at: now)
             try tx.audit(AuditEntry(at: now, actor: actor, action: "invite.revoke", subject: participant.description,
                                     detail: "revoked \(links) invitation link(s), ended \(sessions) browser session(s)"))

@@ -1,5 +1,6 @@
 public import Foundation
 public import Twinning
+public import TwinLanguage
 
 /// A link just made: the only moment its token exists outside the person's mailbox — the
 /// database keeps its digest alone.
@@ -12,9 +13,12 @@ public struct IssuedInvitation: Sendable, Hashable {
     public var expiresAt: Date
     /// Whether the participant existed already (found by e-mail address).
     public var isExistingParticipant: Bool
+    /// The participant's language: the one their mail is written in.
+    public var language: Language
 
     /// Creates the result of an invitation.
-    public init(participant: ParticipantID, token: String, expiresAt: Date, isExistingParticipant: Bool) {
+    public init(participant: ParticipantID, token: String, expiresAt: Date, isExistingParticipant: Bool, language: Language = .default) {
+        self.language = language
         self.participant = participant
         self.token = token
         self.expiresAt = expiresAt

@@ -34,6 +34,25 @@ public enum DeliveryOutcome: Sendable, Hashable {
         }
     }
 
+    /// Classifies an SMTP server's answer (`server` as it may be shown): 2xx is sent; 4xx (busy,
+    /// greylisting, mailbox full for now) is tried again; 5xx is permanent.
+    public static func classifyMail(_ response: OutboundResponse, server: String) -> DeliveryOutcome {
+        let status = response.status
+        let words = response.body.isEmpty ? "" : " (\(response.bodyText(limit: 200)))"
+        switch status {
+        case 200..<400:
+            return .delivered(status: status)
+        case 400..<500:
+            return .retry(reason: "\(server) answered \(status)\(words): the server cannot take the mail now", status: status, after: nil)
+        case 530, 534, 535, 538:
+            return .permanent(reason: "\(server) refused the login with \(status)\(words); check $JOBTWIN_SMTP_USER and $JOBTWIN_SMTP_PASSWORD",
+                              status: status)
+        default:
+            return .permanent(reason: "\(server) refused the mail with \(status)\(words); check the e-mail address and `mail.from`",
+                              status: status)
+        }
+    }
+
     /// Classifies a transport failure: only a URL that can never work is permanent.
     public static func classify(_ error: TransportError) -> DeliveryOutcome {
         error.isTransient ? .retry(reason: error.description, status: nil, after: nil) : .permanent(reason: error.description, status: nil)

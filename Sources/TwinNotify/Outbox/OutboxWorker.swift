@@ -26,6 +26,7 @@ public final class OutboxWorker: Sendable {
     private let random: @Sendable () -> Double
     private let directMessages: DirectMessageChannels?
     private let sender: DirectMessageSender?
+    private let mail: MailSettings?
 
     /// Creates a worker.
     ///
@@ -35,10 +36,14 @@ public final class OutboxWorker: Sendable {
     ///   - clock: the time of every decision (due, backoff, lease); tests pass a `ManualClock`.
     ///   - directMessages: the bots that write to participants first; `nil`: none.
     ///   - random: numbers in 0..<1 for the jitter; tests may fix it.
+    ///   - mail: the SMTP server of the invitation mails (target `mail`); `nil` or not
+    ///     configured: they wait in the outbox.
     public init(repository: any TwinRepository, notifications: NotificationSettings, slackBotToken: Secret? = nil,
                 transport: CurlTransport, clock: any WallClock = SystemClock(), options: OutboxOptions = OutboxOptions(),
                 logger: Logger = Logger(label: "jobtwin.notify"), directMessages: DirectMessageChannels? = nil,
+                mail: MailSettings? = nil,
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+        self.mail = mail.flatMap { $0.isConfigured ? $0 : nil }
         self.repository = repository
         self.notifications = notifications
         self.slackBotToken = slackBotToken
@@ -123,6 +128,7 @@ public final class OutboxWorker: Sendable {
     /// The names of the targets this worker can deliver to.
     private var targetNames: [String] {
         notifications.targets.map(\.name) + (slackBotToken == nil ? [] : [NotificationSettings.slackReplyTarget])
+            + (mail == nil ? [] : [MailSettings.target])
             + (directMessages?.targets ?? [])
     }
 
@@ -133,6 +139,7 @@ public final class OutboxWorker: Sendable {
             + (slackBotToken == nil ? [] : [Self.slackTimeout])
             // A direct message may take three requests in a row (Mattermost's bot id, channel, post).
             + (directMessages == nil ? [] : [3 * DirectMessageSender.timeout])
+            + (mail.map { [$0.timeoutSeconds] } ?? [])
         return 2 * (timeouts.max() ?? Self.slackTimeout) + 1
     }
 
@@ -190,6 +197,17 @@ public final class OutboxWorker: Sendable {
             let (outcome, connections) = await sender.send(delivery)
             return (delivery, outcome, connections)
         }
+        if delivery.target == MailSettings.target {
+            guard let request = mailRequest(for: delivery) else {
+                return (delivery, .permanent(reason: "the mail has no address in its To: header, or no SMTP server is configured", status: nil), 0)
+            }
+            do {
+                let response = try await transport.send(request)
+                return (delivery, DeliveryOutcome.classifyMail(response, server: mail?.displayURL ?? request.displayURL), response.newConnections)
+            } catch {
+                return (delivery, DeliveryOutcome.classify(error), 0)
+            }
+        }
         guard let request = request(for: delivery) else {
             return (delivery, .retry(reason: "the target `\(delivery.target)` has no URL or token now", status: nil, after: nil), 0)
         }
@@ -220,8 +238,20 @@ public final class OutboxWorker: Sendable {
                                timeout: target.timeoutSeconds, connectTimeout: target.connectTimeoutSeconds)
     }
 
+    /// The SMTP submission of a mail: its stored message, to the address of its `To:` header,
+    /// through the configured server with the credentials of the environment.
+    func mailRequest(for delivery: Delivery) -> OutboundRequest? {
+        guard let mail, let url = mail.smtpURL, let from = mail.from,
+              let recipient = MailMessage.recipient(of: delivery.payload) else { return nil }
+        let envelope = MailEnvelope(from: from.address, recipients: [recipient], user: mail.user, password: mail.password,
+                                    requiresTLS: mail.isImplicitTLS)
+        return OutboundRequest(url: url, method: "SMTP", body: delivery.payload, timeout: mail.timeoutSeconds,
+                               connectTimeout: min(10, mail.timeoutSeconds), mail: envelope)
+    }
+
     private func maxAttempts(_ delivery: Delivery) -> Int {
-        notifications.target(named: delivery.target)?.maxAttempts ?? options.slackReplyMaxAttempts
+        if delivery.target == MailSettings.target, let mail { return mail.maxAttempts }
+        return notifications.target(named: delivery.target)?.maxAttempts ?? options.slackReplyMaxAttempts
     }
 
     /// Writes the outcomes in one transaction.
@@ -274,6 +304,13 @@ public final class OutboxWorker: Sendable {
                 switch outcome {
                 case .delivered(let status):
                     try tx.markDelivered(delivery.id, httpStatus: status, at: now)
+                    if let participant = Delivery.invitationMailRecipient(source: delivery.source) {
+                        // The message holds the personal link: once it is in the mailbox, the
+                        // outbox keeps only that it was sent.
+                        try tx.forgetPayload(delivery.id)
+                        try tx.audit(AuditEntry(at: now, actor: Self.auditActor, action: "invite.mail", subject: participant.description,
+                                                detail: "invitation link e-mailed (outbox delivery \(delivery.id))"))
+                    }
                     if let reply = SlackReply.request(fromSource: delivery.source) {
                         try tx.markReplyDelivered(channel: reply.channel, requestID: reply.requestID, participant: reply.participant, at: now)
                     }
@@ -281,6 +318,10 @@ public final class OutboxWorker: Sendable {
                     try tx.scheduleRetry(delivery.id, at: next ?? now, error: reason, httpStatus: status)
                 case .permanent(let reason, let status):
                     try tx.markDead(delivery.id, error: reason, httpStatus: status)
+                    if let participant = Delivery.invitationMailRecipient(source: delivery.source) {
+                        try tx.audit(AuditEntry(at: now, actor: Self.auditActor, action: "invite.mail", subject: participant.description,
+                                                detail: "invitation e-mail given up (outbox delivery \(delivery.id), see `jobtwin outbox dead`)"))
+                    }
                 case .skipped(let reason):
                     try tx.markSkipped(delivery.id, reason: reason)
                 }
@@ -288,6 +329,9 @@ public final class OutboxWorker: Sendable {
         }
         return round
     }
+
+    /// Who the audit log names for what the outbox did.
+    static let auditActor = "outbox"
 
     private func metadata(_ delivery: Delivery, _ reason: String) -> Logger.Metadata {
         ["delivery": "\(delivery.id)", "target": "\(delivery.target)", "kind": "\(delivery.kind)",

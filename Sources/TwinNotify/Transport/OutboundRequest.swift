@@ -1,10 +1,11 @@
 public import Foundation
 
-/// One HTTP request for `CurlTransport`: where, what, and how long it may take.
+/// One request for `CurlTransport`: where, what, and how long it may take — an HTTP request,
+/// or with `mail` an SMTP submission of `body` (`smtp://`, `smtps://`).
 public struct OutboundRequest: Sendable, Hashable {
     /// The full URL (it may hold a credential: it is never logged, see `displayURL`).
     public var url: String
-    /// `POST` or `GET`.
+    /// `POST` or `GET` (`SMTP` for a mail, which only names it).
     public var method: String
     /// Request headers, in order.
     public var headers: [HTTPHeader]
@@ -14,10 +15,13 @@ public struct OutboundRequest: Sendable, Hashable {
     public var timeout: Double
     /// How long connecting (name lookup, TCP and TLS) may take, in seconds.
     public var connectTimeout: Double
+    /// The SMTP envelope when this is a mail; `nil` for HTTP.
+    public var mail: MailEnvelope?
 
     /// Creates a request; a JSON `POST` unless told otherwise.
     public init(url: String, method: String = "POST", headers: [HTTPHeader] = [], body: Data = Data(),
-                timeout: Double = 10, connectTimeout: Double = 5) {
+                timeout: Double = 10, connectTimeout: Double = 5, mail: MailEnvelope? = nil) {
+        self.mail = mail
         self.url = url
         self.method = method
         self.headers = headers

@@ -1,4 +1,5 @@
 public import Foundation
+public import Twinning
 
 /// One message to one notification target, as the outbox keeps it: what to post, how often it
 /// was tried, and how it ended.
@@ -76,6 +77,23 @@ public struct Delivery: Sendable, Hashable {
         self.lastStatus = lastStatus
         self.createdAt = createdAt
         self.deliveredAt = deliveredAt
+    }
+}
+
+extension Delivery {
+    /// The start of an invitation mail's source: `invitation:PARTICIPANT/TOKEN_SHA256`.
+    public static let invitationMailPrefix = "invitation:"
+
+    /// The source of the mail that carries the link with this token digest to `participant`:
+    /// one mail per link, erased with the participant, dropped once the link no longer opens.
+    public static func invitationMailSource(_ participant: ParticipantID, token: SecretDigest) -> String {
+        "\(invitationMailPrefix)\(participant)/\(token.hex)"
+    }
+
+    /// The participant an invitation mail is for, when `source` is one's.
+    public static func invitationMailRecipient(source: String) -> ParticipantID? {
+        guard source.hasPrefix(invitationMailPrefix), let slash = source.lastIndex(of: "/") else { return nil }
+        return ParticipantID(String(source[source.index(source.startIndex, offsetBy: invitationMailPrefix.count)..<slash]))
     }
 }
 

@@ -15,6 +15,8 @@ public protocol OutboxReader {
     func deliveries(status: Delivery.Status?, limit: Int) throws -> [Delivery]
     /// One delivery.
     func delivery(_ id: Int64) throws -> Delivery?
+    /// The delivery of `source` to `target`, if there is one.
+    func delivery(source: String, target: String) throws -> Delivery?
     /// How many deliveries there are per status.
     func deliveryCounts() throws -> [Delivery.Status: Int]
     /// Replies taken on `channel` that wait to be posted and have no delivery yet, oldest first.
@@ -36,6 +38,13 @@ public protocol OutboxWriter {
     /// oldest first. Of deliveries with the same ordering key only the oldest pending one is
     /// taken. Deliveries to other targets (no longer configured) are left as they are.
     func claimDeliveries(now: Date, leaseUntil: Date, limit: Int, targets: [String]) throws -> [Delivery]
+    /// Empties a delivery's payload: an invitation mail holds a personal link, which the outbox
+    /// keeps no longer than it must.
+    func forgetPayload(_ id: Int64) throws
+    /// Deletes the invitation mails not delivered (pending or dead) whose link no longer opens —
+    /// expired at `now`, revoked, or gone — of `participant`, or of everyone when `nil`; returns
+    /// how many.
+    func dropInvitationMails(now: Date, of participant: ParticipantID?) throws -> Int
     /// Marks a delivery as accepted by its receiver.
     func markDelivered(_ id: Int64, httpStatus: Int?, at time: Date) throws
     /// Gives a delivery another attempt at `time`, noting why this one failed.

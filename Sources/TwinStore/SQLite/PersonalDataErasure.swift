@@ -54,11 +54,12 @@ enum PersonalDataErasure {
         try run("DELETE FROM bottlenecks WHERE participant_id = ?", [me])
         // Events keep happening for the statistics, with the stand-in instead of the person;
         // notifications about them that were not yet sent carry their name, so they go; so do
-        // the direct messages still waiting for them (a pair's message names one of the two).
+        // the direct messages still waiting for them (a pair's message names one of the two),
+        // and the mails of their invitation links, sent or not.
         try run("""
             DELETE FROM deliveries WHERE event_id IN (SELECT id FROM events WHERE EXISTS
                 (SELECT 1 FROM json_each(events.participants) WHERE value = ?1)) OR \(PersonalDataExport.replyOf)
-                OR ordering_key = 'dm:' || ?1
+                OR ordering_key = 'dm:' || ?1 OR \(PersonalDataExport.invitationMailOf)
             """, [me])
         try run("UPDATE events SET participants = replace(participants, '\"' || ? || '\"', '\"' || ? || '\"')", [me, other])
         // The rest is theirs alone and goes with the participant row (foreign keys cascade):

@@ -32,7 +32,7 @@ enum PersonalDataExport {
         "bottlenecks": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
         "notices": "participant_id = ?1",
         "processed_requests": "participant_id = ?1",
-        "deliveries": "event_id IN (SELECT id FROM events WHERE \(eventsAbout)) OR \(replyOf) OR ordering_key = 'dm:' || ?1",
+        "deliveries": "event_id IN (SELECT id FROM events WHERE \(eventsAbout)) OR \(replyOf) OR ordering_key = 'dm:' || ?1 OR \(invitationMailOf)",
         "reminders": "pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1)",
         "audit_log": "subject = ?1 OR actor = ?1",
         "consents": "participant_id = ?1",
@@ -63,6 +63,10 @@ enum PersonalDataExport {
     /// `api:anna` does not select `api:annabel`'s replies.
     static let replyOf = "substr(source, 1, length('reply:' || ?1 || '/')) = 'reply:' || ?1 || '/'"
 
+    /// The condition on `deliveries` selecting the mails of participant `?1`'s invitation links
+    /// (source `invitation:PARTICIPANT/DIGEST`), cut at the `/` like `replyOf`.
+    static let invitationMailOf = "substr(source, 1, length('invitation:' || ?1 || '/')) = 'invitation:' || ?1 || '/'"
+
     /// What the participant's own export in the chat selects differently: what other people
     /// decided about them is also those people's data, so the chat shows only their own likes
     /// and passes, and no coordinator's exclusions (the coordinator's `jobtwin export` has both).
@@ -77,7 +81,7 @@ enum PersonalDataExport {
             AND (kind NOT IN ('no_click', 'reported') OR participant_id = ?1)
             """,
         "events": chatEventsAbout,
-        "deliveries": "event_id IN (SELECT id FROM events WHERE \(chatEventsAbout)) OR \(replyOf) OR ordering_key = 'dm:' || ?1",
+        "deliveries": "event_id IN (SELECT id FROM events WHERE \(chatEventsAbout)) OR \(replyOf) OR ordering_key = 'dm:' || ?1 OR \(invitationMailOf)",
         "exclusions": "?1 IS NULL",  // never; the id is bound to every statement
     ]
 
@@ -95,7 +99,9 @@ enum PersonalDataExport {
             tables[table] = rows.map { row in
                 var object: [String: Any] = [:]
                 for (column, value) in row {
-                    object[column] = scope == .chat && isChatReplyCopy(table: table, column: column, row: row)
+                    // A mail's payload holds a live personal link: an export file must not open the chat.
+                    object[column] = (scope == .chat && isChatReplyCopy(table: table, column: column, row: row))
+                        || isInvitationMail(table: table, column: column, row: row)
                         ? leftOut(value) : json(value)
                 }
                 return object
@@ -118,6 +124,11 @@ enum PersonalDataExport {
         case ("conversation_texts", "text"): return (row["direction"] as String?) == "out"
         default: return false
         }
+    }
+
+    /// Whether a column is the payload of an invitation mail (it holds the link).
+    private static func isInvitationMail(table: String, column: String, row: Row) -> Bool {
+        table == "deliveries" && column == "payload" && (row["source"] as String?)?.hasPrefix("invitation:") == true
     }
 
     /// What the chat export shows instead of a copy of a reply: that it was left out, and its size.

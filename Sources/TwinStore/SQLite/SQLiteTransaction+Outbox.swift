@@ -28,6 +28,28 @@ extension SQLiteTransaction {
         try DeliveryRecord.fetchOne(db, key: id)?.delivery()
     }
 
+    func delivery(source: String, target: String) throws -> Delivery? {
+        try DeliveryRecord.filter(Column("source") == source && Column("target") == target).fetchOne(db)?.delivery()
+    }
+
+    func forgetPayload(_ id: Int64) throws {
+        try db.execute(sql: "UPDATE deliveries SET payload = x'' WHERE id = ?", arguments: [id])
+    }
+
+    func dropInvitationMails(now: Date, of participant: ParticipantID?) throws -> Int {
+        // The source is `invitation:PARTICIPANT/TOKEN_SHA256`, so the link's row is found by its
+        // digest; a mail whose link cannot open any more would only mislead.
+        let prefix = Delivery.invitationMailPrefix + (participant.map { $0.description + "/" } ?? "")
+        try db.execute(sql: """
+            DELETE FROM deliveries
+            WHERE substr(source, 1, length(?1)) = ?1 AND status IN ('pending', 'dead')
+              AND NOT EXISTS (SELECT 1 FROM invitations i
+                              WHERE i.token_hash = substr(deliveries.source, length(deliveries.source) - 63)
+                                AND i.revoked_at IS NULL AND i.expires_at > ?2)
+            """, arguments: [prefix, now])
+        return db.changesCount
+    }
+
     func deliveryCounts() throws -> [Delivery.Status: Int] {
         var counts: [Delivery.Status: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM deliveries GROUP BY status") {

@@ -1,9 +1,10 @@
 import Foundation
 import Twinning
 import TwinAssistant
+import TwinLanguage
 
 /// The people of `jobtwin invite --csv FILE`: a header row naming the columns `name` (required),
-/// `email` and `side` (optional, in any order), then one person per row. Fields may be quoted
+/// `email`, `side` and `language` (optional, in any order), then one person per row. Fields may be quoted
 /// (`"de Vries, Anna"`, a quote doubled inside); every row is checked before anyone is invited.
 struct PeopleCSV {
     /// The header's column names, as given.
@@ -22,7 +23,7 @@ struct PeopleCSV {
     }
 
     /// Reads and checks `text` (the file named `file`).
-    init(text: String, file: String, coordinator: Bool, days: Int?) throws(Problem) {
+    init(text: String, file: String, coordinator: Bool, days: Int?, language: Language? = nil) throws(Problem) {
         let records = try Self.records(text, file: file)
         guard let first = records.first else {
             throw Problem(file: file, line: 1, message: "the file is empty: the first row names the columns, e.g. name,email,side")
@@ -31,12 +32,13 @@ struct PeopleCSV {
         guard let nameColumn = names.firstIndex(of: "name") else {
             throw Problem(file: file, line: first.line, message: "the first row names the columns and needs a `name` column (name,email,side)")
         }
-        for (index, column) in names.enumerated() where !["name", "email", "side"].contains(column) || names.firstIndex(of: column) != index {
+        for (index, column) in names.enumerated() where !["name", "email", "side", "language"].contains(column) || names.firstIndex(of: column) != index {
             throw Problem(file: file, line: first.line, message: names.firstIndex(of: column) != index
                           ? "the column `\(column)` is named twice"
-                          : "unknown column `\(first.fields[index])` (known: name, email, side)")
+                          : "unknown column `\(first.fields[index])` (known: name, email, side, language)")
         }
         let emailColumn = names.firstIndex(of: "email"), sideColumn = names.firstIndex(of: "side")
+        let languageColumn = names.firstIndex(of: "language")
         var requests: [InvitationRequest] = []
         for record in records.dropFirst() {
             guard record.fields.count == names.count else {
@@ -53,8 +55,18 @@ struct PeopleCSV {
                     side = parsed
                 }
             }
+            var rowLanguage = language
+            if let languageColumn {
+                let text = record.fields[languageColumn].trimmingCharacters(in: .whitespaces)
+                if !text.isEmpty {
+                    guard let parsed = Language(spelling: text) else {
+                        throw Problem(file: file, line: record.line, message: "the language `\(text)` is nl or en (or empty)")
+                    }
+                    rowLanguage = parsed
+                }
+            }
             let request = InvitationRequest(name: record.fields[nameColumn], email: emailColumn.map { record.fields[$0] },
-                                            side: side, isCoordinator: coordinator, days: days)
+                                            side: side, isCoordinator: coordinator, days: days, language: rowLanguage)
             do {
                 requests.append(try Invitations.checked(request))
             } catch {

@@ -30,7 +30,17 @@ enum NotifySetup {
         if let base = environment[slackAPIVariable], !base.isEmpty { options.slackAPIBaseURL = base }
         return OutboxWorker(repository: repository, notifications: configuration.notifications,
                             slackBotToken: configuration.channels.slackBotToken, transport: transport,
-                            options: options, logger: logger, directMessages: DirectMessageChannels(configuration: configuration))
+                            options: options, logger: logger, directMessages: DirectMessageChannels(configuration: configuration),
+                            mail: configuration.mail)
+    }
+
+    /// A worker that sends only the invitation mails (`jobtwin invite --send` right after
+    /// inviting): no fan-out, no webhook, no direct message — those stay for `serve` and
+    /// `outbox deliver`.
+    static func mailWorker(_ configuration: JobTwinConfiguration, repository: any TwinRepository, transport: CurlTransport,
+                           logger: Logger) -> OutboxWorker {
+        OutboxWorker(repository: repository, notifications: NotificationSettings(), transport: transport, logger: logger,
+                     mail: configuration.mail)
     }
 
     /// The reminder schedule, or `nil` when every rule is off.

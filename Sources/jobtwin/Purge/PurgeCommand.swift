@@ -55,6 +55,9 @@ struct PurgeCommand: AsyncParsableCommand {
                 print("Warned \(outcome.warned.count) participant(s) never matched that they will be erased in "
                       + "\(retention.unmatchedNoticeDays) days unless they send a message.")
             }
+            if outcome.droppedMails > 0 {
+                print("Deleted \(outcome.droppedMails) invitation e-mail(s) never delivered whose link no longer opens.")
+            }
             if outcome.all.isEmpty {
                 print("Nothing to purge.")
             } else {

@@ -67,6 +67,18 @@ struct ConfigReport {
         return lines.joined(separator: "\n")
     }
 
+    /// The SMTP server of `jobtwin invite --send`: where, from whom, with what TLS, and where the
+    /// login comes from — never the user name or the password.
+    private var mailLine: String {
+        let mail = configuration.mail
+        guard mail.isConfigured, let from = mail.from else {
+            return "Mail: no SMTP server (mail.smtp_url): `jobtwin invite --send` is refused"
+        }
+        let tls = mail.isImplicitTLS ? "TLS from the start (smtps)" : "STARTTLS when the server offers it"
+        let login = mail.user.map { "login from \($0.source) and \(mail.password?.source ?? "?")" } ?? "no login ($JOBTWIN_SMTP_USER and $JOBTWIN_SMTP_PASSWORD not set)"
+        return "Mail: \(mail.displayURL) (from \(mail.smtpURLSource)), \(tls), sender \(from), \(login); invitation mails retried up to \(mail.maxAttempts) times"
+    }
+
     /// The notification targets (never their URLs' paths, which hold credentials) and the
     /// reminder rules.
     private var notificationLines: [String] {
@@ -81,6 +93,7 @@ struct ConfigReport {
         let beforeEnd = reminders.beforeEndDays > 0 ? "\(reminders.beforeEndDays) days before the plan ends" : "off"
         lines.append("Reminders: inactivity_days \(inactivity); before_end_days \(beforeEnd)")
         lines.append("Direct messages: \(configuration.directMessages.summary)")
+        lines.append(mailLine)
         return lines
     }
 }
