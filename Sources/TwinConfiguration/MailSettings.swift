@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Yams
 
 /// Where `jobtwin invite --send` mails the personal links (`mail:` in the configuration): an
@@ -39,6 +39,16 @@ public struct MailSettings: Sendable, Hashable {
 
     /// Whether the URL is `smtps://` (TLS from the start).
     public var isImplicitTLS: Bool { smtpURL?.lowercased().hasPrefix("smtps://") == true }
+
+    /// Whether the connection must be encrypted: `smtps://`, or a login to a server that is not
+    /// on this machine — STARTTLS is then required rather than tried, so that a server (or
+    /// someone in between) that does not offer it never receives the password in clear.
+    public var requiresTLS: Bool {
+        if isImplicitTLS { return true }
+        guard user != nil || password != nil else { return false }
+        let host = smtpURL.flatMap { URLComponents(string: $0)?.host?.lowercased() } ?? ""
+        return !(host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127."))
+    }
 
     /// `smtp(s)://host:port`: the server as it may be shown.
     public var displayURL: String {

@@ -244,7 +244,7 @@ public final class OutboxWorker: Sendable {
         guard let mail, let url = mail.smtpURL, let from = mail.from,
               let recipient = MailMessage.recipient(of: delivery.payload) else { return nil }
         let envelope = MailEnvelope(from: from.address, recipients: [recipient], user: mail.user, password: mail.password,
-                                    requiresTLS: mail.isImplicitTLS)
+                                    requiresTLS: mail.requiresTLS)
         return OutboundRequest(url: url, method: "SMTP", body: delivery.payload, timeout: mail.timeoutSeconds,
                                connectTimeout: min(10, mail.timeoutSeconds), mail: envelope)
     }
