@@ -206,6 +206,12 @@ public final class Assistant: Sendable {
         return ConversationView(reply: reply, answered: answered)
     }
 
+    /// The coordinator's pages in the browser, over the same store, dialogs and coordinators.
+    public var coordinatorPages: CoordinatorPages {
+        CoordinatorPages(repository: repository, program: runtime.program, clock: clock, coordinators: options.coordinators,
+                         detector: options.bottleneckDetector)
+    }
+
     /// The step that opens a conversation: the welcome, or the question the participant is at.
     private static let opening: Step = { runtime, state, host, today in
         try runtime.open(&state, host: host, today: today)

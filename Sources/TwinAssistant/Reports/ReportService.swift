@@ -49,7 +49,7 @@ public struct ReportService: Sendable {
     }
 
     /// The anonymised programme overview. Participants are the people taking part: not the
-    /// coordinators, and not the anonymous stand-ins of erased people (their pairs are counted).
+    /// coordinators (of the configuration or invited to the web as one), and not the anonymous stand-ins of erased people (their pairs are counted).
     public func programmeReport(language: Language) async throws -> ReportDocument {
         let now = clock.now(), coordinators = self.coordinators
         _ = try await BottleneckScan.scan(repository, detector: detector, now: now)
@@ -67,7 +67,10 @@ public struct ReportService: Sendable {
                     if let organization = try reader.profile(id)?.organization { organizations[id] = organization }
                 }
             }
-            let participants = try reader.participants().filter { !$0.id.isErasedStandIn && !coordinators.contains($0.id) }
+            // Coordinators invited to the web take no part either.
+            let participants = try reader.participants().filter {
+                try !$0.id.isErasedStandIn && !coordinators.contains($0.id) && !reader.isWebCoordinator($0.id)
+            }
             return ProgrammeSnapshot(participants: participants, pairs: pairs, plans: plans, activities: activities,
                                      evaluations: evaluations, organizations: organizations, bottlenecks: try reader.openBottlenecks(of: nil))
         }

@@ -53,6 +53,18 @@ enum ChatStylesheet {
     .notice{max-width:42rem;margin:2rem auto;padding:0 1rem}
     a{color:#0a4f9c}
     main[aria-busy=true] .question{opacity:.7}
+    .overview{max-width:48rem}
+    .overview section{margin:0 0 2rem}
+    .chart{display:block;width:100%;height:auto;margin:0 0 .75rem}
+    .chart .bar{fill:#0a4f9c}
+    .chart text{font-size:14px;fill:#1a1a1a}
+    .chart .guide{stroke:#b0005a;stroke-width:2;stroke-dasharray:5 4}
+    .chart .guide-label{fill:#b0005a;font-weight:700}
+    .data{border-collapse:collapse;width:100%;margin:0 0 1rem}
+    .data caption{text-align:left;font-weight:700;padding:0 0 .25rem}
+    .data th,.data td{border:1px solid #767676;padding:.25rem .5rem;text-align:left;vertical-align:top}
+    .bottlenecks{padding-left:1.25rem}
+    .bar a{padding:.5rem;min-height:2.75rem;display:inline-flex;align-items:center}
     @media (forced-colors:active){button,input,textarea,.question,.line,.message{border:1px solid CanvasText}}
     @media (max-width:30rem){.from-participant{margin-left:0}.bar{padding:.5rem}}
     @media (prefers-reduced-motion:reduce){*{transition:none!important;scroll-behavior:auto!important}}

@@ -155,6 +155,9 @@ public struct JobTwinServer: Sendable {
             add(ChatEndpoints.assetsPath, .get, "web", { request, context in chat.asset(request, context: context) })
             add(InvitationEndpoints.logoutPath, .post, "web", web.logout)
             add(InvitationEndpoints.logoutPath, .get, "web", { request, context in web.signedOut(request, context: context) })
+            let coordinator = CoordinatorEndpoints(invitations: invitations, pages: assistant.coordinatorPages, logger: logger)
+            add(CoordinatorPage.path, .get, "web", coordinator.overview)
+            add(CoordinatorEndpoints.reportRoute, .get, "web", coordinator.report)
             table.add(prefix: InvitationEndpoints.chatPath + "/", .get, channel: "web")
             tokenRoute = web.open
         }

@@ -18,15 +18,15 @@ enum WebHeaders {
 
     /// Whether `path` is one of the web chat's.
     static func covers(_ path: String) -> Bool {
-        path == "/chat" || path.hasPrefix("/chat/")
+        path == "/chat" || path.hasPrefix("/chat/") || path == "/coordinator" || path.hasPrefix("/coordinator/")
     }
 
     /// Adds the headers to `headers`, replacing any of the same name — but a `Cache-Control`
-    /// the answer set itself (an asset's) is kept.
+    /// (an asset's) or a `Content-Security-Policy` (a pair report's) the answer set itself is kept.
     static func apply(to headers: inout HTTPFields) {
         for (name, value) in fields {
             guard let field = HTTPField.Name(name) else { continue }
-            if field == .cacheControl, headers[field] != nil { continue }
+            if field == .cacheControl || field == .contentSecurityPolicy, headers[field] != nil { continue }
             headers[field] = value
         }
     }
