@@ -69,7 +69,9 @@ struct CoordinatorOverviewTests {
         let participant = try await Self.get(base + "/coordinator", cookie: try await cookie(piet.path))
         #expect(participant.status == 403 && participant.body.contains("Alleen voor coördinatoren"))
 
-        let coordinator = try await cookie(carla.path)
+        let opened = try await Self.get(base + carla.path)
+        #expect(opened.status == 303 && opened.headers["location"] == "/coordinator", "a coordinator's link leads to the overview")
+        let coordinator = String(try #require(opened.headers["set-cookie"]).prefix { $0 != ";" })
         let page = try await Self.get(base + "/coordinator", cookie: coordinator)
         #expect(page.status == 200)
         #expect(page.headers["content-security-policy"]?.contains("script-src 'self'") == true)

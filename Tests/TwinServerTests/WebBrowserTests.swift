@@ -72,4 +72,33 @@ struct WebBrowserTests {
         }
         #expect(await server.terminate() == 0)
     }
+
+    @Test("the coordinator's overview in Chromium: the link leads there, charts with titles, no sideways scrolling, a screenshot")
+    func overviewInChromium() async throws {
+        let missing = Self.missing()
+        guard missing.isEmpty else {
+            Issue.record("The browser tests need \(missing.joined(separator: ", ")): run scripts/setup (it installs them with apt-get).")
+            return
+        }
+        let folder = try TemporaryFolder()
+        let db = folder.path("overview.sqlite")
+        let server = try await ServeProcess(arguments: ["--db", db], environment: [:], log: URL(fileURLWithPath: folder.path("serve.log")))
+        let base = "http://127.0.0.1:\(server.port)"
+        _ = try JobTwinProcess.run(["invite", "Piet", "--base-url", base, "--db", db])
+        let invited = try JobTwinProcess.run(["invite", "Carla", "--coordinator", "--base-url", base, "--db", db])
+        let link = invited.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [Self.script.deletingLastPathComponent().appendingPathComponent("coordinator_overview.py").path, base, link, folder.url.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && !text.contains("FAIL"), "\(text)")
+        #expect(text.contains("ok at 360 px nothing scrolls sideways"), "\(text)")
+        #expect(FileManager.default.fileExists(atPath: folder.path("coordinator-overview.png")))
+        #expect(await server.terminate() == 0)
+    }
 }

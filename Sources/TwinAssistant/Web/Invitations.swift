@@ -134,7 +134,8 @@ public struct Invitations: Sendable {
             if invitation.revokedAt != nil { throw WebAccessError.revoked(participant.language) }
             if invitation.expiresAt <= now { throw WebAccessError.expired(participant.language) }
             try tx.startWebSession(SecretDigest(of: sessionID), for: participant.id, at: now)
-            return OpenedWebSession(sessionID: sessionID, participant: participant.id, language: participant.language)
+            return OpenedWebSession(sessionID: sessionID, participant: participant.id, language: participant.language,
+                                    isCoordinator: invitation.isCoordinator)
         }
     }
 

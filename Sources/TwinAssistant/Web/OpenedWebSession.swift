@@ -10,11 +10,14 @@ public struct OpenedWebSession: Sendable, Hashable {
     public var participant: ParticipantID
     /// The participant's language.
     public var language: Language
+    /// Whether the link was a coordinator's: the browser goes to the coordinator's overview.
+    public var isCoordinator: Bool
 
     /// Creates the result of opening a link.
-    public init(sessionID: String, participant: ParticipantID, language: Language) {
+    public init(sessionID: String, participant: ParticipantID, language: Language, isCoordinator: Bool = false) {
         self.sessionID = sessionID
         self.participant = participant
         self.language = language
+        self.isCoordinator = isCoordinator
     }
 }

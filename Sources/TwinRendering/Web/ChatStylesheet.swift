@@ -57,10 +57,11 @@ enum ChatStylesheet {
     .overview section{margin:0 0 2rem}
     .chart{display:block;width:100%;height:auto;margin:0 0 .75rem}
     .chart .bar{fill:#0a4f9c}
-    .chart text{font-size:14px;fill:#1a1a1a}
+    .chart text{font-size:15px;fill:#1a1a1a}
     .chart .guide{stroke:#b0005a;stroke-width:2;stroke-dasharray:5 4}
     .chart .guide-label{fill:#b0005a;font-weight:700}
-    .data{border-collapse:collapse;width:100%;margin:0 0 1rem}
+    .table-scroll{overflow-x:auto;margin:0 0 1rem}
+    .data{border-collapse:collapse;width:100%;overflow-wrap:normal}
     .data caption{text-align:left;font-weight:700;padding:0 0 .25rem}
     .data th,.data td{border:1px solid #767676;padding:.25rem .5rem;text-align:left;vertical-align:top}
     .bottlenecks{padding-left:1.25rem}

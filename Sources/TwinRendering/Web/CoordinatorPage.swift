@@ -43,6 +43,8 @@ public enum CoordinatorPage {
     }
 
     private static func table(caption: String, header: [String], rows: [[Cell]], into html: inout HTMLWriter) {
+        // A wide table scrolls in its own region, never the page.
+        html.element("div", [("class", "table-scroll"), ("role", "region"), ("aria-label", caption), ("tabindex", "0")]) { html in
         html.element("table", [("class", "data")]) { html in
             html.element("caption", text: caption)
             html.element("thead") { html in
@@ -60,6 +62,17 @@ public enum CoordinatorPage {
                     }
                 }
             }
+        }
+        }
+    }
+
+    /// A pair's status in words.
+    private static func statusText(_ status: Pair.Status, _ language: Language) -> String {
+        switch status {
+        case .proposed: return language.text(nl: "voorgesteld", en: "proposed")
+        case .confirmed: return language.text(nl: "bevestigd", en: "confirmed")
+        case .declined: return language.text(nl: "afgewezen", en: "declined")
+        case .closed: return language.text(nl: "afgesloten", en: "closed")
         }
     }
 
@@ -110,7 +123,7 @@ public enum CoordinatorPage {
             let rows: [[Cell]] = overview.pairs.map { pair in
                 let progress = pair.progress
                 func of(_ done: String, _ planned: String) -> String { progress == nil ? "—" : done + " / " + planned }
-                return [.link(pair.names, href: reportPath(of: pair.id)), .text(pair.status.rawValue),
+                return [.link(pair.names, href: reportPath(of: pair.id)), .text(statusText(pair.status, language)),
                         .text(of(String(progress?.meetingsDone ?? 0), String(progress?.meetingsPlanned ?? 0))),
                         .text(of(language.format(progress?.hoursDone ?? 0), language.format(progress?.hoursPlanned ?? 0))),
                         .text(of(String(progress?.weeksElapsed ?? 0), String(progress?.weeksPlanned ?? 0)))]

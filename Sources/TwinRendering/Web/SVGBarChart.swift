@@ -1,3 +1,5 @@
+import Foundation
+
 /// A horizontal bar chart drawn on the server as inline SVG — no chart library and no script in
 /// the browser: one bar per row with its value beside it, and guideline marks (dashed lines
 /// with their label) where the programme sets a norm. The chart is an image for screen readers
@@ -28,8 +30,9 @@ struct SVGBarChart {
     var bars: [Bar]
     var marks: [Mark] = []
 
-    private static let width = 640.0
-    private static let labelWidth = 230.0
+    // Narrow on purpose: at 360 px the chart is drawn at nearly its own size, so its text stays readable.
+    private static let width = 420.0
+    private static let labelWidth = 150.0
     private static let rowHeight = 30.0
     private static let top = 24.0
 
@@ -38,7 +41,7 @@ struct SVGBarChart {
         let height = Self.top + Double(max(bars.count, 1)) * Self.rowHeight + 8
         let largest = max(bars.map(\.value).max() ?? 0, marks.map(\.value).max() ?? 0, 1)
         // Room for the value written after the longest bar.
-        let scale = (Self.width - Self.labelWidth - 60) / largest
+        let scale = (Self.width - Self.labelWidth - 44) / largest
         html.element("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("class", "chart"), ("role", "img"),
                              ("aria-labelledby", id), ("viewBox", "0 0 \(Int(Self.width)) \(Int(height))")]) { html in
             html.element("title", [("id", id)], text: title)
@@ -64,8 +67,10 @@ struct SVGBarChart {
         WebQuestionForm.number((value * 10).rounded() / 10) ?? "0"
     }
 
-    /// A label that fits beside the bars: at most 28 characters.
+    /// A label that fits beside the bars: the part before an explanation ("Gastles — bijvoorbeeld
+    /// …" is "Gastles"), at most 15 characters.
     static func shortened(_ label: String) -> String {
-        label.count > 28 ? String(label.prefix(27)) + "…" : label
+        let head = label.range(of: " — ").map { String(label[..<$0.lowerBound]) } ?? label
+        return head.count > 15 ? String(head.prefix(14)) + "…" : head
     }
 }

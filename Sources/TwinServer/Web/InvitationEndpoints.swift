@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import TwinAssistant
 import TwinLanguage
+import TwinRendering
 import Twinning
 
 /// The invitation links of the web chat: `GET /chat/TOKEN` opens a link (a browser session, a
@@ -35,7 +36,9 @@ struct InvitationEndpoints: Sendable {
         do {
             let opened = try await invitations.open(token: token)
             context.notes.participantID = opened.participant
-            var headers: HTTPFields = [.location: Self.chatPath, .setCookie: cookie.setting(opened.sessionID)]
+            // A coordinator's link leads to the programme at a glance; the chat is a link away.
+            let location = opened.isCoordinator ? CoordinatorPage.path : Self.chatPath
+            var headers: HTTPFields = [.location: location, .setCookie: cookie.setting(opened.sessionID)]
             WebHeaders.apply(to: &headers)
             return Response(status: .seeOther, headers: headers)
         } catch let refusal as WebAccessError {
