@@ -312,6 +312,13 @@ try:
     button = tab_to(first, lambda e: e.get_attribute("name") == "answer" and e.get_attribute("value") == "teacher")
     check("Tab reaches the option 'Docent'", button is not None)
     if button is not None:
+        # The arrow keys move within the group of options, and back.
+        button.send_keys(Keys.ARROW_DOWN)
+        check("the down arrow moves to the next option", focused(first).get_attribute("value") == "professional",
+              str(focused(first).get_attribute("value")))
+        focused(first).send_keys(Keys.ARROW_UP)
+        button = focused(first)
+        check("the up arrow moves back", button.get_attribute("value") == "teacher", str(button.get_attribute("value")))
         button.send_keys(Keys.ENTER)
         check("Enter on a focused option answers it", wait_for_slot(first, "profile.organization") is not None)
 
