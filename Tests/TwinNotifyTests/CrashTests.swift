@@ -15,12 +15,14 @@ struct CrashTests {
         try await fixture.record(.matchConfirmed)
         try await TestReceiver.with { receiver in
             receiver.script([.hang])
+            // Long enough that the child is still waiting for its answer when the kill comes,
+            // also on a machine busy with other builds (2 s was not).
             let config = fixture.path("jobtwin.yaml")
             try """
             database: \(fixture.databasePath)
             reminders: {inactivity_days: 0, before_end_days: 0}
             notifications:
-              - {name: hook, url: "\(receiver.url)/hook", format: json, timeout_seconds: 2, connect_timeout_seconds: 1}
+              - {name: hook, url: "\(receiver.url)/hook", format: json, timeout_seconds: 6, connect_timeout_seconds: 1}
             """.write(toFile: config, atomically: true, encoding: .utf8)
 
             let (child, _, _) = try JobTwinProcess.start(["outbox", "deliver", "--config", config])
