@@ -9,27 +9,13 @@ page) into SHOTS. Run by the Swift test WebBrowserTests and by scripts/screensho
 """
 import sys
 
-from selenium import webdriver
 from selenium.webdriver.common.by import By
 
+import chromium
+from chromium import browser, check
+
 base, link, shots = sys.argv[1], sys.argv[2], sys.argv[3]
-failures = 0
-
-
-def check(name, condition, why=""):
-    global failures
-    if condition:
-        print(f"ok {name}", flush=True)
-    else:
-        failures += 1
-        print(f"FAIL {name}: {why}", flush=True)
-
-
-options = webdriver.ChromeOptions()
-for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900", "--lang=nl"]:
-    options.add_argument(argument)
-options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-driver = webdriver.Chrome(options=options)
+driver = browser(width=1280)
 try:
     driver.get(link)
     check("a coordinator's link opens the overview", driver.current_url.endswith("/coordinator"), driver.current_url)
@@ -56,4 +42,4 @@ try:
 finally:
     driver.quit()
 
-sys.exit(1 if failures else 0)
+sys.exit(1 if chromium.failures else 0)

@@ -21,38 +21,20 @@ import sys
 import threading
 import time
 
-from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
+import chromium
+from chromium import browser, check
+
 base, shots = sys.argv[1], sys.argv[2]
 links = dict(argument.split("=", 1) for argument in sys.argv[3:])
-failures = 0
 
 # The last question of the intake's straight part, where the page is photographed: a
 # multichoice with the conversation so far above it.
 PHOTOGRAPHED_SLOT = "profile.motivation"
 HOME_SLOT = "menu.action"
-
-
-def check(name, condition, why=""):
-    global failures
-    if condition:
-        print(f"ok {name}", flush=True)
-    else:
-        failures += 1
-        print(f"FAIL {name}: {why}", flush=True)
-
-
-def browser(width=360, height=900, javascript=True):
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},{height}", "--lang=nl"]:
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    if not javascript:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    return webdriver.Chrome(options=options)
 
 
 def question(driver):
@@ -436,4 +418,4 @@ try:
 finally:
     ended.quit()
 
-sys.exit(1 if failures else 0)
+sys.exit(1 if chromium.failures else 0)

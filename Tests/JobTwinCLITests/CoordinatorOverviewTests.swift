@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import JobTwinTestSupport
 import Testing
 
@@ -11,28 +8,6 @@ import Testing
 /// coordinator only, and every view in the audit log.
 @Suite("The coordinator's overview in the browser")
 struct CoordinatorOverviewTests {
-    final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
-        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
-            completionHandler(nil)
-        }
-    }
-
-    static func get(_ url: String, cookie: String? = nil) async throws -> (status: Int, headers: [String: String], body: String) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpShouldSetCookies = false
-        let session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
-        var request = URLRequest(url: try #require(URL(string: url)))
-        if let cookie { request.setValue(cookie, forHTTPHeaderField: "Cookie") }
-        let (data, response) = try await session.data(for: request)
-        let http = try #require(response as? HTTPURLResponse)
-        var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
-        }
-        return (http.statusCode, headers, String(decoding: data, as: UTF8.self))
-    }
-
     /// The numbers in the table captioned `caption`, in order, from the cells after the first of each row.
     static func counts(in page: String, caption: String) -> [String] {
         guard let start = page.range(of: "<caption>\(caption)</caption>"),
@@ -58,21 +33,21 @@ struct CoordinatorOverviewTests {
         let (server, output, _) = try JobTwinProcess.start(["serve", "--db", db, "--port", "0"])
         defer { server.terminate() }
         let port = try #require(await JobTwinProcess.listeningPort(of: output))
-        let base = "http://127.0.0.1:\(port)"
+        let client = WebClient(port: port)
         func cookie(_ path: String) async throws -> String {
-            let opened = try await Self.get(base + path)
+            let opened = try await client.send("GET", path)
             return String(try #require(opened.headers["set-cookie"]).prefix { $0 != ";" })
         }
 
-        let stranger = try await Self.get(base + "/coordinator")
+        let stranger = try await client.send("GET", "/coordinator")
         #expect(stranger.status == 401)
-        let participant = try await Self.get(base + "/coordinator", cookie: try await cookie(piet.path))
+        let participant = try await client.send("GET", "/coordinator", cookie: try await cookie(piet.path))
         #expect(participant.status == 403 && participant.body.contains("Alleen voor coördinatoren"))
 
-        let opened = try await Self.get(base + carla.path)
+        let opened = try await client.send("GET", carla.path)
         #expect(opened.status == 303 && opened.headers["location"] == "/coordinator", "a coordinator's link leads to the overview")
         let coordinator = String(try #require(opened.headers["set-cookie"]).prefix { $0 != ";" })
-        let page = try await Self.get(base + "/coordinator", cookie: coordinator)
+        let page = try await client.send("GET", "/coordinator", cookie: coordinator)
         #expect(page.status == 200)
         #expect(page.headers["content-security-policy"]?.contains("script-src 'self'") == true)
         let body = page.body
@@ -96,11 +71,11 @@ struct CoordinatorOverviewTests {
 
         // A pair's report behind its link, with its own policy: inline style, no script.
         let link = try #require(body.components(separatedBy: "href=\"/coordinator/pairs/").dropFirst().first?.prefix { $0 != "\"" })
-        let report = try await Self.get(base + "/coordinator/pairs/" + link, cookie: coordinator)
+        let report = try await client.send("GET", "/coordinator/pairs/" + link, cookie: coordinator)
         #expect(report.status == 200)
         #expect(report.body.contains("Job Twinning — Anna de Vries & Bram Bakker") || report.body.contains("Job Twinning —"), "\(report.body.prefix(300))")
         #expect(report.headers["content-security-policy"]?.contains("script") == false)
-        let missing = try await Self.get(base + "/coordinator/pairs/nothing", cookie: coordinator)
+        let missing = try await client.send("GET", "/coordinator/pairs/nothing", cookie: coordinator)
         #expect(missing.status == 404)
 
         let audit = try JobTwinProcess.run(["audit", "--db", db, "--json"])

@@ -12,8 +12,23 @@ import Testing
 /// `scripts/setup` installs; without them the test fails and says so.
 @Suite("The web chat in headless Chromium")
 struct WebBrowserTests {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Browser/web_intake.py")
+    /// The folder of the browser scripts, `Tests/Browser`.
+    static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Browser")
+
+    /// Runs the browser script `name` with `arguments`; its exit status and everything it printed.
+    static func run(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [scripts.appendingPathComponent(name).path] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
 
     /// What is missing for the browser tests, in words; empty when everything is there.
     static func missing() -> [String] {
@@ -49,17 +64,9 @@ struct WebBrowserTests {
                                  arguments: [expired.participant])
         }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [Self.script.path, base, folder.url.path, "clicks=\(clicks.link)", "keyboard=\(keyboard.link)",
-                             "nojs=\(plain.link)", "expired=\(expired.link)", "revoked=\(revoked.link)"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try Self.run("web_intake.py", [base, folder.url.path, "clicks=\(clicks.link)", "keyboard=\(keyboard.link)",
+                                                            "nojs=\(plain.link)", "expired=\(expired.link)", "revoked=\(revoked.link)"])
+        #expect(status == 0, "\(text)")
         #expect(!text.contains("FAIL"), "\(text)")
         for check in ["a whole intake by clicks reaches the menu", "a whole intake by the keyboard alone reaches the menu",
                       "a reload shows the conversation so far", "a post from another website is refused", "and changes nothing",
@@ -87,16 +94,8 @@ struct WebBrowserTests {
         _ = try JobTwinProcess.run(["invite", "Piet", "--base-url", base, "--db", db])
         let invited = try JobTwinProcess.run(["invite", "Carla", "--coordinator", "--base-url", base, "--db", db])
         let link = invited.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [Self.script.deletingLastPathComponent().appendingPathComponent("coordinator_overview.py").path, base, link, folder.url.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0 && !text.contains("FAIL"), "\(text)")
+        let (status, text) = try Self.run("coordinator_overview.py", [base, link, folder.url.path])
+        #expect(status == 0 && !text.contains("FAIL"), "\(text)")
         #expect(text.contains("ok at 360 px nothing scrolls sideways"), "\(text)")
         #expect(FileManager.default.fileExists(atPath: folder.path("coordinator-overview.png")))
         #expect(await server.terminate() == 0)

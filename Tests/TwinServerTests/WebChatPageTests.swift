@@ -12,43 +12,7 @@ import Testing
 @Suite("The web chat page in jobtwin serve")
 struct WebChatPageTests {
     /// A client that does not follow redirects and keeps no cookies: the test sends them.
-    final class Client: Sendable {
-        let base: String
-        private let session: URLSession
-
-        init(port: Int) {
-            base = "http://127.0.0.1:\(port)"
-            let configuration = URLSessionConfiguration.ephemeral
-            configuration.httpShouldSetCookies = false
-            configuration.httpCookieAcceptPolicy = .never
-            session = URLSession(configuration: configuration, delegate: InvitationLinkTests.NoRedirects(), delegateQueue: nil)
-        }
-
-        func send(_ method: String, _ path: String, cookie: String? = nil, form: [(String, String)]? = nil,
-                  origin: String? = nil) async throws -> (status: Int, headers: [String: String], body: String) {
-            var request = URLRequest(url: try #require(URL(string: base + path)))
-            request.httpMethod = method
-            if let cookie { request.setValue(cookie, forHTTPHeaderField: "Cookie") }
-            if let origin { request.setValue(origin, forHTTPHeaderField: "Origin") }
-            if let form {
-                var allowed = CharacterSet.alphanumerics
-                allowed.insert(charactersIn: "-._~")
-                let body = form.map { name, value in
-                    (name.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "="
-                        + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
-                }.joined(separator: "&")
-                request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-                request.httpBody = Data(body.utf8)
-            }
-            let (data, response) = try await session.data(for: request)
-            let http = try #require(response as? HTTPURLResponse)
-            var headers: [String: String] = [:]
-            for (name, value) in http.allHeaderFields {
-                if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
-            }
-            return (http.statusCode, headers, String(decoding: data, as: UTF8.self))
-        }
-    }
+    typealias Client = WebClient
 
     /// The value of the hidden field `name` on `page`.
     static func hidden(_ name: String, in page: String) -> String? {
