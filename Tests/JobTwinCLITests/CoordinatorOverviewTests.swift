@@ -78,6 +78,10 @@ struct CoordinatorOverviewTests {
         let missing = try await client.send("GET", "/coordinator/pairs/nothing", cookie: coordinator)
         #expect(missing.status == 404)
 
+        // In the chat the invited coordinator is a coordinator too: no intake, the coordinator's part.
+        let chat = try await client.send("GET", "/chat", cookie: coordinator)
+        #expect(chat.body.contains("coördinator van het programma"), "\(chat.body.prefix(600))")
+
         let audit = try JobTwinProcess.run(["audit", "--db", db, "--json"])
         #expect(audit.stdout.contains("overview.view") && audit.stdout.contains("report.view"), "\(audit.stdout)")
         #expect(audit.stdout.contains(carla.participant))

@@ -26,7 +26,10 @@ struct ParticipantFacts: Sendable {
         // Read on every turn (inside the single writer for a cached conversation), so only the
         // columns the slots need are read, never whole records.
         let partnerName = try pair.flatMap { $0.partner(of: participant.id) }.flatMap { try reader.profileName($0) }
-        var facts = ParticipantFacts(participant: participant, isCoordinator: isCoordinator, profileOpen: try reader.isProfileOpen(participant.id),
+        // Invited to the web as a coordinator (`invite --coordinator`) counts as the configuration's
+        // list does; only a web participant can have been.
+        let coordinator = try isCoordinator || (participant.id.channel == Invitations.channel && reader.isWebCoordinator(participant.id))
+        var facts = ParticipantFacts(participant: participant, isCoordinator: coordinator, profileOpen: try reader.isProfileOpen(participant.id),
                                      activePair: pair, partnerName: partnerName)
         if let pair = pairs.first(where: { $0.status == .confirmed || $0.status == .closed }),
            let partner = pair.partner(of: participant.id) {
