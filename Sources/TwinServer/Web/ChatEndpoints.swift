@@ -9,8 +9,9 @@ import TwinReply
 import Twinning
 
 /// The web chat's page for a turn: `GET /chat` shows the questions answered so far and the
-/// pending question (`Assistant.view`, which takes no turn), or the reply of the post just made, `POST /chat` takes an answer or a command and answers
-/// `303 See Other` to `/chat`, and `GET /chat/assets/NAME` serves the stylesheet and the script.
+/// pending question (`Assistant.view`, which takes no turn) or the reply of the post just made;
+/// `POST /chat` takes an answer or a command and answers `303 See Other` to `/chat` (or, for the
+/// script, the next page itself); `GET /chat/assets/NAME` serves the stylesheet, script and icon.
 ///
 /// A post must come from this site (`Origin`, when sent, is this server's) and carry the
 /// session's CSRF token (`WebSessionKeys`). An answer goes to `Assistant.press` with the
@@ -58,7 +59,8 @@ struct ChatEndpoints: Sendable {
     }
 
     /// The page: the conversation so far and `reply` (the reply of the post just made), or the
-    /// pending question when there is none.
+    /// pending question when there is none. `known` is the view when the caller read it already
+    /// (with the session); `.some(nil)` says it was read and only a turn can show the conversation.
     private func pageResponse(_ participant: ParticipantID, sessionID: String, showing reply: Reply?,
                               view known: ConversationView?? = nil, context: ServerRequestContext) async -> Response {
         do {
