@@ -179,14 +179,7 @@ public final class Assistant: Sendable {
             return Self.view(of: cached.state, turns: cached.turns, facts: facts, runtime: runtime, id: id)
         }
         guard let participant = try reader.participant(id), try reader.pendingNotices(for: id).isEmpty else { return nil }
-        let state: SessionState, turns: Int
-        if let cached, try reader.sessionTurns(id) == cached.turns {
-            (state, turns) = (cached.state, cached.turns)
-        } else {
-            guard let stored = try reader.session(id),
-                  let decoded = try? JSONDecoder().decode(SessionState.self, from: stored.state) else { return nil }
-            (state, turns) = (decoded, stored.turns)
-        }
+        guard let (state, turns) = try Self.currentState(id, cached: cached, in: reader) else { return nil }
         let facts = try ParticipantFacts.load(participant, isCoordinator: options.coordinators.contains(id), from: reader)
         return Self.view(of: state, turns: turns, facts: facts, runtime: runtime, id: id)
     }
@@ -287,17 +280,21 @@ public final class Assistant: Sendable {
             // state is the cached one when the stored conversation is still at its turn:
             // decoding the state was most of the cost of a click.
             let facts = try ParticipantFacts.load(participant, isCoordinator: coordinators.contains(id), from: reader)
-            let state: SessionState, turns: Int
-            if let cached, try reader.sessionTurns(id) == cached.turns {
-                (state, turns) = (cached.state, cached.turns)
-            } else {
-                guard let stored = try reader.session(id),
-                      let decoded = try? JSONDecoder().decode(SessionState.self, from: stored.state) else { return .unknown }
-                (state, turns) = (decoded, stored.turns)
-            }
+            guard let (state, turns) = try Self.currentState(id, cached: cached, in: reader) else { return .unknown }
             return .found(turns: turns, prompt: runtime.pendingPrompt(state, host: ReadOnlyHost(facts: facts)), language: state.language,
                           notices: !(try reader.pendingNotices(for: id).isEmpty))
         }
+    }
+
+    /// The stored conversation and its turn count: the cached state when the store is still at
+    /// its turn (decoding the state is most of the cost of a read), else the stored one; `nil`
+    /// when there is none or it cannot be read.
+    private static func currentState(_ id: ParticipantID, cached: SessionCache.Entry?,
+                                     in reader: any TwinReader) throws -> (SessionState, Int)? {
+        if let cached, try reader.sessionTurns(id) == cached.turns { return (cached.state, cached.turns) }
+        guard let stored = try reader.session(id),
+              let decoded = try? JSONDecoder().decode(SessionState.self, from: stored.state) else { return nil }
+        return (decoded, stored.turns)
     }
 
     /// The reply after a turn that failed: a rolled-back dialog fault gets an apology and the
