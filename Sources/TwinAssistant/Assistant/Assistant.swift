@@ -165,6 +165,19 @@ public final class Assistant: Sendable {
         }
     }
 
+    /// The view right after this process took the participant's turn: drawn from the
+    /// conversation the turn left in the cache, without reading the store — nothing else can
+    /// have moved it in between that would not show at the next turn (a notice, say). Falls back
+    /// to `view(participant:)` when the turn left nothing usable (it ran a domain action).
+    ///
+    /// - Throws: `AssistantError.storage` when the store had to be read and could not be.
+    public func viewAfterTurn(participant id: ParticipantID) async throws(AssistantError) -> ConversationView? {
+        if let cached = cache.entry(id), let facts = cached.facts {
+            return Self.view(of: cached.state, turns: cached.turns, facts: facts, runtime: runtime, id: id)
+        }
+        return try await view(participant: id)
+    }
+
     /// `view(participant:)` inside a read the caller holds, for a caller that reads something
     /// else in the same breath (the web chat checks the browser session in it): one trip to
     /// the database instead of two.

@@ -66,7 +66,14 @@ struct ChatEndpoints: Sendable {
         do {
             // Looking is not a turn: a page open on another device stays current.
             let view: ConversationView?
-            if let known { view = known } else { view = try await assistant.view(participant: participant) }
+            if let known {
+                view = known
+            } else if reply != nil {
+                // Just after the post's own turn: the conversation it left is at hand.
+                view = try await assistant.viewAfterTurn(participant: participant)
+            } else {
+                view = try await assistant.view(participant: participant)
+            }
             let shown: Reply
             if let reply {
                 shown = reply
