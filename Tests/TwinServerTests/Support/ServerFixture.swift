@@ -41,6 +41,11 @@ final class ServerFixture: Sendable {
         var settings = ServerSettings()
         settings.port = 0
         settings.rateLimit = RateLimitSettings(perMinute: perMinute, burst: burst)
+        // The platforms' deadlines are far in the future, so that a turn answered "in time" is
+        // answered in time also while the whole suite loads both cores; the tests of late replies
+        // set their own (zero).
+        settings.slackReplyDeadline = .seconds(30)
+        settings.teamsReplyDeadline = .seconds(30)
         return settings
     }
 
