@@ -162,7 +162,7 @@ let package = Package(
         .target(name: "JobTwinTestSupport", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
                 path: "Tests/JobTwinTestSupport"),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "TwinRenderingTests", dependencies: ["TwinRendering", "TwinReply", "JSONText", "TwinLanguage", "Twinning"]),
+        .testTarget(name: "TwinRenderingTests", dependencies: ["TwinRendering", "TwinReply", "JSONText", "TwinLanguage", "Twinning", "JobTwinTestSupport"]),
         .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine", "TwinLanguage", "JSONText"]),
         .testTarget(name: "TwinningTests", dependencies: ["Twinning", "TwinLanguage"]),
         .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning", "TwinLanguage", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,4 +1,5 @@
 import Foundation
+import JobTwinTestSupport
 @testable import TwinRendering
 import Testing
 import TwinLanguage

@@ -16,11 +16,13 @@ struct WebBrowserTests {
     static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Browser")
 
-    /// Runs the browser script `name` with `arguments`; its exit status and everything it printed.
-    static func run(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    /// Runs the browser script `name` with `arguments` (and `environment` added to this
+    /// process's); its exit status and everything it printed.
+    static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = [scripts.appendingPathComponent(name).path] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -80,7 +82,7 @@ struct WebBrowserTests {
         #expect(await server.terminate() == 0)
     }
 
-    @Test("the coordinator's overview in Chromium: the link leads there, charts with titles, no sideways scrolling, a screenshot")
+    @Test("the coordinator's overview in Chromium at 1280 and 360 px: charts with titles and tables, no sideways scrolling, no console error, a pair's report")
     func overviewInChromium() async throws {
         let missing = Self.missing()
         guard missing.isEmpty else {
@@ -89,15 +91,23 @@ struct WebBrowserTests {
         }
         let folder = try TemporaryFolder()
         let db = folder.path("overview.sqlite")
+        try await CoordinatorOverviewTests.seed(db)
         let server = try await ServeProcess(arguments: ["--db", db], environment: [:], log: URL(fileURLWithPath: folder.path("serve.log")))
         let base = "http://127.0.0.1:\(server.port)"
         _ = try JobTwinProcess.run(["invite", "Piet", "--base-url", base, "--db", db])
         let invited = try JobTwinProcess.run(["invite", "Carla", "--coordinator", "--base-url", base, "--db", db])
         let link = invited.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let (status, text) = try Self.run("coordinator_overview.py", [base, link, folder.url.path])
+        // The picture goes where JOBTWIN_SCREENSHOTS says (docs/screenshots, for the docs), else
+        // into the test's folder, so that taking it is tested too.
+        let shots = ProcessInfo.processInfo.environment["JOBTWIN_SCREENSHOTS"] ?? folder.url.path
+        let (status, text) = try Self.run("coordinator_overview.py", [base, link], environment: ["JOBTWIN_SCREENSHOTS": shots])
         #expect(status == 0 && !text.contains("FAIL"), "\(text)")
-        #expect(text.contains("ok at 360 px nothing scrolls sideways"), "\(text)")
-        #expect(FileManager.default.fileExists(atPath: folder.path("coordinator-overview.png")))
+        for check in ["at 1280 px nothing scrolls sideways", "at 360 px nothing scrolls sideways", "at 1280 px no error in the console",
+                      "at 360 px no error in the console", "at 360 px each chart has a title and a table beside it",
+                      "a pair's name opens its report", "the report's style is allowed and nothing else"] {
+            #expect(text.contains("ok \(check)"), "\(check): \(text)")
+        }
+        #expect(FileManager.default.fileExists(atPath: URL(fileURLWithPath: shots).appendingPathComponent("coordinator-overview.png").path))
         #expect(await server.terminate() == 0)
     }
 }

@@ -1,7 +1,7 @@
 import DialogEngine
 import Foundation
 public import Twinning
-import TwinStore
+public import TwinStore
 public import TwinLanguage
 
 /// What the coordinator's pages in the browser show: the programme at a glance and a pair's
@@ -37,6 +37,12 @@ public struct CoordinatorPages: Sendable {
         return try await repository.read { reader in try Self.isCoordinator(viewer, coordinators, in: reader) }
     }
 
+    /// Whether `viewer` may see the coordinator's pages, read in `reader` (the chat page reads it
+    /// with the conversation, for the link to the overview in its bar).
+    public func isCoordinator(_ viewer: ParticipantID, reading reader: any TwinReader) throws -> Bool {
+        try Self.isCoordinator(viewer, coordinators, in: reader)
+    }
+
     /// The programme at a glance for `viewer`, after a bottleneck scan; `nil` when the viewer is
     /// not a coordinator (nothing is read then, and nothing written).
     public func overview(for viewer: ParticipantID, language: Language) async throws -> ProgrammeAtAGlance? {
@@ -44,31 +50,26 @@ public struct CoordinatorPages: Sendable {
         return try await repository.transaction { tx -> ProgrammeAtAGlance? in
             guard try Self.isCoordinator(viewer, coordinators, in: tx) else { return nil }
             _ = try BottleneckScan.scan(in: tx, detector: detector, now: now)
+            // The programme report's own reading, so the numbers are the same as its.
+            let snapshot = try ReportService.programmeSnapshot(in: tx, coordinators: coordinators)
             let names = Dictionary(uniqueKeysWithValues: try tx.profiles().map { ($0.0, $0.1.name) })
             func name(_ id: ParticipantID) -> String { names[id] ?? StandInText.name(id, in: language) }
-            let hidden = try Set(tx.participants().map(\.id).filter { try coordinators.contains($0) || tx.isWebCoordinator($0) })
-            let participants = try tx.participants().filter { !$0.id.isErasedStandIn && !hidden.contains($0.id) }
-            let phases = Phase.allCases.map { phase in
-                ProgrammeAtAGlance.PhaseCount(phase: phase, count: participants.filter { $0.phase == phase }.count)
+            var pairNames: [String: String] = [:], pairs: [ProgrammeAtAGlance.PairLine] = []
+            for pair in snapshot.pairs {
+                pairNames[pair.id] = "\(name(pair.teacher)) & \(name(pair.professional))"
+                guard pair.status != .declined else { continue }
+                let done = snapshot.activities.filter { $0.pairID == pair.id }
+                let progress = snapshot.plans.first { $0.pairID == pair.id }.map { Progress(plan: $0, activities: done, now: now) }
+                pairs.append(.init(id: pair.id, names: pairNames[pair.id] ?? pair.id, status: pair.status, progress: progress))
             }
-            var pairs: [ProgrammeAtAGlance.PairLine] = [], activities: [Activity] = [], bottlenecks: [ProgrammeAtAGlance.OpenBottleneck] = []
-            for pair in try tx.allPairs() where pair.status != .declined {
-                let done = try tx.activities(of: pair.id)
-                activities += done
-                let names = "\(name(pair.teacher)) & \(name(pair.professional))"
-                let progress = try tx.plan(of: pair.id).map { Progress(plan: $0, activities: done, now: now) }
-                pairs.append(.init(id: pair.id, names: names, status: pair.status, progress: progress))
-                for bottleneck in try tx.openBottlenecks(of: pair.id) {
-                    bottlenecks.append(.init(pair: names, kind: bottleneck.kind.rawValue, description: Bottleneck.description(bottleneck.kind)))
-                }
+            let bottlenecks = snapshot.bottlenecks.map { bottleneck in
+                ProgrammeAtAGlance.OpenBottleneck(pair: pairNames[bottleneck.pairID] ?? bottleneck.pairID, kind: bottleneck.kind,
+                                                  description: Bottleneck.description(bottleneck.kind))
             }
-            let kinds = ActivityKind.allCases.map { kind in
-                ProgrammeAtAGlance.KindCount(label: labels.label("activity.type", kind.rawValue, language),
-                                             count: activities.filter { $0.kind == kind }.count)
-            }
+            let kindLabels = Dictionary(uniqueKeysWithValues: ActivityKind.allCases.map { ($0, labels.label("activity.type", $0.rawValue, language)) })
             try tx.audit(AuditEntry(at: now, actor: viewer.description, action: "overview.view", subject: nil,
                                     detail: "viewed the programme overview in the browser (\(pairs.count) pairs)"))
-            return ProgrammeAtAGlance(phases: phases, pairs: pairs, kinds: kinds, bottlenecks: bottlenecks)
+            return ProgrammeAtAGlance(figures: snapshot.figures, pairs: pairs, kindLabels: kindLabels, bottlenecks: bottlenecks)
         }
     }
 

@@ -120,6 +120,10 @@ public struct ReportDocument: Sendable {
         return try encoder.encode(document)
     }
 
+    /// The HTML document's stylesheet, inline so that the file stands alone; the server allows
+    /// exactly this text by its hash in its Content-Security-Policy.
+    public static let style = "body{font-family:system-ui,sans-serif;max-width:50em;margin:2em auto;padding:0 1em;line-height:1.5;overflow-wrap:anywhere}table{border-collapse:collapse}td,th{border:1px solid #767676;padding:.3em .6em;text-align:left;vertical-align:top}"
+
     /// The report as a standalone HTML page.
     public func html(language: String) -> String {
         func escape(_ text: String) -> String {
@@ -139,8 +143,8 @@ public struct ReportDocument: Sendable {
         var html = """
         <!DOCTYPE html>
         <html lang="\(escape(language))">
-        <head><meta charset="utf-8"><title>\(escape(title))</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:50em;margin:2em auto;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}</style>
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(escape(title))</title>
+        <style>\(Self.style)</style>
         </head>
         <body>
         <h1>\(escape(title))</h1>

@@ -53,29 +53,36 @@ public struct ReportService: Sendable {
     public func programmeReport(language: Language) async throws -> ReportDocument {
         let now = clock.now(), coordinators = self.coordinators
         _ = try await BottleneckScan.scan(repository, detector: detector, now: now)
-        let snapshot = try await repository.read { reader -> ProgrammeSnapshot in
-            let pairs = try reader.allPairs()
-            var plans: [Plan] = [], activities: [Activity] = [], evaluations: [Evaluation] = []
-            var organizations: [ParticipantID: String] = [:]
-            for pair in pairs {
-                if let plan = try reader.plan(of: pair.id) { plans.append(plan) }
-                activities += try reader.activities(of: pair.id)
-                for id in [pair.teacher, pair.professional] {
-                    guard let evaluation = try reader.evaluation(of: id, pairID: pair.id) else { continue }
-                    evaluations.append(evaluation)
-                    // The employer's view is summed per organisation: the evaluator's own.
-                    if let organization = try reader.profile(id)?.organization { organizations[id] = organization }
-                }
-            }
-            // Coordinators invited to the web take no part either.
-            let participants = try reader.participants().filter {
-                try !$0.id.isErasedStandIn && !coordinators.contains($0.id) && !reader.isWebCoordinator($0.id)
-            }
-            return ProgrammeSnapshot(participants: participants, pairs: pairs, plans: plans, activities: activities,
-                                     evaluations: evaluations, organizations: organizations, bottlenecks: try reader.openBottlenecks(of: nil))
-        }
+        let snapshot = try await repository.read { reader in try Self.programmeSnapshot(in: reader, coordinators: coordinators) }
         let labels = self.labels
         return ProgrammeReport(snapshot: snapshot, language: language, label: { labels.label($0, $1, language) }).document
+    }
+}
+
+extension ReportService {
+    /// Everything the programme report counts, read in `reader` — also what the coordinator's
+    /// overview in the browser draws (`CoordinatorPages`), so both show the same numbers.
+    /// Participants are the people taking part: not the `coordinators` of the configuration,
+    /// not those invited to the web as one, not the anonymous stand-ins of erased people.
+    static func programmeSnapshot(in reader: any TwinReader, coordinators: Set<ParticipantID>) throws -> ProgrammeSnapshot {
+        let pairs = try reader.allPairs()
+        var plans: [Plan] = [], activities: [Activity] = [], evaluations: [Evaluation] = []
+        var organizations: [ParticipantID: String] = [:]
+        for pair in pairs {
+            if let plan = try reader.plan(of: pair.id) { plans.append(plan) }
+            activities += try reader.activities(of: pair.id)
+            for id in [pair.teacher, pair.professional] {
+                guard let evaluation = try reader.evaluation(of: id, pairID: pair.id) else { continue }
+                evaluations.append(evaluation)
+                // The employer's view is summed per organisation: the evaluator's own.
+                if let organization = try reader.profile(id)?.organization { organizations[id] = organization }
+            }
+        }
+        let participants = try reader.participants().filter {
+            try !$0.id.isErasedStandIn && !coordinators.contains($0.id) && !reader.isWebCoordinator($0.id)
+        }
+        return ProgrammeSnapshot(participants: participants, pairs: pairs, plans: plans, activities: activities,
+                                 evaluations: evaluations, organizations: organizations, bottlenecks: try reader.openBottlenecks(of: nil))
     }
 }
 
@@ -89,4 +96,9 @@ struct ProgrammeSnapshot: Sendable {
     /// The organisation of each participant whose evaluation is counted (from their profile).
     var organizations: [ParticipantID: String]
     var bottlenecks: [Bottleneck]
+
+    /// The numbers the report and the overview show.
+    var figures: ProgrammeFigures {
+        ProgrammeFigures(participants: participants, pairs: pairs, plans: plans, activities: activities, bottlenecks: bottlenecks)
+    }
 }

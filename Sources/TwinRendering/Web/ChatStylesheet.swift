@@ -55,6 +55,7 @@ enum ChatStylesheet {
     main[aria-busy=true] .question{opacity:.7}
     .overview{max-width:48rem}
     .overview section{margin:0 0 2rem}
+    .overview h3{font-size:1rem;margin:1rem 0 0}
     .chart{display:block;width:100%;height:auto;margin:0 0 .75rem}
     .chart .bar{fill:#0a4f9c}
     .chart text{font-size:15px;fill:#1a1a1a}

@@ -1,3 +1,4 @@
+import Foundation
 public import Twinning
 public import TwinLanguage
 
@@ -84,14 +85,14 @@ public enum CoordinatorPage {
 
     private static func phases(_ overview: ProgrammeAtAGlance, _ language: Language, into html: inout HTMLWriter) {
         let title = language.text(nl: "Deelnemers per fase", en: "Participants per phase")
+        let counts = Phase.allCases.map { (name: PhaseText.name($0).text(in: language), count: overview.figures.participants[$0] ?? 0) }
         html.element("section", [("aria-labelledby", "phases-heading")]) { html in
             html.element("h2", [("id", "phases-heading")], text: title)
-            let bars = overview.phases.map {
-                SVGBarChart.Bar(label: PhaseText.name($0.phase).text(in: language), value: Double($0.count), shown: String($0.count))
-            }
-            SVGBarChart(title: title, id: "phases-chart", bars: bars).write(into: &html)
+            SVGBarChart(title: title, id: "phases-chart", bars: counts.map {
+                SVGBarChart.Bar(label: $0.name, value: Double($0.count), shown: String($0.count))
+            }, isFunnel: true).write(into: &html)
             table(caption: title, header: [language.text(nl: "Fase", en: "Phase"), language.text(nl: "Deelnemers", en: "Participants")],
-                  rows: overview.phases.map { [.text(PhaseText.name($0.phase).text(in: language)), .text(String($0.count))] }, into: &html)
+                  rows: counts.map { [.text($0.name), .text(String($0.count))] }, into: &html)
         }
     }
 
@@ -106,20 +107,34 @@ public enum CoordinatorPage {
                 html.element("p", text: language.text(nl: "Nog geen duo met een planning.", en: "No pair with a plan yet."))
             } else {
                 let meetings = language.text(nl: "Ontmoetingen per duo", en: "Meetings per pair")
+                html.element("h3", text: meetings)
                 SVGBarChart(title: meetings, id: "meetings-chart", bars: planned.map {
                     SVGBarChart.Bar(label: $0.names, value: Double($0.progress?.meetingsDone ?? 0), shown: String($0.progress?.meetingsDone ?? 0))
                 }, marks: [.init(value: Double(Guideline.meetings.lowerBound), label: String(Guideline.meetings.lowerBound)),
                            .init(value: Double(Guideline.meetings.upperBound), label: String(Guideline.meetings.upperBound))]).write(into: &html)
                 let hours = language.text(nl: "Uren per duo", en: "Hours per pair")
+                html.element("h3", text: hours)
                 SVGBarChart(title: hours, id: "hours-chart", bars: planned.map {
                     SVGBarChart.Bar(label: $0.names, value: $0.progress?.hoursDone ?? 0, shown: language.format($0.progress?.hoursDone ?? 0))
                 }, marks: [.init(value: Guideline.minimumHours, label: language.format(Guideline.minimumHours) + language.text(nl: " uur", en: " hours"))])
                     .write(into: &html)
                 let weeks = language.text(nl: "Weken per duo", en: "Weeks per pair")
+                html.element("h3", text: weeks)
                 SVGBarChart(title: weeks, id: "weeks-chart", bars: planned.map {
                     SVGBarChart.Bar(label: $0.names, value: Double($0.progress?.weeksElapsed ?? 0), shown: String($0.progress?.weeksElapsed ?? 0))
                 }, marks: [.init(value: Double(Guideline.minimumWeeks), label: String(Guideline.minimumWeeks))]).write(into: &html)
             }
+            let figures = overview.figures
+            table(caption: language.text(nl: "Vastgestelde planningen binnen de richtlijn", en: "Fixed plans within the guideline"),
+                  header: [language.text(nl: "Richtlijn", en: "Guideline"), language.text(nl: "Planningen", en: "Plans")],
+                  rows: [(language.text(nl: "Minimaal 13 weken", en: "At least 13 weeks"), figures.minimumWeeks),
+                         (language.text(nl: "6 tot 8 ontmoetingen", en: "6 to 8 meetings"), figures.meetings),
+                         (language.text(nl: "Minimaal 20 uur", en: "At least 20 hours"), figures.minimumHours),
+                         (language.text(nl: "Met een reden afgeweken", en: "Deviated with a reason"), figures.deviatedWithReason)]
+                    .map { [.text($0.0), .text($0.1.text)] }, into: &html)
+            table(caption: language.text(nl: "Duo's per status", en: "Pairs by status"),
+                  header: ["Status", language.text(nl: "Duo's", en: "Pairs")],
+                  rows: ProgrammeFigures.statuses.map { [.text(statusText($0, language)), .text(String(figures.pairs[$0] ?? 0))] }, into: &html)
             let rows: [[Cell]] = overview.pairs.map { pair in
                 let progress = pair.progress
                 func of(_ done: String, _ planned: String) -> String { progress == nil ? "—" : done + " / " + planned }
@@ -137,31 +152,56 @@ public enum CoordinatorPage {
 
     private static func kinds(_ overview: ProgrammeAtAGlance, _ language: Language, into html: inout HTMLWriter) {
         let title = language.text(nl: "Activiteiten per soort", en: "Activities by kind")
+        let figures = overview.figures
+        let counts = ActivityKind.allCases.map { (label: overview.kindLabels[$0] ?? $0.rawValue, count: figures.activities[$0] ?? 0) }
         html.element("section", [("aria-labelledby", "kinds-heading")]) { html in
             html.element("h2", [("id", "kinds-heading")], text: title)
-            SVGBarChart(title: title, id: "kinds-chart", bars: overview.kinds.map {
+            html.element("p", [("class", "hint")], text: language.text(
+                nl: "Totaal: \(figures.activitiesTotal); vertrouwelijk: \(figures.confidentialActivities).",
+                en: "Total: \(figures.activitiesTotal); confidential: \(figures.confidentialActivities)."))
+            SVGBarChart(title: title, id: "kinds-chart", bars: counts.map {
                 SVGBarChart.Bar(label: $0.label, value: Double($0.count), shown: String($0.count))
             }).write(into: &html)
             table(caption: title, header: [language.text(nl: "Soort", en: "Kind"), language.text(nl: "Aantal", en: "Count")],
-                  rows: overview.kinds.map { [.text($0.label), .text(String($0.count))] }, into: &html)
+                  rows: counts.map { [.text($0.label), .text(String($0.count))] }, into: &html)
         }
     }
 
     private static func bottlenecks(_ overview: ProgrammeAtAGlance, _ language: Language, into html: inout HTMLWriter) {
+        let title = language.text(nl: "Open knelpunten", en: "Open bottlenecks")
         html.element("section", [("aria-labelledby", "bottlenecks-heading")]) { html in
-            html.element("h2", [("id", "bottlenecks-heading")], text: language.text(nl: "Open knelpunten", en: "Open bottlenecks"))
-            if overview.bottlenecks.isEmpty {
+            html.element("h2", [("id", "bottlenecks-heading")], text: title)
+            let open = Bottleneck.Kind.allCases.compactMap { kind -> (Bottleneck.Kind, Int)? in
+                let count = overview.figures.openBottlenecks[kind] ?? 0
+                return count > 0 ? (kind, count) : nil
+            }
+            if open.isEmpty {
                 html.element("p", text: language.text(nl: "Geen open knelpunten.", en: "No open bottlenecks."))
                 return
             }
+            table(caption: language.text(nl: "Open knelpunten per soort", en: "Open bottlenecks by kind"),
+                  header: [language.text(nl: "Knelpunt", en: "Bottleneck"), language.text(nl: "Open", en: "Open")],
+                  rows: open.map { [.text(name(of: $0.0, language)), .text(String($0.1))] }, into: &html)
             html.element("ul", [("class", "bottlenecks")]) { html in
                 for bottleneck in overview.bottlenecks {
                     html.element("li") { html in
-                        html.element("strong", text: bottleneck.pair + " — " + bottleneck.kind)
-                        html.element("p", text: bottleneck.description.text(in: language))
+                        html.element("strong", text: bottleneck.pair + " — " + name(of: bottleneck.kind, language))
+                        html.element("p", text: mitigations(of: bottleneck.description.text(in: language)))
                     }
                 }
             }
         }
+    }
+
+    /// A bottleneck's name: the first sentence of what the programme says of it ("Al een tijd
+    /// geen activiteit"), the rest being the mitigations.
+    static func name(of kind: Bottleneck.Kind, _ language: Language) -> String {
+        let text = Bottleneck.description(kind).text(in: language)
+        return text.range(of: ". ").map { String(text[..<$0.lowerBound]) } ?? text
+    }
+
+    /// What helps: a description after its first sentence (the name, shown above it).
+    static func mitigations(of description: String) -> String {
+        description.range(of: ". ").map { String(description[$0.upperBound...]) } ?? description
     }
 }

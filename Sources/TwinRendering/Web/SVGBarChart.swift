@@ -2,7 +2,7 @@ import Foundation
 
 /// A horizontal bar chart drawn on the server as inline SVG — no chart library and no script in
 /// the browser: one bar per row with its value beside it, and guideline marks (dashed lines
-/// with their label) where the programme sets a norm. The chart is an image for screen readers
+/// with their label) where the programme sets a norm; or a funnel, its bars centred. The chart is an image for screen readers
 /// (`role="img"`, named by its `<title>`); the table beside it carries the same numbers.
 struct SVGBarChart {
     /// One bar.
@@ -27,12 +27,16 @@ struct SVGBarChart {
     var title: String
     /// The id of the `<title>` element, unique on the page.
     var id: String
+    /// The bars, top to bottom.
     var bars: [Bar]
+    /// The norms drawn across them.
     var marks: [Mark] = []
+    /// Bars centred on the plot's middle, a funnel (the participants per phase), not started at its left.
+    var isFunnel = false
 
     // Narrow on purpose: at 360 px the chart is drawn at nearly its own size, so its text stays readable.
-    private static let width = 420.0
-    private static let labelWidth = 150.0
+    private static let width = 380.0
+    private static let labelWidth = 140.0
     private static let rowHeight = 30.0
     private static let top = 24.0
 
@@ -48,11 +52,12 @@ struct SVGBarChart {
             for (index, bar) in bars.enumerated() {
                 let y = Self.top + Double(index) * Self.rowHeight
                 let length = max(bar.value * scale, bar.value > 0 ? 2 : 0)
+                let x = isFunnel ? Self.labelWidth + (largest * scale - length) / 2 : Self.labelWidth
                 html.element("text", [("class", "label"), ("x", number(Self.labelWidth - 8)), ("y", number(y + 19)),
                                       ("text-anchor", "end")], text: Self.shortened(bar.label))
-                html.void("rect", [("class", "bar"), ("x", number(Self.labelWidth)), ("y", number(y + 5)),
+                html.void("rect", [("class", "bar"), ("x", number(x)), ("y", number(y + 5)),
                                    ("width", number(length)), ("height", number(Self.rowHeight - 10))])
-                html.element("text", [("class", "value"), ("x", number(Self.labelWidth + length + 6)), ("y", number(y + 19))],
+                html.element("text", [("class", "value"), ("x", number(x + length + 6)), ("y", number(y + 19))],
                              text: bar.shown)
             }
             for mark in marks {

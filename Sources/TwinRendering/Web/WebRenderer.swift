@@ -16,14 +16,14 @@ import Twinning
 public enum WebRenderer {
     /// The whole page for `reply`. `transcript` is the conversation before this reply, oldest
     /// first (the participant's answers and the assistant's earlier messages); `csrf` is the
-    /// session's token, put into every form.
-    public static func page(_ reply: Reply, transcript: [ChatLine], csrf: String) -> String {
+    /// session's token, put into every form; a coordinator's bar links to their overview.
+    public static func page(_ reply: Reply, transcript: [ChatLine], csrf: String, isCoordinator: Bool = false) -> String {
         let language = reply.language
         let newest = newestMessages(reply)
         return WebDocument.page(language: language, title: title(reply)) { html in
             html.element("a", [("class", "skip-link"), ("href", "#" + WebQuestionForm.id)],
                          text: language.text(nl: "Naar de vraag", en: "To the question"))
-            bar(language: language, csrf: csrf, into: &html)
+            bar(language: language, csrf: csrf, isCoordinator: isCoordinator, into: &html)
             html.element("main", [("id", "chat"), ("tabindex", "-1")]) { html in
                 html.element("h1", text: language.text(nl: "Je gesprek over Job Twinning", en: "Your Job Twinning conversation"))
                 html.element("p", [("id", "progress"), ("class", "progress")], text: progress(reply))
@@ -72,10 +72,14 @@ public enum WebRenderer {
         return line.count > 60 ? String(line.prefix(59)) + "…" : line
     }
 
-    /// The bar above the conversation: the name, the language switch and signing out.
-    static func bar(language: Language, csrf: String, into html: inout HTMLWriter) {
+    /// The bar above the conversation: the name, for a coordinator the link to the overview,
+    /// the language switch and signing out.
+    static func bar(language: Language, csrf: String, isCoordinator: Bool = false, into html: inout HTMLWriter) {
         html.element("header", [("id", "bar"), ("class", "bar")]) { html in
             html.element("p", [("class", "brand")], text: "Job Twinning")
+            if isCoordinator {
+                html.element("a", [("href", CoordinatorPage.path)], text: language.text(nl: "Overzicht van het programma", en: "Programme overview"))
+            }
             html.element("form", [("class", "language"), ("method", "post"), ("action", "/chat"),
                                   ("aria-label", language.text(nl: "Taal", en: "Language"))]) { html in
                 html.void("input", [("type", "hidden"), ("name", "command"), ("value", WebCommand.language.rawValue)])

@@ -43,11 +43,12 @@ struct ChatEndpoints: Sendable {
     func page(_ request: Request, context: ServerRequestContext) async throws -> Response {
         guard let sessionID = SessionCookie.value(in: request) else { return Self.signInAgain() }
         let assistant = self.assistant
-        let signedIn: (participant: ParticipantID, language: Language, extra: ConversationView?)?
+        let pages = assistant.coordinatorPages
+        let signedIn: (participant: ParticipantID, language: Language, extra: (view: ConversationView?, isCoordinator: Bool))?
         do {
-            // The session and the conversation in one read of the database.
+            // The session, the conversation and whether the bar links the overview in one read of the database.
             signedIn = try await invitations.signedIn(session: sessionID) { participant, reader in
-                try assistant.view(participant: participant, reading: reader)
+                (try assistant.view(participant: participant, reading: reader), try pages.isCoordinator(participant, reading: reader))
             }
         } catch {
             return unavailable(error, context: context)
@@ -55,14 +56,17 @@ struct ChatEndpoints: Sendable {
         guard let signedIn else { return Self.signInAgain() }
         context.notes.participantID = signedIn.participant
         let kept = flash.take(for: WebSessionKeys.requestKey(for: sessionID))
-        return await pageResponse(signedIn.participant, sessionID: sessionID, showing: kept, view: signedIn.extra, context: context)
+        return await pageResponse(signedIn.participant, sessionID: sessionID, showing: kept, view: signedIn.extra.view,
+                                  isCoordinator: signedIn.extra.isCoordinator, context: context)
     }
 
     /// The page: the conversation so far and `reply` (the reply of the post just made), or the
     /// pending question when there is none. `known` is the view when the caller read it already
     /// (with the session); `.some(nil)` says it was read and only a turn can show the conversation.
+    /// `isCoordinator`, when not known yet, is read: a coordinator's bar links to the overview.
     private func pageResponse(_ participant: ParticipantID, sessionID: String, showing reply: Reply?,
-                              view known: ConversationView?? = nil, context: ServerRequestContext) async -> Response {
+                              view known: ConversationView?? = nil, isCoordinator: Bool? = nil,
+                              context: ServerRequestContext) async -> Response {
         do {
             // Looking is not a turn: a page open on another device stays current.
             let view: ConversationView?
@@ -82,7 +86,9 @@ struct ChatEndpoints: Sendable {
             } else {
                 shown = try await assistant.open(participant: participant)
             }
-            return Self.render(shown, transcript: Self.transcript(of: view), sessionID: sessionID)
+            let coordinator: Bool
+            if let isCoordinator { coordinator = isCoordinator } else { coordinator = try await assistant.coordinatorPages.isCoordinator(participant) }
+            return Self.render(shown, transcript: Self.transcript(of: view), sessionID: sessionID, isCoordinator: coordinator)
         } catch {
             return unavailable(error, context: context)
         }
@@ -227,8 +233,9 @@ struct ChatEndpoints: Sendable {
     }
 
     /// The chat page for `reply`, with the session's CSRF token in its forms.
-    static func render(_ reply: Reply, transcript: [ChatLine] = [], sessionID: String, status: HTTPResponse.Status = .ok) -> Response {
-        let html = WebRenderer.page(reply, transcript: transcript, csrf: WebSessionKeys.csrfToken(for: sessionID))
+    static func render(_ reply: Reply, transcript: [ChatLine] = [], sessionID: String, isCoordinator: Bool = false,
+                       status: HTTPResponse.Status = .ok) -> Response {
+        let html = WebRenderer.page(reply, transcript: transcript, csrf: WebSessionKeys.csrfToken(for: sessionID), isCoordinator: isCoordinator)
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         WebHeaders.apply(to: &headers)
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))

@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import Hummingbird
 import Logging
 import NIOCore
@@ -18,8 +20,12 @@ struct CoordinatorEndpoints: Sendable {
     static let reportRoute = CoordinatorPage.path + "/pairs/:pair"
 
     /// A pair report's own policy: the report is a standalone document with its style inline
-    /// (it is also handed out as a file), so only that is allowed — still no script at all.
-    static let reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    /// (it is also handed out as a file), so that one style, by its hash, is all that is allowed
+    /// — no other inline style, no script at all.
+    static let reportPolicy = "default-src 'none'; style-src '" + styleHash + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+    /// The CSP source of `ReportDocument.style`: `sha256-` and its digest in Base64.
+    static let styleHash = "sha256-" + Data(SHA256.hash(data: Data(ReportDocument.style.utf8))).base64EncodedString()
 
     /// `GET /coordinator`.
     func overview(_ request: Request, context: ServerRequestContext) async throws -> Response {

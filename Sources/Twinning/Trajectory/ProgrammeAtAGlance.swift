@@ -1,24 +1,10 @@
 public import TwinLanguage
 
-/// The programme at a glance, for the coordinator's overview in the browser: how many take part
-/// in each phase, each pair's progress against the guideline, the activities by kind, and the
+/// The programme at a glance, for the coordinator's overview in the browser: the programme
+/// report's numbers (`ProgrammeFigures`), each pair's progress against the guideline, and the
 /// open bottlenecks with their mitigations. A value the assistant reads from the store and the
 /// web renders as charts with tables beside them; it names people — it is for the coordinator.
 public struct ProgrammeAtAGlance: Sendable, Hashable {
-    /// How many participants are in one phase.
-    public struct PhaseCount: Sendable, Hashable {
-        /// The phase.
-        public var phase: Phase
-        /// Its participants.
-        public var count: Int
-
-        /// Creates a count.
-        public init(phase: Phase, count: Int) {
-            self.phase = phase
-            self.count = count
-        }
-    }
-
     /// One pair and where it stands.
     public struct PairLine: Sendable, Hashable {
         /// The pair's id (for the link to its report).
@@ -39,52 +25,38 @@ public struct ProgrammeAtAGlance: Sendable, Hashable {
         }
     }
 
-    /// How many activities of one kind were logged.
-    public struct KindCount: Sendable, Hashable {
-        /// The kind's name in the coordinator's language.
-        public var label: String
-        /// How many.
-        public var count: Int
-
-        /// Creates a count.
-        public init(label: String, count: Int) {
-            self.label = label
-            self.count = count
-        }
-    }
-
     /// An open bottleneck of a pair, with what the programme advises.
     public struct OpenBottleneck: Sendable, Hashable {
         /// The pair's names.
         public var pair: String
-        /// The kind, as stored (`no_activity`, …).
-        public var kind: String
+        /// The kind.
+        public var kind: Bottleneck.Kind
         /// What it is and the mitigations.
         public var description: LocalizedText
 
         /// Creates an entry.
-        public init(pair: String, kind: String, description: LocalizedText) {
+        public init(pair: String, kind: Bottleneck.Kind, description: LocalizedText) {
             self.pair = pair
             self.kind = kind
             self.description = description
         }
     }
 
-    /// Participants per phase, in the programme's order (coordinators and erased people's
-    /// stand-ins not counted, as in the programme report).
-    public var phases: [PhaseCount]
+    /// The programme's numbers, counted as the programme report counts them (coordinators and
+    /// erased people's stand-ins not counted as participants).
+    public var figures: ProgrammeFigures
     /// The pairs not declined, in the order they were made.
     public var pairs: [PairLine]
-    /// Activities per kind, the seven kinds of the programme guide (and "other") in order.
-    public var kinds: [KindCount]
-    /// The open bottlenecks.
+    /// The name of each activity kind in the coordinator's language, as the dialogs word it.
+    public var kindLabels: [ActivityKind: String]
+    /// The open bottlenecks, each with its pair's names.
     public var bottlenecks: [OpenBottleneck]
 
     /// Creates an overview.
-    public init(phases: [PhaseCount], pairs: [PairLine], kinds: [KindCount], bottlenecks: [OpenBottleneck]) {
-        self.phases = phases
+    public init(figures: ProgrammeFigures, pairs: [PairLine], kindLabels: [ActivityKind: String], bottlenecks: [OpenBottleneck]) {
+        self.figures = figures
         self.pairs = pairs
-        self.kinds = kinds
+        self.kindLabels = kindLabels
         self.bottlenecks = bottlenecks
     }
 }

@@ -3,44 +3,44 @@ import Foundation
 import FoundationXML
 #endif
 
-/// A page of the web chat parsed as XML — which it must be: the renderer writes well-formed
+/// A page of the web chat (or the coordinator's overview) parsed as XML — which it must be: the renderer writes well-formed
 /// markup, so that a strict parser is a fair check of its structure — as a tree to query.
-final class ParsedPage {
+public final class ParsedPage {
     /// One element: its name, attributes, child elements and text.
-    final class Element {
-        let name: String
-        let attributes: [String: String]
-        var children: [Element] = []
+    public final class Element {
+        public let name: String
+        public let attributes: [String: String]
+        public internal(set) var children: [Element] = []
         /// The text directly inside, and the children's, in order.
-        var text = ""
+        public internal(set) var text = ""
 
         init(name: String, attributes: [String: String]) {
             self.name = name
             self.attributes = attributes
         }
 
-        subscript(attribute: String) -> String? { attributes[attribute] }
+        public subscript(attribute: String) -> String? { attributes[attribute] }
 
         /// Every element below this one (not itself), in document order.
-        var descendants: [Element] { children.flatMap { [$0] + $0.descendants } }
+        public var descendants: [Element] { children.flatMap { [$0] + $0.descendants } }
 
         /// The elements below named `name`.
-        func all(_ name: String) -> [Element] { descendants.filter { $0.name == name } }
+        public func all(_ name: String) -> [Element] { descendants.filter { $0.name == name } }
 
         /// The first element below with `id`.
-        func byID(_ id: String) -> Element? { descendants.first { $0["id"] == id } }
+        public func byID(_ id: String) -> Element? { descendants.first { $0["id"] == id } }
 
         /// The text with runs of white space as one space, trimmed.
-        var normalizedText: String {
+        public var normalizedText: String {
             text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
     }
 
     /// The `html` element.
-    let root: Element
+    public let root: Element
 
     /// Parses `html`; throws when it is not well-formed.
-    init(_ html: String) throws {
+    public init(_ html: String) throws {
         let builder = Builder()
         let parser = XMLParser(data: Data(html.utf8))
         parser.delegate = builder
@@ -50,8 +50,8 @@ final class ParsedPage {
         self.root = root
     }
 
-    struct ParseError: Error, CustomStringConvertible {
-        let description: String
+    public struct ParseError: Error, CustomStringConvertible {
+        public let description: String
     }
 
     private final class Builder: NSObject, XMLParserDelegate {
