@@ -37,7 +37,7 @@ struct CoordinatorPageTests {
             pairs: [.init(id: "p1", names: "Anna <b>de</b> Vries & Bram", status: .confirmed, progress: progress.progress),
                     .init(id: "p2", names: "Carla & Dirk", status: .proposed, progress: nil)],
             kindLabels: [.workplaceVisit: "Werkplekbezoek <i>"],
-            bottlenecks: [.init(pair: "Carla & Dirk", kind: .noActivity, description: Bottleneck.description(.noActivity))])
+            bottlenecks: [.init(pair: "Carla & Dirk", kind: .noActivity, participant: "Dirk <x>", description: Bottleneck.description(.noActivity))])
         let html = CoordinatorPage.page(overview, language: .nl, csrf: "token")
         let page = try ParsedPage(html)
         #expect(page.root["lang"] == "nl")
@@ -62,7 +62,7 @@ struct CoordinatorPageTests {
         #expect(html.contains("Anna &lt;b&gt;de&lt;/b&gt; Vries &amp; Bram"))
         #expect(page.root.all("a").contains { $0["href"] == "/coordinator/pairs/p1" })
         #expect(page.root.all("a").contains { $0["href"] == "/coordinator/pairs/p2" }, "a proposed pair is listed too")
-        #expect(html.contains("Carla &amp; Dirk — Al een tijd geen activiteit"), "the bottleneck named")
+        #expect(html.contains("Carla &amp; Dirk — Al een tijd geen activiteit (Dirk &lt;x&gt;)"), "the bottleneck named, and whom it concerns")
         #expect(html.contains("Zoek momenten waarop"), "and its mitigations")
         #expect(html.contains("Werkplekbezoek &lt;i&gt;"), "a kind's label escaped")
         #expect(html.contains("Totaal: 4; vertrouwelijk: 0."))

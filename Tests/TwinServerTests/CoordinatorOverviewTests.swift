@@ -183,8 +183,10 @@ struct CoordinatorOverviewTests {
         })
         let shownOpen = try #require(Self.rows(page, caption: "Open knelpunten per soort"))
         #expect(!reported.isEmpty && Dictionary(uniqueKeysWithValues: shownOpen.map { ($0[0], $0[1]) }) == reported, "\(shownOpen) \(reported)")
-        // Each open bottleneck listed with its pair and what helps, as the report words it.
         let listed = page.root.all("li").map(\.normalizedText)
+        #expect(listed.contains { $0.hasPrefix("Anna de Vries & Bram Bakker — De contextcheck is nog niet gedaan") && $0.contains("(Bram Bakker)") },
+                "a bottleneck of one of the two names them: \(listed)")
+        // Each open bottleneck listed with its pair and what helps, as the report words it.
         for row in open where row[1] != "0" {
             let helps = row[2].range(of: ". ").map { String(row[2][$0.upperBound...]) } ?? row[2]
             #expect(listed.contains { $0.contains(" — " + String(row[2].prefix { $0 != "." })) && $0.hasSuffix(helps) }, "\(row) \(listed)")

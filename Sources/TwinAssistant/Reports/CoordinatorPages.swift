@@ -64,6 +64,7 @@ public struct CoordinatorPages: Sendable {
             }
             let bottlenecks = snapshot.bottlenecks.map { bottleneck in
                 ProgrammeAtAGlance.OpenBottleneck(pair: pairNames[bottleneck.pairID] ?? bottleneck.pairID, kind: bottleneck.kind,
+                                                  participant: bottleneck.participant.map(name),
                                                   description: Bottleneck.description(bottleneck.kind))
             }
             let kindLabels = Dictionary(uniqueKeysWithValues: ActivityKind.allCases.map { ($0, labels.label("activity.type", $0.rawValue, language)) })

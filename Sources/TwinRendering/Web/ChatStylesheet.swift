@@ -55,8 +55,10 @@ enum ChatStylesheet {
     main[aria-busy=true] .question{opacity:.7}
     .overview{max-width:48rem}
     .overview section{margin:0 0 2rem}
+    .overview h1{font-size:1.5rem}
+    .overview h2{font-size:1.25rem;margin:0 0 .5rem}
     .overview h3{font-size:1rem;margin:1rem 0 0}
-    .chart{display:block;width:100%;height:auto;margin:0 0 .75rem}
+    .chart{display:block;width:100%;max-width:28rem;height:auto;margin:0 0 .75rem}
     .chart .bar{fill:#0a4f9c}
     .chart text{font-size:15px;fill:#1a1a1a}
     .chart .guide{stroke:#b0005a;stroke-width:2;stroke-dasharray:5 4}
@@ -66,6 +68,7 @@ enum ChatStylesheet {
     .data caption{text-align:left;font-weight:700;padding:0 0 .25rem}
     .data th,.data td{border:1px solid #767676;padding:.25rem .5rem;text-align:left;vertical-align:top}
     .bottlenecks{padding-left:1.25rem}
+    .bottlenecks p{margin:.25rem 0 1rem}
     .bar a{padding:.5rem;min-height:2.75rem;display:inline-flex;align-items:center}
     @media (forced-colors:active){button,input,textarea,.question,.line,.message{border:1px solid CanvasText}}
     @media (max-width:30rem){.from-participant{margin-left:0}.bar{padding:.5rem}}

@@ -185,7 +185,8 @@ public enum CoordinatorPage {
             html.element("ul", [("class", "bottlenecks")]) { html in
                 for bottleneck in overview.bottlenecks {
                     html.element("li") { html in
-                        html.element("strong", text: bottleneck.pair + " — " + name(of: bottleneck.kind, language))
+                        let who = bottleneck.participant.map { " (" + $0 + ")" } ?? ""
+                        html.element("strong", text: bottleneck.pair + " — " + name(of: bottleneck.kind, language) + who)
                         html.element("p", text: mitigations(of: bottleneck.description.text(in: language)))
                     }
                 }

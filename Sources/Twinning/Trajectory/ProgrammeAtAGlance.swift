@@ -31,13 +31,16 @@ public struct ProgrammeAtAGlance: Sendable, Hashable {
         public var pair: String
         /// The kind.
         public var kind: Bottleneck.Kind
+        /// The name of the participant it concerns, when it concerns one of the two.
+        public var participant: String?
         /// What it is and the mitigations.
         public var description: LocalizedText
 
         /// Creates an entry.
-        public init(pair: String, kind: Bottleneck.Kind, description: LocalizedText) {
+        public init(pair: String, kind: Bottleneck.Kind, participant: String? = nil, description: LocalizedText) {
             self.pair = pair
             self.kind = kind
+            self.participant = participant
             self.description = description
         }
     }
