@@ -159,8 +159,12 @@ let package = Package(
             path: "Benchmarks/TurnBenchmark"
         ),
         // What the process tests share: the built binary as a child process, temporary folders.
-        .target(name: "JobTwinTestSupport", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+        .target(name: "JobTwinTestSupport", dependencies: ["CChildProcess", "CTestParallelism", .product(name: "Crypto", package: "swift-crypto")],
                 path: "Tests/JobTwinTestSupport"),
+        // posix_spawn with glibc's GNU actions (close from 3, change folder), for ChildProcess.
+        .target(name: "CChildProcess", path: "Tests/CChildProcess"),
+        // Caps how many tests run at once (see its source), for every test of the bundle.
+        .target(name: "CTestParallelism", path: "Tests/CTestParallelism"),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "TwinRenderingTests", dependencies: ["TwinRendering", "TwinReply", "JSONText", "TwinLanguage", "Twinning", "JobTwinTestSupport"]),
         .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine", "TwinLanguage", "JSONText"]),

@@ -38,8 +38,8 @@ public enum JobTwinProcess {
     }
 
     /// Starts `jobtwin arguments` with standard output and error on pipes.
-    public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
-        let process = Process()
+    public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (ChildProcess, Pipe, Pipe) {
+        let process = ChildProcess()
         process.executableURL = try binary
         process.arguments = arguments
         process.environment = Self.environment(environment)
@@ -53,7 +53,7 @@ public enum JobTwinProcess {
     /// Runs `jobtwin arguments` with `input` on standard input and waits for it to end.
     public static func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:],
                            directory: URL? = nil) throws -> Output {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = try binary
         process.arguments = arguments
         process.environment = Self.environment(environment)

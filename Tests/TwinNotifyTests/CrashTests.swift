@@ -49,7 +49,7 @@ struct CrashTests {
             #expect(again.stdout.contains("\"delivered\":1"), "\(again.stdout)")
 
             let received = receiver.received
-            #expect(received.count == 2)
+            try #require(received.count == 2)
             #expect(received.compactMap(\.idempotencyKey) == [held.idempotencyKey, held.idempotencyKey])
             #expect(received[0].body == received[1].body)
             let done = try #require(try await fixture.deliveries().first)

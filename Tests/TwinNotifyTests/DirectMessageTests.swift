@@ -85,6 +85,7 @@ struct DirectMessageTests {
             #expect(round.delivered == 1)
             let received = receiver.received
             #expect(received.map(\.path) == ["/slack/conversations.open", "/slack/chat.postMessage"])
+            try #require(received.count == 2)
             #expect(received[0].json["users"] as? String == "UANNA")
             #expect(received[0].headers["authorization"] == "Bearer xoxb-dm-token")
             let post = received[1].json
@@ -131,6 +132,7 @@ struct DirectMessageTests {
             let mattermost = receiver.received.filter { $0.path.hasPrefix("/mm/") }
             #expect(mattermost.map(\.path) == ["/mm/api/v4/users/me", "/mm/api/v4/channels/direct", "/mm/api/v4/posts", "/mm/api/v4/posts"],
                     "the bot's id and the channel are looked up once")
+            try #require(mattermost.count == 4)
             #expect(mattermost[0].method == "GET")
             #expect(mattermost[1].headers["authorization"] == "Bearer mm-bot-token")
             let members = try #require(try JSONSerialization.jsonObject(with: mattermost[1].body) as? [String])

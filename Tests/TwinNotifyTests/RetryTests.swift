@@ -194,6 +194,7 @@ struct RetryTests {
             #expect(round.dead == 1)
             let received = receiver.received
             #expect(received.map(\.path) == ["/api/chat.postMessage", "/api/chat.postMessage"])
+            try #require(received.count == 2)
             #expect(received[0].headers["authorization"] == "Bearer xoxb-test-token")
             #expect(received[0].json["channel"] as? String == "U42")
             #expect(received[0].json["text"] as? String == "Antwoord 1 &lt;b&gt;", "one after the other, in order; as Slack mrkdwn, escaped")

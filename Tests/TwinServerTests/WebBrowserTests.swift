@@ -19,7 +19,7 @@ struct WebBrowserTests {
     /// Runs the browser script `name` with `arguments` (and `environment` added to this
     /// process's); its exit status and everything it printed.
     static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = [scripts.appendingPathComponent(name).path] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

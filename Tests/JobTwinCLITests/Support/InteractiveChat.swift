@@ -4,7 +4,7 @@ import JobTwinTestSupport
 /// A `jobtwin chat --json` process driven one line at a time: write an answer, read its reply —
 /// so that a test knows exactly which answers were acknowledged before it kills the process.
 final class InteractiveChat {
-    private let process = Process()
+    private let process = ChildProcess()
     private let input = Pipe()
     private let output = Pipe()
     private var buffer = Data()

@@ -11,7 +11,7 @@ import JobTwinTestSupport
 /// as the screen would show it, without colour and cursor codes.
 final class PseudoTerminal: @unchecked Sendable {
     private let master: Int32
-    private let process = Process()
+    private let process = ChildProcess()
     private let lock = NSLock()
     private var collected: [UInt8] = []
     private var readerDone = false

@@ -7,11 +7,11 @@ import JobTwinTestSupport
 /// a signal.
 final class ServeProcess: Sendable {
     let port: Int
-    private let process: Process
+    private let process: ChildProcess
 
     /// Starts `jobtwin serve --port 0 arguments…` and waits until it listens.
     init(arguments: [String], environment: [String: String], log: URL) async throws {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = try JobTwinProcess.binary
         process.arguments = ["serve", "--port", "0", "--log-level", "warning"] + arguments
         process.environment = JobTwinProcess.environment(environment)
