@@ -12,8 +12,8 @@ int jt_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[
     posix_spawn_file_actions_t actions;
     int result = posix_spawn_file_actions_init(&actions);
     if (result != 0) return result;
-    // A descriptor already in its place needs no dup2, but it must lose FD_CLOEXEC: dup2 of a
-    // descriptor onto itself would not clear it, so those are left to the parent's settings.
+    // A descriptor already in its place (this process's own standard stream, passed on) needs
+    // no dup2, which onto itself would change nothing anyway.
     if (result == 0 && stdin_fd != STDIN_FILENO) result = posix_spawn_file_actions_adddup2(&actions, stdin_fd, STDIN_FILENO);
     if (result == 0 && stdout_fd != STDOUT_FILENO) result = posix_spawn_file_actions_adddup2(&actions, stdout_fd, STDOUT_FILENO);
     if (result == 0 && stderr_fd != STDERR_FILENO) result = posix_spawn_file_actions_adddup2(&actions, stderr_fd, STDERR_FILENO);
