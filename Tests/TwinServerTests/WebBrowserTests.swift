@@ -41,17 +41,25 @@ struct WebBrowserTests {
         return missing
     }
 
-    @Test("whole intakes by clicks and by keyboard, a reload, a second browser, a stranger, a forged post, no JavaScript, 200 % zoom, ended links")
-    func intakeInChromium() async throws {
+    /// A browser test's set-up: the tools, a fresh folder, `jobtwin serve` on the database
+    /// `name` (after `seed` has filled it). `nil`, with the issue recorded, when tools are missing.
+    static func start(_ name: String, seed: (String) async throws -> Void = { _ in }) async throws
+        -> (folder: TemporaryFolder, db: String, server: ServeProcess, base: String)? {
         let missing = Self.missing()
         guard missing.isEmpty else {
             Issue.record("The browser tests need \(missing.joined(separator: ", ")): run scripts/setup (it installs them with apt-get).")
-            return
+            return nil
         }
         let folder = try TemporaryFolder()
-        let db = folder.path("browser.sqlite")
+        let db = folder.path(name)
+        try await seed(db)
         let server = try await ServeProcess(arguments: ["--db", db], environment: [:], log: URL(fileURLWithPath: folder.path("serve.log")))
-        let base = "http://127.0.0.1:\(server.port)"
+        return (folder, db, server, "http://127.0.0.1:\(server.port)")
+    }
+
+    @Test("whole intakes by clicks and by keyboard, a reload, a second browser, a stranger, a forged post, no JavaScript, 200 % zoom, ended links")
+    func intakeInChromium() async throws {
+        guard let (folder, db, server, base) = try await Self.start("browser.sqlite") else { return }
         func invite(_ name: String) throws -> (participant: String, link: String) {
             let run = try JobTwinProcess.run(["invite", name, "--base-url", base, "--db", db, "--json"])
             let object = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: String], "\(run.stderr)")
@@ -84,16 +92,7 @@ struct WebBrowserTests {
 
     @Test("the coordinator's overview in Chromium at 1280 and 360 px: charts with titles and tables, no sideways scrolling, no console error, a pair's report")
     func overviewInChromium() async throws {
-        let missing = Self.missing()
-        guard missing.isEmpty else {
-            Issue.record("The browser tests need \(missing.joined(separator: ", ")): run scripts/setup (it installs them with apt-get).")
-            return
-        }
-        let folder = try TemporaryFolder()
-        let db = folder.path("overview.sqlite")
-        try await CoordinatorOverviewTests.seed(db)
-        let server = try await ServeProcess(arguments: ["--db", db], environment: [:], log: URL(fileURLWithPath: folder.path("serve.log")))
-        let base = "http://127.0.0.1:\(server.port)"
+        guard let (folder, db, server, base) = try await Self.start("overview.sqlite", seed: CoordinatorOverviewTests.seed) else { return }
         _ = try JobTwinProcess.run(["invite", "Piet", "--base-url", base, "--db", db])
         let invited = try JobTwinProcess.run(["invite", "Carla", "--coordinator", "--base-url", base, "--db", db])
         let link = invited.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
