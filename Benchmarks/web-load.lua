@@ -1,20 +1,20 @@
 -- wrk script for Benchmarks/web-load.sh: the web chat's turns, as a browser makes them.
 --
--- Each post is POST /chat with the answer (form-encoded, the session's cookie and CSRF token,
--- a request id from the session and a counter). MODE says which browser:
---   script  (default) as chat.js posts: with `JobTwin-Page: in-place`, answered by the next
---           page itself (the conversation so far and the next question) — one request a turn;
+-- Each post is POST /chat with what the page's question form would send: its hidden fields
+-- (slot, turn, fingerprint, the session's CSRF token) and an answer its controls offer (the
+-- first option of a choice, the lower limit of a number or a date, a name for a text), with
+-- the session's cookie. The form comes from the last page the participant got (read in
+-- `response`, keyed by the CSRF token in it); a first post, before any page, is the typed "ja"
+-- of the opening. MODE says which browser:
+--   script  (default) as chat.js posts: with `JobTwin-Page: in-place` and `JobTwin-History`
+--           (the lines its page shows), answered by the next page itself (the lines after those
+--           and the next question) — one request a turn;
 --   plain   as a browser without JavaScript: answered with 303, then GET /chat, the page the
 --           redirect leads to — two requests a turn, so wrk's requests/s is twice the turns/s.
--- The answers are the intake's, in order, then the menu's, as in serve-load.lua. Environment:
+-- Environment:
 --   SESSIONS  a file with one line per participant: "COOKIE CSRF" (made by web-load.sh)
---   RUN       a number unique to this run, so that request ids never repeat an earlier run's
 --   MODE      script or plain
-local answers = { "ja", "Anna de Vries", "docent", "Erasmus College", "Rotterdam", "docent wiskunde", "wiskunde",
-                  "lerarenopleiding", "vmbo", "vmbo, havo", "1", "1", "1, 2", "2", "ja", "ja" }
-local run = tonumber(os.getenv("RUN") or "1")
 local plain = os.getenv("MODE") == "plain"
-
 
 local threads = {}
 function setup(thread)
@@ -23,7 +23,7 @@ function setup(thread)
   for _, t in ipairs(threads) do t:set("threads_count", #threads) end
 end
 
-local sessions, count, sent, steps, failures
+local sessions, count, sent, failures, stale, forms, shown
 function init(args)
   index = tonumber(index) or 0
   count = tonumber(threads_count) or 1
@@ -32,12 +32,39 @@ function init(args)
     local cookie, csrf = line:match("^(%S+) (%S+)$")
     table.insert(sessions, { cookie = cookie, csrf = csrf })
   end
-  sent, failures = 0, 0
-  steps = {}
+  sent, failures, stale = 0, 0, 0
+  forms, shown = {}, {}
 end
 
 local function encode(text)
   return (text:gsub("[^%w%-._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+local function hidden(form, name)
+  return form:match('name="' .. name .. '" value="([^"]*)"')
+end
+
+-- The body the question form `form` (its HTML) posts, answered as a participant would.
+local function answer(form, csrf)
+  local kind = form:match('data%-type="(%w+)"')
+  local slot, turn, fingerprint = hidden(form, "slot"), hidden(form, "turn"), hidden(form, "fingerprint")
+  local text
+  if kind == "choice" or kind == "yesno" or kind == "multichoice" then
+    text = form:match('name="answer" value="([^"]*)"')
+  elseif kind == "date" then
+    text = form:match(' min="([^"]*)"') or "2027-01-15"
+  elseif kind == "integer" or kind == "number" then
+    text = form:match(' min="([^"]*)"') or "1"
+  elseif kind == "email" then
+    text = "anna@example.org"
+  else
+    text = slot and "Anna de Vries" or "1"
+  end
+  local body = "answer=" .. encode(text or "1") .. "&csrf=" .. csrf
+  if slot then body = body .. "&slot=" .. encode(slot) end
+  if turn then body = body .. "&turn=" .. turn end
+  if fingerprint then body = body .. "&fingerprint=" .. encode(fingerprint) end
+  return body
 end
 
 function request()
@@ -50,24 +77,37 @@ function request()
   if not posting then
     return wrk.format("GET", "/chat", { ["Cookie"] = session.cookie })
   end
-  local step = (steps[slot] or 0) + 1
-  steps[slot] = step
-  local text = answers[step] or "1"
-  -- The counter in `turn` makes each post's request id new: (run * 10^7 + the participant's step).
-  local body = "answer=" .. encode(text) .. "&csrf=" .. session.csrf .. "&turn=" .. (run * 10000000 + step)
+  local form = forms[session.csrf]
+  local body = form and answer(form, session.csrf) or ("answer=ja&csrf=" .. session.csrf)
   local headers = { ["Cookie"] = session.cookie, ["Content-Type"] = "application/x-www-form-urlencoded" }
-  if not plain then headers["JobTwin-Page"] = "in-place" end
+  if not plain then
+    headers["JobTwin-Page"] = "in-place"
+    -- As chat.js: the history the page shows, so that only the new lines come back.
+    headers["JobTwin-History"] = shown[session.csrf]
+  end
   return wrk.format("POST", "/chat", headers, body)
 end
 
 function response(status, headers, body)
   if status ~= 303 and status ~= 200 then failures = failures + 1 end
+  if status ~= 200 then return end
+  -- A form posted after the conversation moved on: shown where it is, nothing taken.
+  if body:find("Die vraag was al beantwoord", 1, true) then stale = stale + 1 end
+  local form = body:match('<form id="question".-</form>')
+  local csrf = form and hidden(form, "csrf")
+  if csrf then
+    forms[csrf] = form
+    local lines, digest = body:match('data%-lines="(%d+)" data%-digest="(%x+)"')
+    shown[csrf] = lines and (lines .. "." .. digest) or nil
+  end
 end
 
 function done(summary, latency, requests)
-  local failed = 0
+  local failed, moved = 0, 0
   for _, thread in ipairs(threads) do
     failed = failed + (tonumber(thread:get("failures")) or 0)
+    moved = moved + (tonumber(thread:get("stale")) or 0)
   end
   io.write(string.format("responses other than 303 and 200: %d\n", failed))
+  io.write(string.format("posts of a question already answered (nothing taken): %d\n", moved))
 end

@@ -5,8 +5,9 @@
 #      (POST /v1/messages with a request id), as Benchmarks/serve-load.sh sends them;
 #   2. 1,000 web participants invited (`jobtwin invite --csv`), each link opened by a client that
 #      keeps the cookie and reads the CSRF token from the page; DURATION seconds of web turns as
-#      chat.js makes them (POST /chat answered by the next page), then DURATION seconds as a
-#      browser without JavaScript makes them (POST /chat, 303, GET /chat) — Benchmarks/web-load.lua;
+#      chat.js makes them (POST /chat with the question form's fields, answered by the next page),
+#      then DURATION seconds as a browser without JavaScript makes them (POST /chat, 303,
+#      GET /chat) — Benchmarks/web-load.lua;
 #   3. the turns/s and p99 of each, and the ratios (target: web ≥ 0.8 × the API).
 #
 # Usage: Benchmarks/web-load.sh [duration-seconds] [connections]
@@ -57,12 +58,12 @@ with open(links, newline="") as f, open(out, "w") as sessions:
 PY
 echo "== the web, as chat.js posts (the next page in the answer): ${duration}s of turns over $participants participants ($connections connections)"
 before=$(ticks)
-SESSIONS="$tmp/sessions.txt" RUN=$(( $(date +%s) % 200 + 1 )) MODE=script \
+SESSIONS="$tmp/sessions.txt" MODE=script \
   wrk -t1 -c"$connections" -d"${duration}s" --latency -s Benchmarks/web-load.lua "$url" | tee "$tmp/web"
 web_ticks=$(( $(ticks) - before ))
 echo "== the web without JavaScript (a post, a redirect, the page): ${duration}s of turns"
 before=$(ticks)
-SESSIONS="$tmp/sessions.txt" RUN=$(( $(date +%s) % 200 + 201 )) MODE=plain \
+SESSIONS="$tmp/sessions.txt" MODE=plain \
   wrk -t1 -c"$connections" -d"${duration}s" --latency -s Benchmarks/web-load.lua "$url" | tee "$tmp/plain"
 plain_ticks=$(( $(ticks) - before ))
 

@@ -304,10 +304,12 @@ try:
         button.send_keys(Keys.ENTER)
         check("Enter on a focused option answers it", wait_for_slot(first, "profile.organization") is not None)
 
+    in_place = history_text(first)
     first.refresh()
     check("a reload resumes at the pending question", wait_for_slot(first, "profile.organization") is not None)
     earlier = history_text(first)
     check("a reload shows the conversation so far", "de Vries" in earlier and "Docent" in earlier, earlier)
+    check("the lines added in place are the ones a reload draws", earlier == in_place, f"{in_place!r} != {earlier!r}")
 
     def photograph(slot):
         if slot == PHOTOGRAPHED_SLOT:
@@ -321,6 +323,10 @@ try:
     asked = intake(first, answer_by_clicks, on_question=photograph)
     check("a whole intake by clicks reaches the menu", current_slot(first) == HOME_SLOT, str(asked))
     check("the photographed question was asked", PHOTOGRAPHED_SLOT in asked, str(asked))
+    in_place = history_text(first)
+    first.refresh()
+    check("after the whole intake in place, a reload draws the same conversation", wait_for_slot(first, HOME_SLOT) is not None
+          and history_text(first) == in_place, f"{in_place!r} != {history_text(first)!r}")
     errors = console_errors(first)
     check("no error in the console", not errors, str(errors))
 

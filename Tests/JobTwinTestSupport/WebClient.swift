@@ -27,13 +27,15 @@ public final class WebClient: Sendable {
         session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
     }
 
-    /// Sends `method path` with the cookie, a form (`application/x-www-form-urlencoded`) and an
-    /// `Origin` when given; the status, the headers (names in lower case) and the body.
+    /// Sends `method path` with the cookie, a form (`application/x-www-form-urlencoded`), an
+    /// `Origin` and other `headers` when given; the status, the headers (names in lower case)
+    /// and the body.
     public func send(_ method: String, _ path: String, cookie: String? = nil, form: [(String, String)]? = nil,
-                     origin: String? = nil) async throws -> (status: Int, headers: [String: String], body: String) {
+                     origin: String? = nil, headers extra: [String: String] = [:]) async throws -> (status: Int, headers: [String: String], body: String) {
         guard let url = URL(string: base + path) else { throw URLError(.badURL) }
         var request = URLRequest(url: url)
         request.httpMethod = method
+        for (name, value) in extra { request.setValue(value, forHTTPHeaderField: name) }
         if let cookie { request.setValue(cookie, forHTTPHeaderField: "Cookie") }
         if let origin { request.setValue(origin, forHTTPHeaderField: "Origin") }
         if let form {

@@ -105,6 +105,10 @@ public final class Assistant: Sendable {
                       requestID: ChannelRequestID? = nil) async throws(AssistantError) -> ButtonOutcome {
         do {
             return try await locks.withLock(id) { () async throws -> ButtonOutcome in
+                if let expected, let outcome = try await self.pressFromCache(id, slot: slot, turn: expected, fingerprint: fingerprint,
+                                                                              answer: answer, requestID: requestID) {
+                    return outcome
+                }
                 let turns: Int, prompt: Prompt?, language: Language, news: Bool
                 switch try await self.pending(id, requestID) {
                 case .repeated(let data): return .repeated(try Self.storedReply(data, requestID))
@@ -136,6 +140,52 @@ public final class Assistant: Sendable {
             }
         } catch {
             return .notTaken(try await recover(from: error, id, nil))
+        }
+    }
+
+    /// `press` with no read of the store before the write: taken only when this process's
+    /// cached conversation is at `slot` and `turn`, and only while `admitted` holds inside the
+    /// write transaction (the web chat passes its check of the browser session there, so that
+    /// a session ended by another process lets nothing through). `nil` when nothing was
+    /// stored — the cache could not tell, the store had moved on, or `admitted` said no — and
+    /// the caller goes the careful way: it checks what it must and calls `press`.
+    ///
+    /// - Throws: `AssistantError.storage` when the database failed (nothing was taken).
+    public func pressIfCurrent(participant id: ParticipantID, slot: String, turn expected: Int, fingerprint: String?, answer: String,
+                               requestID: ChannelRequestID?,
+                               admitted: @escaping @Sendable (any TwinReader) throws -> Bool) async throws(AssistantError) -> ButtonOutcome? {
+        do {
+            return try await locks.withLock(id) { () async throws -> ButtonOutcome? in
+                try await self.pressFromCache(id, slot: slot, turn: expected, fingerprint: fingerprint, answer: answer,
+                                              requestID: requestID, admitted: admitted)
+            }
+        } catch {
+            cache.forget(id)
+            throw .storage(String(describing: error))
+        }
+    }
+
+    /// A click at the question the cached conversation is at, taken without reading the store
+    /// first: the group commit checks, in its write, what `pending` would have read (the turn
+    /// counter, the facts, no notice waiting, the request not taken before) and `admitted`.
+    /// `nil` when the cache cannot tell, or the commit found the store moved on: then the
+    /// careful path decides, and nothing was stored here.
+    private func pressFromCache(_ id: ParticipantID, slot: String, turn expected: Int, fingerprint: String?, answer: String,
+                                requestID: ChannelRequestID?,
+                                admitted: (@Sendable (any TwinReader) throws -> Bool)? = nil) async throws -> ButtonOutcome? {
+        guard let entry = cache.entry(id), let facts = entry.facts, entry.turns == expected,
+              let prompt = runtime.pendingPrompt(entry.state, host: ReadOnlyHost(facts: facts)), prompt.slot == slot,
+              fingerprint == nil || fingerprint == Reply.Prompt(prompt).fingerprint
+        else { return nil }
+        let step: Step = { runtime, state, host, today in try runtime.handle(answer, state: &state, host: host, today: today) }
+        switch try await fastTurn(id, nil, requestID, answer, step, admitted: admitted) {
+        case .committed(let reply):
+            if reply.prompt?.slot == prompt.slot, reply.messages.contains(where: { $0.kind == .error }) { return .refused(reply) }
+            return .answered(reply, question: prompt.text)
+        case .taken(let reply):
+            return .repeated(reply)
+        case .needsFullPath:
+            return nil
         }
     }
 
@@ -178,6 +228,14 @@ public final class Assistant: Sendable {
         return try await view(participant: id)
     }
 
+    /// The pending question of the conversation as this process last stored it (the `reply` of
+    /// its view), without reading the store: a guess for a caller that checks it in its own
+    /// write (`pressIfCurrent`); `nil` when it is not cached with its facts.
+    public func cachedQuestion(participant id: ParticipantID) -> Reply? {
+        guard let cached = cache.entry(id), let facts = cached.facts else { return nil }
+        return Self.question(of: cached.state, turns: cached.turns, facts: facts, runtime: runtime, id: id)
+    }
+
     /// `view(participant:)` inside a read the caller holds, for a caller that reads something
     /// else in the same breath (the web chat checks the browser session in it): one trip to
     /// the database instead of two.
@@ -201,15 +259,19 @@ public final class Assistant: Sendable {
     /// waiting for no answer).
     private static func view(of state: SessionState, turns: Int, facts: ParticipantFacts, runtime: DialogRuntime,
                              id: ParticipantID) -> ConversationView? {
-        guard !state.isPaused else { return nil }
-        let host = ReadOnlyHost(facts: facts)
-        guard let prompt = runtime.pendingPrompt(state, host: host) else { return nil }
-        let reply = Reply(participant: id.description, messages: [Reply.Message(.info, prompt.text)],
-                          prompt: Reply.Prompt(prompt), phase: facts.participant.phase, language: state.language, turn: turns)
-        let answered = runtime.answeredQuestions(state, host: host).map {
+        guard let reply = question(of: state, turns: turns, facts: facts, runtime: runtime, id: id) else { return nil }
+        let answered = runtime.answeredQuestions(state, host: ReadOnlyHost(facts: facts)).map {
             ConversationView.Answered(question: $0.question, answer: $0.answer)
         }
         return ConversationView(reply: reply, answered: answered)
+    }
+
+    /// The reply asking the pending question of a conversation in `state`, as its view has it.
+    private static func question(of state: SessionState, turns: Int, facts: ParticipantFacts, runtime: DialogRuntime,
+                                 id: ParticipantID) -> Reply? {
+        guard !state.isPaused, let prompt = runtime.pendingPrompt(state, host: ReadOnlyHost(facts: facts)) else { return nil }
+        return Reply(participant: id.description, messages: [Reply.Message(.info, prompt.text)],
+                     prompt: Reply.Prompt(prompt), phase: facts.participant.phase, language: state.language, turn: turns)
     }
 
     /// The coordinator's pages in the browser, over the same store, dialogs and coordinators.
@@ -269,7 +331,12 @@ public final class Assistant: Sendable {
         // The fast path looks the request up first, under this lock, so that the full path
         // never sees a request that was already taken. A preference is written, so it takes
         // the full path.
-        if preference == nil, let reply = try await fastTurn(id, lang, request, incoming, step) { return reply }
+        if preference == nil {
+            switch try await fastTurn(id, lang, request, incoming, step) {
+            case .committed(let reply), .taken(let reply): return reply
+            case .needsFullPath: break
+            }
+        }
         return try await fullTurn(id, lang, request, incoming, preference: preference, step)
     }
 
@@ -331,11 +398,12 @@ public final class Assistant: Sendable {
 
     /// The common turn — an answer or a command, no domain action — with the dialog engine
     /// run outside the write transaction, so that many participants' turns compute in
-    /// parallel and the single SQLite writer only stores the result. Returns `nil` when the
+    /// parallel and the single SQLite writer only stores the result. `.needsFullPath` when the
     /// turn needs the full path: a new participant, a domain action, or a conversation changed
-    /// by someone else meanwhile. A request taken before gets its stored reply here.
+    /// by someone else meanwhile (nothing was stored then). A request taken before gets its
+    /// stored reply here (`.taken`).
     private func fastTurn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?, _ incoming: String?,
-                          _ step: Step) async throws -> Reply? {
+                          _ step: Step, admitted: (@Sendable (any TwinReader) throws -> Bool)? = nil) async throws -> FastOutcome {
         // A cached conversation is computed at once, without reading anything: the group
         // commit checks it against what is stored. Otherwise the participant, the turn counter
         // and the facts are read first, and the state itself when the cache lacks that version.
@@ -358,8 +426,8 @@ public final class Assistant: Sendable {
                 return .ready(facts, turns, try? JSONDecoder().decode(SessionState.self, from: stored.state))
             }
         }
-        if case .taken(let stored)? = snapshot { return try Self.storedReply(stored, request) }
-        guard case .ready(let facts, let turns, let decoded)? = snapshot, var state = decoded else { return nil }
+        if case .taken(let stored)? = snapshot { return .taken(try Self.storedReply(stored, request)) }
+        guard case .ready(let facts, let turns, let decoded)? = snapshot, var state = decoded else { return .needsFullPath }
         if let lang { state.language = lang }
         let now = clock.now()
         let host = TurnHost(facts: facts, transaction: nil, now: now, explainer: explainer, keepsTexts: options.keepConversationTexts)
@@ -367,7 +435,7 @@ public final class Assistant: Sendable {
         do {
             output = try step(runtime, &state, host, LocalDate(now))
         } catch is ActionNeedsTransaction {
-            return nil
+            return .needsFullPath
         }
         let record = try TurnRecord(state: state, output: output)
         let finalState = state
@@ -380,6 +448,7 @@ public final class Assistant: Sendable {
         // only of a participant who consented to processing.
         let texts = options.keepConversationTexts ? ConversationTexts.of(turn: incoming, reply: reply, at: now) : nil
         let precheck: @Sendable (any TwinTransaction) throws -> GroupCommit.Outcome? = { tx in
+            if let admitted, try !admitted(tx) { return .conflict }
             if let request, let done = try tx.processedRequest(channel: request.channel, requestID: request.value, participant: id) {
                 return .taken(done.reply)
             }
@@ -397,12 +466,12 @@ public final class Assistant: Sendable {
         switch try await groupCommit.commit(item) {
         case .committed(let reply):
             cache.store(finalState, facts: facts, for: id, turns: turns + 1)
-            return reply
+            return .committed(reply)
         case .taken(let stored):
-            return try Self.storedReply(stored, request)
+            return .taken(try Self.storedReply(stored, request))
         case .conflict:
             cache.forget(id)
-            return nil
+            return .needsFullPath
         }
     }
 
@@ -537,6 +606,16 @@ public final class Assistant: Sendable {
 }
 
 /// What the fast path read before computing a turn.
+/// How a fast turn ended.
+private enum FastOutcome: Sendable {
+    /// The turn was stored; this is its reply.
+    case committed(Reply)
+    /// The request was taken before; this is the reply it got then. Nothing was stored.
+    case taken(Reply)
+    /// Only the full path can take this turn; nothing was stored.
+    case needsFullPath
+}
+
 private enum FastSnapshot: Sendable {
     /// The request was taken before; this is the reply it got, as stored.
     case taken(Data)

@@ -175,6 +175,17 @@ public struct Invitations: Sendable {
         return (participant, language, extra)
     }
 
+    /// A check that the browser session `sessionID` is still active, for a turn to run inside
+    /// its own transaction (`Assistant.pressIfCurrent`): a session ended meanwhile — signed
+    /// out, revoked or erased, by this process or another — lets no answer through.
+    public func isActive(session sessionID: String) -> @Sendable (any TwinReader) throws -> Bool {
+        let digest = WebSecret.isWellFormed(sessionID) ? SecretDigest(of: sessionID) : nil
+        return { reader in
+            guard let digest else { return false }
+            return try reader.webSession(digest)?.isActive == true
+        }
+    }
+
     /// Ends a browser session (signing out); `false` when there was no active one.
     public func signOut(session sessionID: String) async throws -> Bool {
         guard WebSecret.isWellFormed(sessionID) else { return false }

@@ -2,7 +2,9 @@
 /// to `/chat` — sends them with `fetch` as the browser would (form-encoded, with the button
 /// pressed, and the header `JobTwin-Page: in-place`, so that the server answers with the next
 /// page rather than a redirect), and puts the page's regions in place of the current ones — and
-/// moves the focus to the new question. The `aria-live` region stays the same
+/// moves the focus to the new question. It also says which history it shows
+/// (`JobTwin-History`, see `TranscriptDigest`), so that the answer carries only the new lines,
+/// which it appends; when those do not follow on from what it shows, it loads the whole page. The `aria-live` region stays the same
 /// element (only its content changes), so that screen readers announce the new messages.
 /// Without the script, or when anything goes wrong, the forms post as plain forms.
 /// Arrow keys move between the options of a question; Ctrl+Enter sends a text area.
@@ -22,10 +24,19 @@ enum ChatScript {
         Array.prototype.forEach.call(next.attributes, function (a) { now.setAttribute(a.name, a.value); });
       }
 
+      // Only the lines after those shown came (data-from): they go below them.
+      function extend(now, next) {
+        Array.prototype.forEach.call(next.childNodes, function (node) { now.appendChild(document.importNode(node, true)); });
+        Array.prototype.forEach.call(next.attributes, function (a) { if (a.name !== 'data-from') { now.setAttribute(a.name, a.value); } });
+      }
+
       function swap(doc) {
         var pairs = regions.map(function (id) { return [document.getElementById(id), doc.getElementById(id)]; });
         if (pairs.some(function (p) { return !p[0] || !p[1]; })) { return false; }
-        pairs.forEach(function (p) { fill(p[0], p[1]); });
+        var history = pairs[regions.indexOf('history')];
+        var from = history[1].getAttribute('data-from');
+        if (from !== null && history[0].getAttribute('data-lines') !== from) { return false; }
+        pairs.forEach(function (p) { (p === history && from !== null ? extend : fill)(p[0], p[1]); });
         document.documentElement.lang = doc.documentElement.lang;
         document.title = doc.title;
         return true;
@@ -51,10 +62,15 @@ enum ChatScript {
         var data = new FormData(form);
         if (submitter && submitter.name) { data.append(submitter.name, submitter.value); }
         var main = document.getElementById('chat');
+        var shown = document.getElementById('history');
+        var headers = { 'Accept': 'text/html', 'JobTwin-Page': 'in-place' };
+        if (shown && shown.getAttribute('data-lines') && shown.getAttribute('data-digest')) {
+          headers['JobTwin-History'] = shown.getAttribute('data-lines') + '.' + shown.getAttribute('data-digest');
+        }
         busy = true;
         if (main) { main.setAttribute('aria-busy', 'true'); }
         fetch(form.action, { method: 'POST', body: new URLSearchParams(data), credentials: 'same-origin', redirect: 'follow',
-                             headers: { 'Accept': 'text/html', 'JobTwin-Page': 'in-place' } })
+                             headers: headers })
           .then(function (response) {
             if (!response.ok) { throw new Error(String(response.status)); }
             return response.text().then(function (text) {

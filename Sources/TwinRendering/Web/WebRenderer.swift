@@ -17,7 +17,13 @@ public enum WebRenderer {
     /// The whole page for `reply`. `transcript` is the conversation before this reply, oldest
     /// first (the participant's answers and the assistant's earlier messages); `csrf` is the
     /// session's token, put into every form; a coordinator's bar links to their overview.
-    public static func page(_ reply: Reply, transcript: [ChatLine], csrf: String, isCoordinator: Bool = false) -> String {
+    ///
+    /// With `historyFrom` above 0 the history holds only the lines from there on, marked
+    /// `data-from`: for the script, which showed the earlier ones already
+    /// (`TranscriptDigest.linesShown`) and appends these. The history always carries the number
+    /// of lines of the whole transcript (`data-lines`) and their digest (`data-digest`).
+    public static func page(_ reply: Reply, transcript: [ChatLine], historyFrom first: Int = 0, csrf: String,
+                            isCoordinator: Bool = false) -> String {
         let language = reply.language
         let newest = newestMessages(reply)
         return WebDocument.page(language: language, title: title(reply)) { html in
@@ -27,7 +33,7 @@ public enum WebRenderer {
             html.element("main", [("id", "chat"), ("tabindex", "-1")]) { html in
                 html.element("h1", text: language.text(nl: "Je gesprek over Job Twinning", en: "Your Job Twinning conversation"))
                 html.element("p", [("id", "progress"), ("class", "progress")], text: progress(reply))
-                history(transcript, language: language, into: &html)
+                history(transcript, from: first, language: language, into: &html)
                 var errorID: String?
                 html.element("div", [("id", "newest"), ("class", "newest"), ("aria-live", "polite")]) { html in
                     for (index, message) in newest.enumerated() {
@@ -98,10 +104,13 @@ public enum WebRenderer {
     }
 
     /// The conversation so far, each line marked with who said it.
-    private static func history(_ transcript: [ChatLine], language: Language, into html: inout HTMLWriter) {
+    private static func history(_ transcript: [ChatLine], from first: Int, language: Language, into html: inout HTMLWriter) {
+        let first = min(max(0, first), transcript.count)
         html.element("ol", [("id", "history"), ("class", "history"),
-                            ("aria-label", language.text(nl: "Eerder in het gesprek", en: "Earlier in the conversation"))]) { html in
-            for line in transcript {
+                            ("aria-label", language.text(nl: "Eerder in het gesprek", en: "Earlier in the conversation")),
+                            ("data-lines", String(transcript.count)), ("data-digest", TranscriptDigest.of(transcript[...])),
+                            ("data-from", first > 0 ? String(first) : nil)]) { html in
+            for line in transcript[first...] {
                 let classes: String
                 let who: String
                 switch line.from {

@@ -1,4 +1,4 @@
-/// Hexadecimal text to bytes, for signatures sent as hex.
+/// Hexadecimal text to bytes, for signatures sent as hex and percent-encoded form fields.
 enum Hex {
     /// The bytes of `text`, two hex digits each; `nil` when it is not hex of even length.
     static func bytes(_ text: some StringProtocol) -> [UInt8]? {
@@ -15,7 +15,8 @@ enum Hex {
         return bytes
     }
 
-    private static func value(_ digit: UInt8) -> UInt8? {
+    /// The value of one hex digit (either case); `nil` for any other character.
+    static func value(_ digit: UInt8) -> UInt8? {
         switch digit {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10

@@ -146,10 +146,11 @@ public struct JobTwinServer: Sendable {
         if let invitations {
             let secure = settings.publicURL?.hasPrefix("https://") ?? false
             let publicOrigin = InvitationEndpoints.origin(of: settings.publicURL)
-            let web = InvitationEndpoints(invitations: invitations, cookie: SessionCookie(secure: secure), body: body, logger: logger,
-                                          publicOrigin: publicOrigin)
+            let recent = RecentSessions()
+            let web = InvitationEndpoints(invitations: invitations, recent: recent, cookie: SessionCookie(secure: secure), body: body,
+                                          logger: logger, publicOrigin: publicOrigin)
             let chat = ChatEndpoints(invitations: invitations, assistant: assistant, turns: turns, body: body,
-                                     flash: ChatFlash(), logger: logger, publicOrigin: publicOrigin)
+                                     flash: ChatFlash(), recent: recent, logger: logger, publicOrigin: publicOrigin)
             add(InvitationEndpoints.chatPath, .get, "web", chat.page)
             add(InvitationEndpoints.chatPath, .post, "web", chat.post)
             add(ChatEndpoints.assetsPath, .get, "web", { request, context in chat.asset(request, context: context) })

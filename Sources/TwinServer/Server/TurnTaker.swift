@@ -2,6 +2,7 @@ import Logging
 import TwinAssistant
 import TwinReply
 import TwinLanguage
+import TwinStore
 
 /// The step every channel shares once a message is verified and parsed: the participant's
 /// rate limit, the assistant's turn, and its metrics. Storage failures become a 503 whose body
@@ -61,26 +62,54 @@ struct TurnTaker: Sendable {
     ///
     /// - Throws: `ServerError` 429 when the participant is over the rate limit (nothing is
     ///   taken), 400 for an unusable participant id, 503 when the turn could not be saved.
-    func take(_ message: IncomingMessage, channel: String, notes: RequestNotes) async throws(ServerError) -> Reply {
+    /// `counted` says the caller's request was counted against the limit already (a click the
+    /// fast path could not take, handed on).
+    func take(_ message: IncomingMessage, channel: String, notes: RequestNotes, counted: Bool = false) async throws(ServerError) -> Reply {
         notes.participantID = message.participant
-        if let wait = limiter.acquire(message.participant) { throw .rateLimited(retryAfter: wait) }
+        if !counted, let wait = limiter.acquire(message.participant) { throw .rateLimited(retryAfter: wait) }
         return try await run(message, channel: channel, notes: notes)
     }
 
     /// Hands a click to the assistant (`Assistant.press`), under the same rate limit and
-    /// metrics as a typed message.
+    /// metrics as a typed message; `counted` as for `take`.
     ///
     /// - Throws: `ServerError` 429 when the participant is over the rate limit (nothing is
     ///   taken), 503 when the turn could not be saved.
-    func press(_ press: ButtonPress, channel: String, notes: RequestNotes) async throws(ServerError) -> Assistant.ButtonOutcome {
+    func press(_ press: ButtonPress, channel: String, notes: RequestNotes, counted: Bool = false) async throws(ServerError) -> Assistant.ButtonOutcome {
         notes.participantID = press.participant
-        if let wait = limiter.acquire(press.participant) { throw .rateLimited(retryAfter: wait) }
+        if !counted, let wait = limiter.acquire(press.participant) { throw .rateLimited(retryAfter: wait) }
         let clock = ContinuousClock()
         let start = clock.now
         do {
             let outcome = try await assistant.press(participant: press.participant, slot: press.slot, turn: press.turn,
                                                     fingerprint: press.fingerprint, answer: press.answer, requestID: press.requestID)
             metrics.turn(channel: channel, duration: clock.now - start)
+            return outcome
+        } catch {
+            logger.error("click not saved; nothing of it was kept", metadata: [
+                "channel": "\(channel)", "participant": "\(notes.participantHash ?? "?")", "reason": "\(error)",
+            ])
+            throw .unavailable
+        }
+    }
+
+    /// `Assistant.pressIfCurrent` under the same rate limit and metrics: `nil` when nothing
+    /// was stored (or the press has no turn) and the caller must go the careful way.
+    ///
+    /// - Throws: `ServerError` 429 when the participant is over the rate limit (nothing is
+    ///   taken), 503 when the turn could not be saved.
+    func pressIfCurrent(_ press: ButtonPress, channel: String, notes: RequestNotes,
+                        admitted: @escaping @Sendable (any TwinReader) throws -> Bool) async throws(ServerError) -> Assistant.ButtonOutcome? {
+        guard let turn = press.turn else { return nil }
+        notes.participantID = press.participant
+        if let wait = limiter.acquire(press.participant) { throw .rateLimited(retryAfter: wait) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let outcome = try await assistant.pressIfCurrent(participant: press.participant, slot: press.slot, turn: turn,
+                                                             fingerprint: press.fingerprint, answer: press.answer,
+                                                             requestID: press.requestID, admitted: admitted)
+            if outcome != nil { metrics.turn(channel: channel, duration: clock.now - start) }
             return outcome
         } catch {
             logger.error("click not saved; nothing of it was kept", metadata: [

@@ -25,6 +25,8 @@ struct ChatEndpoints: Sendable {
     let turns: TurnTaker
     let body: BodyReader
     let flash: ChatFlash
+    /// The sessions checked a moment ago (shared with signing out, which forgets one).
+    let recent: RecentSessions
     let logger: Logger
     /// `scheme://host[:port]` of `server.public_url` (see `InvitationEndpoints.publicOrigin`).
     let publicOrigin: String?
@@ -35,6 +37,10 @@ struct ChatEndpoints: Sendable {
     static let inPlaceHeader = "jobtwin-page"
     /// Its value.
     static let inPlaceValue = "in-place"
+    /// The header with which the script says which history it shows: `COUNT.DIGEST`, from the
+    /// page's `data-lines` and `data-digest`. The page in the answer then holds only the lines
+    /// after those (`TranscriptDigest`): the whole conversation is not drawn again at each turn.
+    static let historyHeader = "jobtwin-history"
 
     /// Where the assets are served: `/chat/assets/NAME`.
     static let assetsPath = "/chat/assets/:name"
@@ -42,31 +48,56 @@ struct ChatEndpoints: Sendable {
     /// `GET /chat`.
     func page(_ request: Request, context: ServerRequestContext) async throws -> Response {
         guard let sessionID = SessionCookie.value(in: request) else { return Self.signInAgain() }
+        let signedIn: (RecentSessions.Entry, ConversationView?)
+        switch await check(sessionID, context: context) {
+        case .signedIn(let entry, let view): signedIn = (entry, view)
+        case .signedOut: return Self.signInAgain()
+        case .failed(let response): return response
+        }
+        context.notes.participantID = signedIn.0.participant
+        let kept = flash.take(for: signedIn.0.requestKey)
+        return await pageResponse(signedIn.0, showing: kept, view: signedIn.1, context: context)
+    }
+
+    /// What reading a session found.
+    private enum SessionCheck {
+        /// Active; the entry as now kept in `recent`, and the conversation read with it.
+        case signedIn(RecentSessions.Entry, ConversationView?)
+        /// Unknown or ended.
+        case signedOut
+        /// The database did not answer: this page says so.
+        case failed(Response)
+    }
+
+    /// Reads the session `sessionID` — with the conversation and whether the bar links the
+    /// overview, in one read of the database — and keeps what it found in `recent`.
+    private func check(_ sessionID: String, context: ServerRequestContext) async -> SessionCheck {
         let assistant = self.assistant
         let pages = assistant.coordinatorPages
-        let signedIn: (participant: ParticipantID, language: Language, extra: (view: ConversationView?, isCoordinator: Bool))?
+        let found: (participant: ParticipantID, language: Language, extra: (view: ConversationView?, isCoordinator: Bool))?
         do {
-            // The session, the conversation and whether the bar links the overview in one read of the database.
-            signedIn = try await invitations.signedIn(session: sessionID) { participant, reader in
+            found = try await invitations.signedIn(session: sessionID) { participant, reader in
                 (try assistant.view(participant: participant, reading: reader), try pages.isCoordinator(participant, reading: reader))
             }
         } catch {
-            return unavailable(error, context: context)
+            return .failed(unavailable(error, context: context))
         }
-        guard let signedIn else { return Self.signInAgain() }
-        context.notes.participantID = signedIn.participant
-        let kept = flash.take(for: WebSessionKeys.requestKey(for: sessionID))
-        return await pageResponse(signedIn.participant, sessionID: sessionID, showing: kept, view: signedIn.extra.view,
-                                  isCoordinator: signedIn.extra.isCoordinator, context: context)
+        guard let found else {
+            recent.forget(sessionID)
+            return .signedOut
+        }
+        let entry = recent.checked(sessionID, participant: found.participant, language: found.language,
+                                   isCoordinator: found.extra.isCoordinator)
+        return .signedIn(entry, found.extra.view)
     }
 
     /// The page: the conversation so far and `reply` (the reply of the post just made), or the
     /// pending question when there is none. `known` is the view when the caller read it already
     /// (with the session); `.some(nil)` says it was read and only a turn can show the conversation.
-    /// `isCoordinator`, when not known yet, is read: a coordinator's bar links to the overview.
-    private func pageResponse(_ participant: ParticipantID, sessionID: String, showing reply: Reply?,
-                              view known: ConversationView?? = nil, isCoordinator: Bool? = nil,
-                              context: ServerRequestContext) async -> Response {
+    /// `historyShown` is what the script said its page shows (`historyHeader`), if anything.
+    private func pageResponse(_ session: RecentSessions.Entry, showing reply: Reply?, view known: ConversationView?? = nil,
+                              historyShown: String? = nil, context: ServerRequestContext) async -> Response {
+        let participant = session.participant
         do {
             // Looking is not a turn: a page open on another device stays current.
             let view: ConversationView?
@@ -86,9 +117,9 @@ struct ChatEndpoints: Sendable {
             } else {
                 shown = try await assistant.open(participant: participant)
             }
-            let coordinator: Bool
-            if let isCoordinator { coordinator = isCoordinator } else { coordinator = try await assistant.coordinatorPages.isCoordinator(participant) }
-            return Self.render(shown, transcript: Self.transcript(of: view), sessionID: sessionID, isCoordinator: coordinator)
+            let transcript = Self.transcript(of: view)
+            return Self.render(shown, transcript: transcript, historyFrom: TranscriptDigest.linesShown(historyShown, of: transcript),
+                               csrf: session.csrf, isCoordinator: session.isCoordinator)
         } catch {
             return unavailable(error, context: context)
         }
@@ -102,18 +133,29 @@ struct ChatEndpoints: Sendable {
     }
 
     /// `POST /chat`.
+    ///
+    /// An answer to the question this process last showed the participant goes straight to its
+    /// turn, which checks the session inside its own write (`Assistant.pressIfCurrent`): one trip
+    /// to the database, as for a `/v1/messages` turn. Anything else — a command, a typed
+    /// message, a session not checked in the last minute, a conversation that moved on — reads
+    /// the session first and takes the careful way.
     func post(_ request: Request, context: ServerRequestContext) async throws -> Response {
         if let refusal = Self.crossSite(request, publicOrigin: publicOrigin) { return refusal }
         guard let sessionID = SessionCookie.value(in: request) else { return Self.signInAgain() }
-        let signedIn: (participant: ParticipantID, language: Language)?
-        do {
-            signedIn = try await WebSessionResolver(invitations: invitations).participant(of: request)
-        } catch {
-            return unavailable(error, context: context)
+        var session: RecentSessions.Entry
+        // The conversation read with the session, when it was read for this post.
+        var viewed: ConversationView??
+        if let recent = recent.entry(sessionID) {
+            session = recent
+        } else {
+            switch await check(sessionID, context: context) {
+            case .signedIn(let entry, let view): (session, viewed) = (entry, .some(view))
+            case .signedOut: return Self.signInAgain()
+            case .failed(let response): return response
+            }
         }
-        guard let signedIn else { return Self.signInAgain() }
-        context.notes.participantID = signedIn.participant
-        let language = signedIn.language
+        context.notes.participantID = session.participant
+        let language = session.language
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
             return Self.notice(.unsupportedMediaType, language: language,
                                LocalizedText(nl: "Dit formulier kon niet worden gelezen", en: "This form could not be read"),
@@ -125,37 +167,86 @@ struct ChatEndpoints: Sendable {
         } catch {
             return Self.notice(for: error, language: language)
         }
-        guard WebSessionKeys.isCSRFToken(form.value("csrf"), of: sessionID) else {
+        guard let posted = form.value("csrf"), !posted.isEmpty, SecretComparison.matches(posted, session.csrf) else {
             logger.notice("web chat: a post without the session's CSRF token was refused", metadata: ["request_id": "\(context.requestID)"])
             return Self.notice(.forbidden, language: language,
                                LocalizedText(nl: "Niet toegestaan", en: "Not allowed"),
                                LocalizedText(nl: "Dit formulier is verlopen of kwam niet van deze pagina. Er is niets veranderd. Ga terug naar het gesprek en probeer het opnieuw.",
                                              en: "This form expired or did not come from this page. Nothing was changed. Go back to the conversation and try again."))
         }
-        let key = WebSessionKeys.requestKey(for: sessionID)
-        let requestID = form.nonEmpty("turn").flatMap(Int.init).flatMap { ChannelRequestID(channel: Invitations.channel, value: "\(key).\($0)") }
+        let requestID = form.nonEmpty("turn").flatMap(Int.init).flatMap {
+            ChannelRequestID(channel: Invitations.channel, value: "\(session.requestKey).\($0)")
+        }
         let reply: Reply?
-        do {
-            reply = try await take(form, participant: signedIn.participant, language: language, requestID: requestID,
-                                   notes: context.notes)
+        do throws(ServerError) {
+            var counted = false
+            if viewed == nil {
+                switch try await answerIfCurrent(form, session: session, sessionID: sessionID, requestID: requestID, notes: context.notes) {
+                case .taken(let taken): return await respond(request, session: session, showing: taken, context: context)
+                case .notTaken(let tried): counted = tried
+                }
+                // Not taken that way: the session is read now, as for any other post.
+                switch await check(sessionID, context: context) {
+                case .signedIn(let entry, let view): (session, viewed) = (entry, .some(view))
+                case .signedOut: return Self.signInAgain()
+                case .failed(let response): return response
+                }
+            }
+            reply = try await take(form, participant: session.participant, language: session.language, requestID: requestID,
+                                   viewed: viewed ?? nil, counted: counted, notes: context.notes)
         } catch {
             return Self.notice(for: error, language: language)
         }
-        // The script asks for the next page at once: one request a turn instead of a redirect
-        // and a second one. A plain form post gets the redirect, so that a reload repeats nothing.
+        return await respond(request, session: session, showing: reply, context: context)
+    }
+
+    /// The answer to a post: for the script (`inPlaceHeader`) the next page at once — one request
+    /// a turn instead of a redirect and a second one; for a plain form post the redirect, so that a
+    /// reload repeats nothing, with the reply kept for the page it leads to.
+    private func respond(_ request: Request, session: RecentSessions.Entry, showing reply: Reply?,
+                         context: ServerRequestContext) async -> Response {
         if request.header(Self.inPlaceHeader) == Self.inPlaceValue {
-            return await pageResponse(signedIn.participant, sessionID: sessionID, showing: reply, context: context)
+            return await pageResponse(session, showing: reply, historyShown: request.header(Self.historyHeader), context: context)
         }
-        if let reply { flash.keep(reply, for: key) }
+        if let reply { flash.keep(reply, for: session.requestKey) }
         var headers: HTTPFields = [.location: InvitationEndpoints.chatPath]
         WebHeaders.apply(to: &headers)
         return Response(status: .seeOther, headers: headers)
     }
 
+    /// How `answerIfCurrent` went.
+    private enum QuickAnswer {
+        /// Taken (or the same form came before: `nil`, show the question at hand).
+        case taken(Reply?)
+        /// Nothing was stored; `tried` says the turn was tried, and the post counted against
+        /// the rate limit.
+        case notTaken(tried: Bool)
+    }
+
+    /// The posted answer taken at the question this process last showed, without reading the
+    /// session first: the turn checks it in its write. Not taken — not an answer, not the
+    /// cached question, or the store or the session had moved on — the post goes the careful way.
+    private func answerIfCurrent(_ form: ChatForm, session: RecentSessions.Entry, sessionID: String, requestID: ChannelRequestID?,
+                                 notes: RequestNotes) async throws(ServerError) -> QuickAnswer {
+        guard form.nonEmpty("command") == nil, let slot = form.nonEmpty("slot"),
+              let asked = assistant.cachedQuestion(participant: session.participant), let prompt = asked.prompt, prompt.slot == slot,
+              let turn = asked.turn, form.nonEmpty("fingerprint") == prompt.fingerprint,
+              let answer = WebAnswer.text(form.values("answer"), for: prompt, in: asked.language)
+        else { return .notTaken(tried: false) }
+        let press = ButtonPress(participant: session.participant, slot: slot, turn: turn, fingerprint: prompt.fingerprint,
+                                answer: answer, requestID: requestID)
+        switch try await turns.pressIfCurrent(press, channel: Invitations.channel, notes: notes,
+                                              admitted: invitations.isActive(session: sessionID)) {
+        case .answered(let reply, _)?, .refused(let reply)?, .notTaken(let reply)?: return .taken(reply)
+        case .repeated?: return .taken(nil)
+        case .stale?, nil: return .notTaken(tried: true)
+        }
+    }
+
     /// Hands the posted form to the assistant; the reply to show next, or `nil` to show the
-    /// pending question.
+    /// pending question. `viewed` is the conversation as read with the session.
     private func take(_ form: ChatForm, participant: ParticipantID, language: Language, requestID: ChannelRequestID?,
-                      notes: RequestNotes) async throws(ServerError) -> Reply? {
+                      viewed: ConversationView?, counted: Bool, notes: RequestNotes) async throws(ServerError) -> Reply? {
         // A command first: its buttons share the question's form, whose `answer` is then ignored.
         if let spelling = form.nonEmpty("command") {
             guard let command = WebCommand(rawValue: spelling) else {
@@ -164,13 +255,13 @@ struct ChatEndpoints: Sendable {
             let chosen = form.nonEmpty(WebCommand.languageField).flatMap(Language.init(spelling:))
             let text = command.typed(in: language, chosen: chosen)
             return try await turns.take(IncomingMessage(participant: participant, text: text, requestID: requestID),
-                                        channel: Invitations.channel, notes: notes)
+                                        channel: Invitations.channel, notes: notes, counted: counted)
         }
         // No slot: the free form of a reply that asks nothing (`menu`, `status`, …).
         guard let slot = form.nonEmpty("slot") else {
             let text = form.value("answer") ?? ""
             return try await turns.take(IncomingMessage(participant: participant, text: text, requestID: requestID, emptyTextOpens: true),
-                                        channel: Invitations.channel, notes: notes)
+                                        channel: Invitations.channel, notes: notes, counted: counted)
         }
         // The question as it is now (read without a turn): the posted values mean something
         // only for its options. When only a turn can show it (news waits), it is opened; a page
@@ -178,7 +269,9 @@ struct ChatEndpoints: Sendable {
         for attempt in 0..<2 {
             let current: Reply
             do {
-                if let view = try await assistant.view(participant: participant) {
+                if attempt == 0, let viewed {
+                    current = viewed.reply
+                } else if let view = try await assistant.view(participant: participant) {
                     current = view.reply
                 } else {
                     current = try await assistant.open(participant: participant)
@@ -202,7 +295,7 @@ struct ChatEndpoints: Sendable {
             }
             let press = ButtonPress(participant: participant, slot: slot, turn: current.turn, fingerprint: prompt.fingerprint,
                                     answer: answer, requestID: requestID)
-            switch try await turns.press(press, channel: Invitations.channel, notes: notes) {
+            switch try await turns.press(press, channel: Invitations.channel, notes: notes, counted: counted || attempt > 0) {
             case .answered(let reply, _), .refused(let reply), .notTaken(let reply):
                 return reply
             case .repeated:
@@ -232,10 +325,10 @@ struct ChatEndpoints: Sendable {
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: asset.body)))
     }
 
-    /// The chat page for `reply`, with the session's CSRF token in its forms.
-    static func render(_ reply: Reply, transcript: [ChatLine] = [], sessionID: String, isCoordinator: Bool = false,
-                       status: HTTPResponse.Status = .ok) -> Response {
-        let html = WebRenderer.page(reply, transcript: transcript, csrf: WebSessionKeys.csrfToken(for: sessionID), isCoordinator: isCoordinator)
+    /// The chat page for `reply`, with the session's CSRF token `csrf` in its forms.
+    static func render(_ reply: Reply, transcript: [ChatLine] = [], historyFrom first: Int = 0, csrf: String,
+                       isCoordinator: Bool = false, status: HTTPResponse.Status = .ok) -> Response {
+        let html = WebRenderer.page(reply, transcript: transcript, historyFrom: first, csrf: csrf, isCoordinator: isCoordinator)
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         WebHeaders.apply(to: &headers)
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A form posted to `/chat` (`application/x-www-form-urlencoded`), with repeated fields kept
 /// in order — a multichoice posts `answer` once per ticked box.
 struct ChatForm: Sendable, Equatable {
@@ -38,8 +36,31 @@ struct ChatForm: Sendable, Equatable {
         lhs.fields.elementsEqual(rhs.fields) { $0.name == $1.name && $0.value == $1.value }
     }
 
-    /// `+` as a space, then percent-decoding.
+    /// `+` as a space, then percent-decoding; `nil` for a `%` not followed by two hex digits,
+    /// or bytes that are not UTF-8.
     private static func decode(_ text: Substring) -> String? {
-        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        let utf8 = text.utf8
+        // Most fields (tokens, slots, turns) need no decoding at all.
+        if !utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) { return String(text) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            index = utf8.index(after: index)
+            switch byte {
+            case UInt8(ascii: "+"):
+                bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard index != utf8.endIndex, let high = Hex.value(utf8[index]) else { return nil }
+                index = utf8.index(after: index)
+                guard index != utf8.endIndex, let low = Hex.value(utf8[index]) else { return nil }
+                index = utf8.index(after: index)
+                bytes.append(high << 4 | low)
+            default:
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 }

@@ -11,6 +11,8 @@ import Twinning
 /// the session, and `GET /chat/logout` says so. The chat page itself is `ChatEndpoints`.
 struct InvitationEndpoints: Sendable {
     let invitations: Invitations
+    /// The sessions the chat checked a moment ago: one signed out is forgotten at once.
+    let recent: RecentSessions
     let cookie: SessionCookie
     let body: BodyReader
     let logger: Logger
@@ -64,6 +66,7 @@ struct InvitationEndpoints: Sendable {
                                   language: .default, bothLanguages: true).response(status: .forbidden)
             }
             do {
+                recent.forget(sessionID)
                 _ = try await invitations.signOut(session: sessionID)
             } catch {
                 return unavailable(error, context: context)

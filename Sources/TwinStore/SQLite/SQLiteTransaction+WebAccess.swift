@@ -23,11 +23,11 @@ extension SQLiteTransaction: WebAccessReader, WebAccessWriter {
     }
 
     func webSession(_ id: SecretDigest) throws -> WebSession? {
-        try Row.fetchOne(db, sql: "SELECT * FROM web_sessions WHERE id_hash = ?", arguments: [id.hex]).map(Self.webSession)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM web_sessions WHERE id_hash = ?"), arguments: [id.hex]).map(Self.webSession)
     }
 
     func isWebCoordinator(_ id: ParticipantID) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM invitations WHERE participant_id = ? AND coordinator AND revoked_at IS NULL LIMIT 1",
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM invitations WHERE participant_id = ? AND coordinator AND revoked_at IS NULL LIMIT 1"),
                           arguments: [id.description]) ?? false
     }
 
