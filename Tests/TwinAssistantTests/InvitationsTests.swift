@@ -70,4 +70,19 @@ struct InvitationsTests {
         #expect(try await service.signOut(session: session.sessionID))
         #expect(try await service.participant(session: session.sessionID) == nil)
     }
+
+    @Test("someone invited as a coordinator is not listed among the participants not yet paired")
+    func coordinatorNotUnpaired() async throws {
+        let teacher = try await service.invite(InvitationRequest(name: "Anna", side: .teacher), actor: "repl:coord")
+        let coordinator = try await service.invite(InvitationRequest(name: "Carla", isCoordinator: true), actor: "repl:coord")
+        let document = try await CoordinatorOverview(repository: repository, clock: clock).document(language: .nl)
+        let section = try #require(document.sections.first { $0.heading == "Nog zonder duo" })
+        let listed = section.blocks.flatMap { block -> [String] in
+            if case .list(let items) = block { return items }
+            return []
+        }
+        #expect(listed.contains { $0.contains(teacher.participant.description) }, "\(listed)")
+        #expect(!listed.contains { $0.contains(coordinator.participant.description) }, "\(listed)")
+    }
+
 }

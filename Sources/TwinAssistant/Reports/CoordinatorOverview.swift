@@ -14,7 +14,8 @@ public struct CoordinatorOverview: Sendable {
     private let hiding: Set<ParticipantID>
 
     /// Creates the overview; the participants in `hiding` (the coordinators, who have a
-    /// conversation but take no part) are not listed as unpaired.
+    /// conversation but take no part) are not listed as unpaired, nor are those invited as a
+    /// coordinator (`jobtwin invite --coordinator`).
     public init(repository: any TwinRepository, clock: any WallClock = SystemClock(), detector: BottleneckDetector = BottleneckDetector(),
                 hiding: Set<ParticipantID> = []) {
         self.repository = repository
@@ -44,7 +45,10 @@ public struct CoordinatorOverview: Sendable {
                             activities: try tx.activities(of: pair.id), bottlenecks: try tx.openBottlenecks(of: pair.id)))
         }
         let paired = Set(rows.filter { $0.pair.isActive || $0.pair.status == .closed }.flatMap { [$0.pair.teacher, $0.pair.professional] })
-        let unmatched = try tx.participants().filter { $0.phase == .matching && !paired.contains($0.id) && !hiding.contains($0.id) }
+        // Coordinators take no part: those of the configuration (`hiding`) and those invited as one.
+        let unmatched = try tx.participants().filter {
+            try $0.phase == .matching && !paired.contains($0.id) && !hiding.contains($0.id) && !tx.isWebCoordinator($0.id)
+        }
             .map { participant -> String in
                 guard let name = names[participant.id] else { return participant.id.description }
                 return "\(name) (\(participant.id))"
