@@ -148,7 +148,8 @@ public final class Assistant: Sendable {
     /// write transaction (the web chat passes its check of the browser session there, so that
     /// a session ended by another process lets nothing through). `nil` when nothing was
     /// stored — the cache could not tell, the store had moved on, or `admitted` said no — and
-    /// the caller goes the careful way: it checks what it must and calls `press`.
+    /// the caller goes the careful way: it checks what it must and calls `press`. A dialog fault
+    /// is answered as by `press` (`.notTaken`, nothing taken).
     ///
     /// - Throws: `AssistantError.storage` when the database failed (nothing was taken).
     public func pressIfCurrent(participant id: ParticipantID, slot: String, turn expected: Int, fingerprint: String?, answer: String,
@@ -160,8 +161,8 @@ public final class Assistant: Sendable {
                                               requestID: requestID, admitted: admitted)
             }
         } catch {
-            cache.forget(id)
-            throw .storage(String(describing: error))
+            // As `press`: a dialog fault is rolled back and answered with an apology and the question.
+            return .notTaken(try await recover(from: error, id, nil))
         }
     }
 
@@ -178,7 +179,7 @@ public final class Assistant: Sendable {
               fingerprint == nil || fingerprint == Reply.Prompt(prompt).fingerprint
         else { return nil }
         let step: Step = { runtime, state, host, today in try runtime.handle(answer, state: &state, host: host, today: today) }
-        switch try await fastTurn(id, nil, requestID, answer, step, admitted: admitted) {
+        switch try await fastTurn(id, nil, requestID, answer, step, checked: entry, admitted: admitted) {
         case .committed(let reply):
             if reply.prompt?.slot == prompt.slot, reply.messages.contains(where: { $0.kind == .error }) { return .refused(reply) }
             return .answered(reply, question: prompt.text)
@@ -402,15 +403,22 @@ public final class Assistant: Sendable {
     /// turn needs the full path: a new participant, a domain action, or a conversation changed
     /// by someone else meanwhile (nothing was stored then). A request taken before gets its
     /// stored reply here (`.taken`).
+    ///
+    /// `checked` is the cached conversation a caller already checked the turn against
+    /// (`pressFromCache`): the turn is computed from exactly that one, never from a read.
     private func fastTurn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?, _ incoming: String?,
-                          _ step: Step, admitted: (@Sendable (any TwinReader) throws -> Bool)? = nil) async throws -> FastOutcome {
+                          _ step: Step, checked: SessionCache.Entry? = nil,
+                          admitted: (@Sendable (any TwinReader) throws -> Bool)? = nil) async throws -> FastOutcome {
         // A cached conversation is computed at once, without reading anything: the group
         // commit checks it against what is stored. Otherwise the participant, the turn counter
         // and the facts are read first, and the state itself when the cache lacks that version.
         let cache = self.cache
         let isCoordinator = options.coordinators.contains(id)
         let snapshot: FastSnapshot?
-        if let entry = cache.entry(id), let facts = entry.facts {
+        if let checked {
+            guard let facts = checked.facts else { return .needsFullPath }
+            snapshot = .ready(facts, checked.turns, checked.state)
+        } else if let entry = cache.entry(id), let facts = entry.facts {
             snapshot = .ready(facts, entry.turns, entry.state)
         } else {
             snapshot = try await repository.read { reader -> FastSnapshot? in
@@ -605,7 +613,6 @@ public final class Assistant: Sendable {
     }
 }
 
-/// What the fast path read before computing a turn.
 /// How a fast turn ended.
 private enum FastOutcome: Sendable {
     /// The turn was stored; this is its reply.
@@ -616,6 +623,7 @@ private enum FastOutcome: Sendable {
     case needsFullPath
 }
 
+/// What the fast path read (or had cached) before computing a turn.
 private enum FastSnapshot: Sendable {
     /// The request was taken before; this is the reply it got, as stored.
     case taken(Data)

@@ -60,10 +60,11 @@ struct TurnTaker: Sendable {
 
     /// Hands `message` to the assistant and returns its reply.
     ///
-    /// - Throws: `ServerError` 429 when the participant is over the rate limit (nothing is
-    ///   taken), 400 for an unusable participant id, 503 when the turn could not be saved.
     /// `counted` says the caller's request was counted against the limit already (a click the
     /// fast path could not take, handed on).
+    ///
+    /// - Throws: `ServerError` 429 when the participant is over the rate limit (nothing is
+    ///   taken), 400 for an unusable participant id, 503 when the turn could not be saved.
     func take(_ message: IncomingMessage, channel: String, notes: RequestNotes, counted: Bool = false) async throws(ServerError) -> Reply {
         notes.participantID = message.participant
         if !counted, let wait = limiter.acquire(message.participant) { throw .rateLimited(retryAfter: wait) }
@@ -93,14 +94,13 @@ struct TurnTaker: Sendable {
         }
     }
 
-    /// `Assistant.pressIfCurrent` under the same rate limit and metrics: `nil` when nothing
-    /// was stored (or the press has no turn) and the caller must go the careful way.
+    /// `Assistant.pressIfCurrent` at `turn`, under the same rate limit and metrics: `nil` when
+    /// nothing was stored and the caller must go the careful way (the post was counted).
     ///
     /// - Throws: `ServerError` 429 when the participant is over the rate limit (nothing is
     ///   taken), 503 when the turn could not be saved.
-    func pressIfCurrent(_ press: ButtonPress, channel: String, notes: RequestNotes,
+    func pressIfCurrent(_ press: ButtonPress, turn: Int, channel: String, notes: RequestNotes,
                         admitted: @escaping @Sendable (any TwinReader) throws -> Bool) async throws(ServerError) -> Assistant.ButtonOutcome? {
-        guard let turn = press.turn else { return nil }
         notes.participantID = press.participant
         if let wait = limiter.acquire(press.participant) { throw .rateLimited(retryAfter: wait) }
         let clock = ContinuousClock()

@@ -235,7 +235,7 @@ struct ChatEndpoints: Sendable {
         else { return .notTaken(tried: false) }
         let press = ButtonPress(participant: session.participant, slot: slot, turn: turn, fingerprint: prompt.fingerprint,
                                 answer: answer, requestID: requestID)
-        switch try await turns.pressIfCurrent(press, channel: Invitations.channel, notes: notes,
+        switch try await turns.pressIfCurrent(press, turn: turn, channel: Invitations.channel, notes: notes,
                                               admitted: invitations.isActive(session: sessionID)) {
         case .answered(let reply, _)?, .refused(let reply)?, .notTaken(let reply)?: return .taken(reply)
         case .repeated?: return .taken(nil)
