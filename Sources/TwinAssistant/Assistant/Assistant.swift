@@ -106,7 +106,7 @@ public final class Assistant: Sendable {
         do {
             return try await locks.withLock(id) { () async throws -> ButtonOutcome in
                 if let expected, let outcome = try await self.pressFromCache(id, slot: slot, turn: expected, fingerprint: fingerprint,
-                                                                              answer: answer, requestID: requestID) {
+                                                                              answering: { _, _ in answer }, requestID: requestID) {
                     return outcome
                 }
                 let turns: Int, prompt: Prompt?, language: Language, news: Bool
@@ -144,20 +144,23 @@ public final class Assistant: Sendable {
     }
 
     /// `press` with no read of the store before the write: taken only when this process's
-    /// cached conversation is at `slot` and `turn`, and only while `admitted` holds inside the
-    /// write transaction (the web chat passes its check of the browser session there, so that
-    /// a session ended by another process lets nothing through). `nil` when nothing was
-    /// stored — the cache could not tell, the store had moved on, or `admitted` said no — and
-    /// the caller goes the careful way: it checks what it must and calls `press`. A dialog fault
-    /// is answered as by `press` (`.notTaken`, nothing taken).
+    /// cached conversation is at `slot` (with the options of `fingerprint`, when given), and only
+    /// while `admitted` holds inside the write transaction (the web chat passes its check of the
+    /// browser session there, so that a session ended by another process lets nothing through).
+    /// `answering` turns what the participant chose into the answer text, for the question as
+    /// it is asked now and in the conversation's language; `nil` when that does not answer it.
+    ///
+    /// `nil` when nothing was stored — the cache could not tell, `answering` gave nothing, the
+    /// store had moved on, or `admitted` said no — and the caller goes the careful way: it checks
+    /// what it must and calls `press`. A dialog fault is answered as by `press` (`.notTaken`).
     ///
     /// - Throws: `AssistantError.storage` when the database failed (nothing was taken).
-    public func pressIfCurrent(participant id: ParticipantID, slot: String, turn expected: Int, fingerprint: String?, answer: String,
-                               requestID: ChannelRequestID?,
+    public func pressIfCurrent(participant id: ParticipantID, slot: String, fingerprint: String?, requestID: ChannelRequestID?,
+                               answering: @escaping @Sendable (Reply.Prompt, Language) -> String?,
                                admitted: @escaping @Sendable (any TwinReader) throws -> Bool) async throws(AssistantError) -> ButtonOutcome? {
         do {
             return try await locks.withLock(id) { () async throws -> ButtonOutcome? in
-                try await self.pressFromCache(id, slot: slot, turn: expected, fingerprint: fingerprint, answer: answer,
+                try await self.pressFromCache(id, slot: slot, turn: nil, fingerprint: fingerprint, answering: answering,
                                               requestID: requestID, admitted: admitted)
             }
         } catch {
@@ -166,18 +169,19 @@ public final class Assistant: Sendable {
         }
     }
 
-    /// A click at the question the cached conversation is at, taken without reading the store
-    /// first: the group commit checks, in its write, what `pending` would have read (the turn
-    /// counter, the facts, no notice waiting, the request not taken before) and `admitted`.
-    /// `nil` when the cache cannot tell, or the commit found the store moved on: then the
-    /// careful path decides, and nothing was stored here.
-    private func pressFromCache(_ id: ParticipantID, slot: String, turn expected: Int, fingerprint: String?, answer: String,
-                                requestID: ChannelRequestID?,
+    /// A click at the question the cached conversation is at (at turn `expected`, when given),
+    /// taken without reading the store first: the group commit checks, in its write, what
+    /// `pending` would have read (the turn counter, the facts, no notice waiting, the request
+    /// not taken before) and `admitted`. `nil` when the cache cannot tell, or the commit found
+    /// the store moved on: then the careful path decides, and nothing was stored here.
+    private func pressFromCache(_ id: ParticipantID, slot: String, turn expected: Int?, fingerprint: String?,
+                                answering: (Reply.Prompt, Language) -> String?, requestID: ChannelRequestID?,
                                 admitted: (@Sendable (any TwinReader) throws -> Bool)? = nil) async throws -> ButtonOutcome? {
-        guard let entry = cache.entry(id), let facts = entry.facts, entry.turns == expected,
-              let prompt = runtime.pendingPrompt(entry.state, host: ReadOnlyHost(facts: facts)), prompt.slot == slot,
-              fingerprint == nil || fingerprint == Reply.Prompt(prompt).fingerprint
+        guard let entry = cache.entry(id), let facts = entry.facts, expected == nil || entry.turns == expected,
+              let prompt = runtime.pendingPrompt(entry.state, host: ReadOnlyHost(facts: facts)), prompt.slot == slot
         else { return nil }
+        let shown = Reply.Prompt(prompt)
+        guard fingerprint == nil || fingerprint == shown.fingerprint, let answer = answering(shown, entry.state.language) else { return nil }
         let step: Step = { runtime, state, host, today in try runtime.handle(answer, state: &state, host: host, today: today) }
         switch try await fastTurn(id, nil, requestID, answer, step, checked: entry, admitted: admitted) {
         case .committed(let reply):
@@ -216,25 +220,19 @@ public final class Assistant: Sendable {
         }
     }
 
-    /// The view right after this process took the participant's turn: drawn from the
-    /// conversation the turn left in the cache, without reading the store — nothing else can
-    /// have moved it in between that would not show at the next turn (a notice, say). Falls back
-    /// to `view(participant:)` when the turn left nothing usable (it ran a domain action).
+    /// The questions answered so far (the `answered` of the view) right after this process took
+    /// the participant's turn, for a caller that has the turn's reply and needs only these: from
+    /// the conversation the turn left in the cache, else as `view(participant:)` reads them.
     ///
     /// - Throws: `AssistantError.storage` when the store had to be read and could not be.
-    public func viewAfterTurn(participant id: ParticipantID) async throws(AssistantError) -> ConversationView? {
+    public func answeredAfterTurn(participant id: ParticipantID) async throws(AssistantError) -> [ConversationView.Answered] {
         if let cached = cache.entry(id), let facts = cached.facts {
-            return Self.view(of: cached.state, turns: cached.turns, facts: facts, runtime: runtime, id: id)
+            guard !cached.state.isPaused else { return [] }
+            return runtime.answeredQuestions(cached.state, host: ReadOnlyHost(facts: facts)).map {
+                ConversationView.Answered(question: $0.question, answer: $0.answer)
+            }
         }
-        return try await view(participant: id)
-    }
-
-    /// The pending question of the conversation as this process last stored it (the `reply` of
-    /// its view), without reading the store: a guess for a caller that checks it in its own
-    /// write (`pressIfCurrent`); `nil` when it is not cached with its facts.
-    public func cachedQuestion(participant id: ParticipantID) -> Reply? {
-        guard let cached = cache.entry(id), let facts = cached.facts else { return nil }
-        return Self.question(of: cached.state, turns: cached.turns, facts: facts, runtime: runtime, id: id)
+        return try await view(participant: id)?.answered ?? []
     }
 
     /// `view(participant:)` inside a read the caller holds, for a caller that reads something

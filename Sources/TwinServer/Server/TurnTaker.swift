@@ -1,4 +1,5 @@
 import Logging
+import Twinning
 import TwinAssistant
 import TwinReply
 import TwinLanguage
@@ -94,21 +95,21 @@ struct TurnTaker: Sendable {
         }
     }
 
-    /// `Assistant.pressIfCurrent` at `turn`, under the same rate limit and metrics: `nil` when
-    /// nothing was stored and the caller must go the careful way (the post was counted).
+    /// `Assistant.pressIfCurrent` under the same rate limit and metrics: `nil` when nothing was
+    /// stored and the caller must go the careful way (the post was counted).
     ///
     /// - Throws: `ServerError` 429 when the participant is over the rate limit (nothing is
     ///   taken), 503 when the turn could not be saved.
-    func pressIfCurrent(_ press: ButtonPress, turn: Int, channel: String, notes: RequestNotes,
+    func pressIfCurrent(participant: ParticipantID, slot: String, fingerprint: String?, requestID: ChannelRequestID?,
+                        channel: String, notes: RequestNotes, answering: @escaping @Sendable (Reply.Prompt, Language) -> String?,
                         admitted: @escaping @Sendable (any TwinReader) throws -> Bool) async throws(ServerError) -> Assistant.ButtonOutcome? {
-        notes.participantID = press.participant
-        if let wait = limiter.acquire(press.participant) { throw .rateLimited(retryAfter: wait) }
+        notes.participantID = participant
+        if let wait = limiter.acquire(participant) { throw .rateLimited(retryAfter: wait) }
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let outcome = try await assistant.pressIfCurrent(participant: press.participant, slot: press.slot, turn: turn,
-                                                             fingerprint: press.fingerprint, answer: press.answer,
-                                                             requestID: press.requestID, admitted: admitted)
+            let outcome = try await assistant.pressIfCurrent(participant: participant, slot: slot, fingerprint: fingerprint,
+                                                             requestID: requestID, answering: answering, admitted: admitted)
             if outcome != nil { metrics.turn(channel: channel, duration: clock.now - start) }
             return outcome
         } catch {

@@ -99,25 +99,25 @@ struct ChatEndpoints: Sendable {
                               historyShown: String? = nil, context: ServerRequestContext) async -> Response {
         let participant = session.participant
         do {
-            // Looking is not a turn: a page open on another device stays current.
-            let view: ConversationView?
-            if let known {
-                view = known
-            } else if reply != nil {
-                // Just after the post's own turn: the conversation it left is at hand.
-                view = try await assistant.viewAfterTurn(participant: participant)
-            } else {
-                view = try await assistant.view(participant: participant)
-            }
             let shown: Reply
+            let answered: [ConversationView.Answered]
             if let reply {
                 shown = reply
-            } else if let view {
-                shown = view.reply
+                if let known {
+                    answered = known?.answered ?? []
+                } else {
+                    // Just after the post's own turn: the conversation it left is at hand, and its
+                    // question is the reply's. A reply that asks nothing has no conversation above it.
+                    answered = reply.prompt == nil ? [] : try await assistant.answeredAfterTurn(participant: participant)
+                }
             } else {
-                shown = try await assistant.open(participant: participant)
+                // Looking is not a turn: a page open on another device stays current.
+                let view: ConversationView?
+                if let known { view = known } else { view = try await assistant.view(participant: participant) }
+                if let view { shown = view.reply } else { shown = try await assistant.open(participant: participant) }
+                answered = view?.answered ?? []
             }
-            let transcript = Self.transcript(of: view)
+            let transcript = Self.transcript(of: answered)
             return Self.render(shown, transcript: transcript, historyFrom: TranscriptDigest.linesShown(historyShown, of: transcript),
                                csrf: session.csrf, isCoordinator: session.isCoordinator)
         } catch {
@@ -126,8 +126,8 @@ struct ChatEndpoints: Sendable {
     }
 
     /// The questions answered before the pending one, each followed by its answer.
-    static func transcript(of view: ConversationView?) -> [ChatLine] {
-        (view?.answered ?? []).flatMap {
+    static func transcript(of answered: [ConversationView.Answered]) -> [ChatLine] {
+        answered.flatMap {
             [ChatLine(from: .assistant, text: $0.question), ChatLine(from: .participant, text: $0.answer)]
         }
     }
@@ -225,17 +225,17 @@ struct ChatEndpoints: Sendable {
 
     /// The posted answer taken at the question this process last showed, without reading the
     /// session first: the turn checks it in its write. Not taken — not an answer, not the
-    /// cached question, or the store or the session had moved on — the post goes the careful way.
+    /// cached question, or the store or the session had moved on — the post goes the careful way
+    /// (counted against the rate limit already, when the turn was tried).
     private func answerIfCurrent(_ form: ChatForm, session: RecentSessions.Entry, sessionID: String, requestID: ChannelRequestID?,
                                  notes: RequestNotes) async throws(ServerError) -> QuickAnswer {
-        guard form.nonEmpty("command") == nil, let slot = form.nonEmpty("slot"),
-              let asked = assistant.cachedQuestion(participant: session.participant), let prompt = asked.prompt, prompt.slot == slot,
-              let turn = asked.turn, form.nonEmpty("fingerprint") == prompt.fingerprint,
-              let answer = WebAnswer.text(form.values("answer"), for: prompt, in: asked.language)
-        else { return .notTaken(tried: false) }
-        let press = ButtonPress(participant: session.participant, slot: slot, turn: turn, fingerprint: prompt.fingerprint,
-                                answer: answer, requestID: requestID)
-        switch try await turns.pressIfCurrent(press, turn: turn, channel: Invitations.channel, notes: notes,
+        guard form.nonEmpty("command") == nil, let slot = form.nonEmpty("slot") else { return .notTaken(tried: false) }
+        let values = form.values("answer")
+        // The posted values mean something only for the options of the question asked now,
+        // which the assistant works out once, under the participant's lock.
+        switch try await turns.pressIfCurrent(participant: session.participant, slot: slot, fingerprint: form.nonEmpty("fingerprint"),
+                                              requestID: requestID, channel: Invitations.channel, notes: notes,
+                                              answering: { prompt, language in WebAnswer.text(values, for: prompt, in: language) },
                                               admitted: invitations.isActive(session: sessionID)) {
         case .answered(let reply, _)?, .refused(let reply)?, .notTaken(let reply)?: return .taken(reply)
         case .repeated?: return .taken(nil)

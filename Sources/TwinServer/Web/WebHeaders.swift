@@ -24,10 +24,14 @@ enum WebHeaders {
     /// Adds the headers to `headers`, replacing any of the same name — but a `Cache-Control`
     /// (an asset's) or a `Content-Security-Policy` (a pair report's) the answer set itself is kept.
     static func apply(to headers: inout HTTPFields) {
-        for (name, value) in fields {
-            guard let field = HTTPField.Name(name) else { continue }
+        for (field, value) in named {
             if field == .cacheControl || field == .contentSecurityPolicy, headers[field] != nil { continue }
             headers[field] = value
         }
+    }
+
+    /// `fields` with their names checked once, not on every answer.
+    private static let named: [(HTTPField.Name, String)] = fields.compactMap { name, value in
+        HTTPField.Name(name).map { ($0, value) }
     }
 }
