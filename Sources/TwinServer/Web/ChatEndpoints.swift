@@ -87,7 +87,7 @@ struct ChatEndpoints: Sendable {
             return .signedOut
         }
         let entry = recent.checked(sessionID, participant: found.participant, language: found.language,
-                                   isCoordinator: found.extra.isCoordinator)
+                                   isCoordinator: found.extra.isCoordinator, isActive: invitations.isActive(session: sessionID))
         return .signedIn(entry, found.extra.view)
     }
 
@@ -181,7 +181,7 @@ struct ChatEndpoints: Sendable {
         do throws(ServerError) {
             var counted = false
             if viewed == nil {
-                switch try await answerIfCurrent(form, session: session, sessionID: sessionID, requestID: requestID, notes: context.notes) {
+                switch try await answerIfCurrent(form, session: session, requestID: requestID, notes: context.notes) {
                 case .taken(let taken): return await respond(request, session: session, showing: taken, context: context)
                 case .notTaken(let tried): counted = tried
                 }
@@ -227,7 +227,7 @@ struct ChatEndpoints: Sendable {
     /// session first: the turn checks it in its write. Not taken — not an answer, not the
     /// cached question, or the store or the session had moved on — the post goes the careful way
     /// (counted against the rate limit already, when the turn was tried).
-    private func answerIfCurrent(_ form: ChatForm, session: RecentSessions.Entry, sessionID: String, requestID: ChannelRequestID?,
+    private func answerIfCurrent(_ form: ChatForm, session: RecentSessions.Entry, requestID: ChannelRequestID?,
                                  notes: RequestNotes) async throws(ServerError) -> QuickAnswer {
         guard form.nonEmpty("command") == nil, let slot = form.nonEmpty("slot") else { return .notTaken(tried: false) }
         let values = form.values("answer")
@@ -236,7 +236,7 @@ struct ChatEndpoints: Sendable {
         switch try await turns.pressIfCurrent(participant: session.participant, slot: slot, fingerprint: form.nonEmpty("fingerprint"),
                                               requestID: requestID, channel: Invitations.channel, notes: notes,
                                               answering: { prompt, language in WebAnswer.text(values, for: prompt, in: language) },
-                                              admitted: invitations.isActive(session: sessionID)) {
+                                              admitted: session.isActive) {
         case .answered(let reply, _)?, .refused(let reply)?, .notTaken(let reply)?: return .taken(reply)
         case .repeated?: return .taken(nil)
         case .stale?, nil: return .notTaken(tried: true)

@@ -1,6 +1,7 @@
 import Synchronization
 import Twinning
 import TwinLanguage
+import TwinStore
 
 /// Browser sessions this process checked against the database a moment ago, with what the
 /// check read and what is derived from the session id, so that an answer posted from the
@@ -22,6 +23,8 @@ final class RecentSessions: Sendable {
         let csrf: String
         /// The session's part of request ids (`WebSessionKeys.requestKey`).
         let requestKey: String
+        /// The check a turn runs inside its write (`Invitations.isActive(session:)`), made once.
+        let isActive: @Sendable (any TwinReader) throws -> Bool
         let checkedAt: ContinuousClock.Instant
     }
 
@@ -51,10 +54,11 @@ final class RecentSessions: Sendable {
 
     /// Notes that `sessionID` was just found active for `participant`; returns the entry kept.
     @discardableResult
-    func checked(_ sessionID: String, participant: ParticipantID, language: Language, isCoordinator: Bool) -> Entry {
+    func checked(_ sessionID: String, participant: ParticipantID, language: Language, isCoordinator: Bool,
+                 isActive: @escaping @Sendable (any TwinReader) throws -> Bool) -> Entry {
         let entry = Entry(participant: participant, language: language, isCoordinator: isCoordinator,
                           csrf: WebSessionKeys.csrfToken(for: sessionID), requestKey: WebSessionKeys.requestKey(for: sessionID),
-                          checkedAt: clock.now)
+                          isActive: isActive, checkedAt: clock.now)
         let lifetime = self.lifetime, capacity = self.capacity
         entries.withLock { entries in
             if entries[sessionID] == nil, entries.count >= capacity {

@@ -10,11 +10,16 @@ public struct SecretDigest: Hashable, Sendable, CustomStringConvertible {
 
     /// The digest of `secret` (its UTF-8 bytes).
     public init(of secret: String) {
-        hex = SHA256.hash(data: Data(secret.utf8)).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-        }.joined()
+        var digits: [UInt8] = []
+        digits.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(secret.utf8)) {
+            digits.append(Self.hexDigits[Int(byte >> 4)])
+            digits.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
+        hex = String(decoding: digits, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// A digest as stored (64 hex digits); `nil` for anything else.
     public init?(hex: String) {
