@@ -41,6 +41,7 @@ struct ConfigurationTests {
         """, environment: ["JOBTWIN_NOTIFY_TEAM_URL": "https://example.webhook.office.com/webhookb2/abc"])
         let targets = configuration.notifications.targets
         #expect(targets.map(\.name) == ["programme", "team", "all"])
+        try #require(targets.count == 3)
         #expect(targets[0].format == .slack)
         #expect(targets[0].language == .en, "the configuration's language, also when it comes later in the file")
         #expect(targets[0].events == [.matchConfirmed, .phaseCompleted, .bottleneckFlagged])

@@ -81,6 +81,7 @@ struct MailDeliveryTests {
         delivery = try #require(try await fixture.deliveries().first)
         #expect(delivery.status == .delivered && delivery.attempts == 3 && delivery.payload.isEmpty)
         #expect(smtp.mails.count == 1 && smtp.refusedCount == 2)
+        try #require(!smtp.mails.isEmpty, "no mail reached the SMTP receiver")
         #expect(Data(smtp.mails[0].data.utf8) + Data("\r\n".utf8) == queued.payload, "the stored bytes, as stored")
         #expect(smtp.mails[0].login?.user == "mailer" && smtp.mails[0].login?.password == "pw-test-7")
         let audit = try await fixture.repository.auditLog()

@@ -41,6 +41,7 @@ struct PayloadTests {
             #expect((slack["text"] as? String)?.contains("Koppel bevestigd") == true)
             let blocks = try #require(slack["blocks"] as? [[String: Any]])
             #expect(blocks.map { $0["type"] as? String } == ["header", "section", "context"])
+            try #require(blocks.count >= 2, "the Slack post has no section block: \(blocks)")
             let section = try #require(blocks[1]["text"] as? [String: Any])
             #expect(section["type"] as? String == "mrkdwn")
             #expect((section["text"] as? String)?.contains("Anna de Vries (docent) en Bram Jansen (professional)") == true)

@@ -163,13 +163,14 @@ struct ConfigurationTests {
     }
 
     @Test("the channel plan tells what is served and why, without secrets")
-    func plan() {
+    func plan() throws {
         var channels = ChannelSettings()
         channels.apiToken = Secret("tiny-tok", source: "$JOBTWIN_API_TOKEN")
         channels.slackSigningSecret = Secret("slack-secret-value", source: "jobtwin.yaml:4")
         let plans = ChannelPlan.plans(for: channels)
         #expect(plans.map(\.channel) == ["api", "slack", "mattermost", "teams"])
         #expect(plans.map(\.served) == [true, true, false, false])
+        try #require(plans.count >= 3, "\(plans.map(\.channel))")
         #expect(plans[0].notes.contains { $0.contains("shorter than 16") })
         #expect(plans[1].notes.contains { $0.contains("no bot token") })
         #expect(plans[2].explanation.contains("JOBTWIN_MATTERMOST_TOKEN"))

@@ -155,6 +155,8 @@ struct CoordinatorOverviewTests {
         let sections = try #require(object["sections"] as? [[String: Any]])
         let people = try Self.block(sections, "Deelnemers en duo's", 0)["rows"] as? [[String]]
         let phases = try #require(Self.rows(page, caption: "Deelnemers per fase"))
+        try #require(phases.allSatisfy { $0.count >= 2 } && people?.allSatisfy { $0.count >= 2 } != false,
+                     "\(phases) \(String(describing: people))")
         #expect(phases.map { $0[1] } == people?.map { $0[1] }, "\(phases) \(String(describing: people))")
         #expect(phases.map { $0[1] } == ["5", "2", "2", "0", "2"], "Piet waits for a match; Carla is no participant")
         // The funnel: one bar per phase, its number beside it.
@@ -163,25 +165,32 @@ struct CoordinatorOverviewTests {
 
         let statuses = try Self.block(sections, "Deelnemers en duo's", 1)["rows"] as? [[String]]
         let shownStatuses = try #require(Self.rows(page, caption: "Duo's per status"))
+        try #require(shownStatuses.allSatisfy { $0.count >= 2 } && statuses?.allSatisfy { $0.count >= 2 } != false,
+                     "\(shownStatuses) \(String(describing: statuses))")
         #expect(shownStatuses.map { $0[1] } == statuses?.map { $0[1] } && shownStatuses.map { $0[1] } == ["1", "2", "1", "1"])
 
         let guideline = try #require(try Self.block(sections, "Richtlijn (vastgestelde planningen)", 0)["items"] as? [String])
         let shares = try #require(Self.rows(page, caption: "Vastgestelde planningen binnen de richtlijn"))
+        try #require(shares.allSatisfy { $0.count >= 2 } && guideline.allSatisfy { $0.split(separator: ":", maxSplits: 1).count == 2 },
+                     "\(shares) \(guideline)")
         #expect(shares.map { $0[1] } == guideline.map { String($0.split(separator: ":", maxSplits: 1)[1].dropFirst()) }, "\(shares) \(guideline)")
         #expect(shares.first?[1] == "1 / 2 (50 %)")
 
         let kinds = try Self.block(sections, "Activiteiten", 1)["rows"] as? [[String]]
         let shownKinds = try #require(Self.rows(page, caption: "Activiteiten per soort"))
+        try #require(shownKinds.allSatisfy { $0.count >= 2 }, "\(shownKinds)")
         #expect(shownKinds == kinds, "the seven kinds (and other), named as the dialogs name them")
         #expect(shownKinds.count == ActivityKind.allCases.count && shownKinds.map { $0[1] }.compactMap(Int.init).reduce(0, +) == 5)
         let total = try #require(try Self.block(sections, "Activiteiten", 0)["text"] as? String)
         #expect(body.contains(total + "."), "\(total)")
 
         let open = try #require(try Self.block(sections, "Knelpunten (open) en verzachters", 0)["rows"] as? [[String]])
+        try #require(open.allSatisfy { $0.count >= 3 }, "\(open)")
         let reported = Dictionary(uniqueKeysWithValues: open.filter { $0[1] != "0" }.map { row in
             (String(row[2].prefix { $0 != "." }), row[1])
         })
         let shownOpen = try #require(Self.rows(page, caption: "Open knelpunten per soort"))
+        try #require(shownOpen.allSatisfy { $0.count >= 2 }, "\(shownOpen)")
         #expect(!reported.isEmpty && Dictionary(uniqueKeysWithValues: shownOpen.map { ($0[0], $0[1]) }) == reported, "\(shownOpen) \(reported)")
         let listed = page.root.all("li").map(\.normalizedText)
         #expect(listed.contains { $0.hasPrefix("Anna de Vries & Bram Bakker — De contextcheck is nog niet gedaan") && $0.contains("(Bram Bakker)") },
@@ -198,6 +207,7 @@ struct CoordinatorOverviewTests {
         #expect(charts.filter { $0["aria-labelledby"] != "phases-chart" && $0["aria-labelledby"] != "kinds-chart" }
             .allSatisfy { $0.all("line").filter { $0["class"] == "guide" }.count >= 1 })
         let pairs = try #require(Self.rows(page, caption: "Alle duo's: gedaan / gepland"))
+        try #require(pairs.allSatisfy { !$0.isEmpty }, "\(pairs)")
         #expect(pairs.count == 4, "the declined pair is left out")
         #expect(pairs.first == ["Anna de Vries & Bram Bakker", "bevestigd", "3 / 7", "9,5 / 24", "5 / 14"], "\(pairs)")
 

@@ -160,6 +160,7 @@ struct InteractionTests {
         let posts = SlackInteractionsChannel.posts(for: .answered(Reply(participant: "slack:T1:U1", messages: [], prompt: nil, phase: .matching,
                                                                          language: .nl, turn: 5), question: "Akkoord?"),
                                                    label: "Ja", ephemeral: false, kept: kept)
+        try #require(posts.count >= 2, "expected the update and the next post: \(posts.count)")
         let update = try #require(try JSONSerialization.jsonObject(with: posts[0]) as? [String: Any])
         let replaced = try #require(update["blocks"] as? [[String: Any]])
         #expect(replaced.map { $0["type"] as? String } == ["section", "context"], "what it showed, then the answer")
