@@ -98,4 +98,33 @@ struct PressIfCurrentTests {
         #expect(taken == nil)
         #expect(try await fixture.repository.read { try $0.sessionTurns(anna) } == turns)
     }
+
+    @Test("after a domain action the cache lacks the facts; a page view reads them and the next click needs no read")
+    func pageViewFillsTheCache() async throws {
+        let fixture = try AssistantFixture()
+        let assistant = fixture.assistant, anna = Self.anna
+        let opened = try await assistant.open(participant: anna)
+        let consentTurn = try #require(opened.turn)
+        let consented = try await assistant.press(participant: anna, slot: try #require(opened.prompt?.slot), turn: consentTurn, answer: "ja")
+        guard case .answered(let reply, _) = consented else {
+            Issue.record("consent is taken: \(consented)")
+            return
+        }
+        let name = try #require(reply.prompt)
+        let typed: @Sendable (Reply.Prompt, Language) -> String? = { _, _ in "Anna de Vries" }
+        let before = try await assistant.pressIfCurrent(participant: anna, slot: name.slot, fingerprint: name.fingerprint, requestID: nil,
+                                                        answering: typed, admitted: { _ in true })
+        #expect(before == nil, "consent ran an action: the cached conversation has no facts")
+        let view = try #require(try await assistant.view(participant: anna))
+        #expect(view.reply.prompt?.slot == name.slot)
+        let after = try await assistant.pressIfCurrent(participant: anna, slot: name.slot, fingerprint: name.fingerprint, requestID: nil,
+                                                       answering: typed, admitted: { _ in true })
+        guard case .answered(let answered, _)? = after else {
+            Issue.record("after the page view the click is taken from the cache: \(String(describing: after))")
+            return
+        }
+        #expect(answered.prompt?.slot == "profile.side")
+        #expect(try await fixture.repository.read { try $0.sessionTurns(anna) } == answered.turn, "the answer was stored")
+    }
+
 }

@@ -251,6 +251,10 @@ public final class Assistant: Sendable {
         guard let participant = try reader.participant(id), try reader.pendingNotices(for: id).isEmpty else { return nil }
         guard let (state, turns) = try Self.currentState(id, cached: cached, in: reader) else { return nil }
         let facts = try ParticipantFacts.load(participant, isCoordinator: options.coordinators.contains(id), from: reader)
+        // What was read is kept, so that the answer to this page needs no read before its turn
+        // (after a domain action, or a restart, the cache lacks the facts); the commit checks
+        // it as it checks everything the cache holds.
+        cache.fill(state, facts: facts, for: id, turns: turns)
         return Self.view(of: state, turns: turns, facts: facts, runtime: runtime, id: id)
     }
 

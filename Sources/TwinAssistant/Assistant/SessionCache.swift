@@ -84,6 +84,19 @@ final class SessionCache: Sendable {
         withExtendedLifetime(dropped) {}
     }
 
+    /// Remembers what a read found — the state stored after `turns` turns and the facts read
+    /// with it — unless the cache holds a later turn already (a turn taken meanwhile, under the
+    /// participant's lock, which a read does not hold) or the same turn with its facts.
+    func fill(_ state: SessionState, facts: ParticipantFacts, for id: ParticipantID, turns: Int) {
+        let half = self.half
+        guard half > 0 else { return }
+        let dropped = generations.withLock { table -> [ParticipantID: Entry] in
+            if let known = table.young[id] ?? table.old[id], known.turns > turns || (known.turns == turns && known.facts != nil) { return [:] }
+            return table.insert(Entry(turns: turns, state: state, facts: facts), for: id, half: half)
+        }
+        withExtendedLifetime(dropped) {}
+    }
+
     /// Forgets `id` (after a failed or foreign change).
     func forget(_ id: ParticipantID) {
         generations.withLock { table in
