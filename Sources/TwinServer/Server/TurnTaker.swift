@@ -78,20 +78,10 @@ struct TurnTaker: Sendable {
     /// - Throws: `ServerError` 429 when the participant is over the rate limit (nothing is
     ///   taken), 503 when the turn could not be saved.
     func press(_ press: ButtonPress, channel: String, notes: RequestNotes, counted: Bool = false) async throws(ServerError) -> Assistant.ButtonOutcome {
-        notes.participantID = press.participant
-        if !counted, let wait = limiter.acquire(press.participant) { throw .rateLimited(retryAfter: wait) }
-        let clock = ContinuousClock()
-        let start = clock.now
-        do {
-            let outcome = try await assistant.press(participant: press.participant, slot: press.slot, turn: press.turn,
-                                                    fingerprint: press.fingerprint, answer: press.answer, requestID: press.requestID)
-            metrics.turn(channel: channel, duration: clock.now - start)
-            return outcome
-        } catch {
-            logger.error("click not saved; nothing of it was kept", metadata: [
-                "channel": "\(channel)", "participant": "\(notes.participantHash ?? "?")", "reason": "\(error)",
-            ])
-            throw .unavailable
+        let assistant = self.assistant
+        return try await click(of: press.participant, channel: channel, notes: notes, counted: counted, tookTurn: { _ in true }) {
+            try await assistant.press(participant: press.participant, slot: press.slot, turn: press.turn,
+                                      fingerprint: press.fingerprint, answer: press.answer, requestID: press.requestID)
         }
     }
 
@@ -103,14 +93,25 @@ struct TurnTaker: Sendable {
     func pressIfCurrent(participant: ParticipantID, slot: String, fingerprint: String?, requestID: ChannelRequestID?,
                         channel: String, notes: RequestNotes, answering: @escaping @Sendable (Reply.Prompt, Language) -> String?,
                         admitted: @escaping @Sendable (any TwinReader) throws -> Bool) async throws(ServerError) -> Assistant.ButtonOutcome? {
+        let assistant = self.assistant
+        return try await click(of: participant, channel: channel, notes: notes, counted: false, tookTurn: { $0 != nil }) {
+            try await assistant.pressIfCurrent(participant: participant, slot: slot, fingerprint: fingerprint,
+                                               requestID: requestID, answering: answering, admitted: admitted)
+        }
+    }
+
+    /// A click under the rate limit (unless `counted`), its metrics when it took a turn
+    /// (`tookTurn`), and a storage failure logged and answered with a 503.
+    private func click<Outcome: Sendable>(of participant: ParticipantID, channel: String, notes: RequestNotes, counted: Bool,
+                                          tookTurn: (Outcome) -> Bool,
+                                          _ take: @Sendable () async throws -> Outcome) async throws(ServerError) -> Outcome {
         notes.participantID = participant
-        if let wait = limiter.acquire(participant) { throw .rateLimited(retryAfter: wait) }
+        if !counted, let wait = limiter.acquire(participant) { throw .rateLimited(retryAfter: wait) }
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let outcome = try await assistant.pressIfCurrent(participant: participant, slot: slot, fingerprint: fingerprint,
-                                                             requestID: requestID, answering: answering, admitted: admitted)
-            if outcome != nil { metrics.turn(channel: channel, duration: clock.now - start) }
+            let outcome = try await take()
+            if tookTurn(outcome) { metrics.turn(channel: channel, duration: clock.now - start) }
             return outcome
         } catch {
             logger.error("click not saved; nothing of it was kept", metadata: [

@@ -51,8 +51,7 @@ struct ChatEndpoints: Sendable {
         let signedIn: (RecentSessions.Entry, ConversationView?)
         switch await check(sessionID, context: context) {
         case .signedIn(let entry, let view): signedIn = (entry, view)
-        case .signedOut: return Self.signInAgain()
-        case .failed(let response): return response
+        case .refused(let response): return response
         }
         context.notes.participantID = signedIn.0.participant
         let kept = flash.take(for: signedIn.0.requestKey)
@@ -63,10 +62,9 @@ struct ChatEndpoints: Sendable {
     private enum SessionCheck {
         /// Active; the entry as now kept in `recent`, and the conversation read with it.
         case signedIn(RecentSessions.Entry, ConversationView?)
-        /// Unknown or ended.
-        case signedOut
-        /// The database did not answer: this page says so.
-        case failed(Response)
+        /// The page to answer with instead: sign in again (unknown or ended), or the database
+        /// did not answer.
+        case refused(Response)
     }
 
     /// Reads the session `sessionID` — with the conversation and whether the bar links the
@@ -80,11 +78,11 @@ struct ChatEndpoints: Sendable {
                 (try assistant.view(participant: participant, reading: reader), try pages.isCoordinator(participant, reading: reader))
             }
         } catch {
-            return .failed(unavailable(error, context: context))
+            return .refused(unavailable(error, context: context))
         }
         guard let found else {
             recent.forget(sessionID)
-            return .signedOut
+            return .refused(Self.signInAgain())
         }
         let entry = recent.checked(sessionID, participant: found.participant, language: found.language,
                                    isCoordinator: found.extra.isCoordinator, isActive: invitations.isActive(session: sessionID))
@@ -150,8 +148,7 @@ struct ChatEndpoints: Sendable {
         } else {
             switch await check(sessionID, context: context) {
             case .signedIn(let entry, let view): (session, viewed) = (entry, .some(view))
-            case .signedOut: return Self.signInAgain()
-            case .failed(let response): return response
+            case .refused(let response): return response
             }
         }
         context.notes.participantID = session.participant
@@ -167,7 +164,7 @@ struct ChatEndpoints: Sendable {
         } catch {
             return Self.notice(for: error, language: language)
         }
-        guard let posted = form.value("csrf"), !posted.isEmpty, SecretComparison.matches(posted, session.csrf) else {
+        guard WebSessionKeys.isCSRFToken(form.value("csrf"), matching: session.csrf) else {
             logger.notice("web chat: a post without the session's CSRF token was refused", metadata: ["request_id": "\(context.requestID)"])
             return Self.notice(.forbidden, language: language,
                                LocalizedText(nl: "Niet toegestaan", en: "Not allowed"),
@@ -188,8 +185,7 @@ struct ChatEndpoints: Sendable {
                 // Not taken that way: the session is read now, as for any other post.
                 switch await check(sessionID, context: context) {
                 case .signedIn(let entry, let view): (session, viewed) = (entry, .some(view))
-                case .signedOut: return Self.signInAgain()
-                case .failed(let response): return response
+                case .refused(let response): return response
                 }
             }
             reply = try await take(form, participant: session.participant, language: session.language, requestID: requestID,

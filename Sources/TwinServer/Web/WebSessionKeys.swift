@@ -17,8 +17,13 @@ enum WebSessionKeys {
 
     /// Whether `posted` is the CSRF token of `sessionID`, compared in constant time.
     static func isCSRFToken(_ posted: String?, of sessionID: String) -> Bool {
+        isCSRFToken(posted, matching: csrfToken(for: sessionID))
+    }
+
+    /// Whether `posted` is `token` (a session's CSRF token derived before), in constant time.
+    static func isCSRFToken(_ posted: String?, matching token: String) -> Bool {
         guard let posted, !posted.isEmpty else { return false }
-        return SecretComparison.matches(posted, csrfToken(for: sessionID))
+        return SecretComparison.matches(posted, token)
     }
 
     /// The part of a request id that names the session (32 hex digits), so that the same form
