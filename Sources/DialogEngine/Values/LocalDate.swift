@@ -28,7 +28,14 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// The day `date` falls on in `timeZone`.
+    ///
+    /// Every turn asks for today several times, and a calendar's answer costs microseconds: the
+    /// last day looked up, with where it starts and ends, is remembered (`RecentDay`).
     public init(_ date: Date, in timeZone: TimeZone = .current) {
+        if let known = RecentDay.day(containing: date, in: timeZone) {
+            self = known
+            return
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let c = calendar.dateComponents([.year, .month, .day], from: date)
@@ -36,6 +43,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.year = c.year ?? 1970
         self.month = c.month ?? 1
         self.day = c.day ?? 1
+        if let interval = calendar.dateInterval(of: .day, for: date) {
+            RecentDay.remember(self, from: interval.start, until: interval.end, in: timeZone)
+        }
     }
 
     /// The ISO form, `2026-12-06`.

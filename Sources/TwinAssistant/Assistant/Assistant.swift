@@ -178,7 +178,7 @@ public final class Assistant: Sendable {
                                 answering: (Reply.Prompt, Language) -> String?, requestID: ChannelRequestID?,
                                 admitted: (@Sendable (any TwinReader) throws -> Bool)? = nil) async throws -> ButtonOutcome? {
         guard let entry = cache.entry(id), let facts = entry.facts, expected == nil || entry.turns == expected,
-              let prompt = runtime.pendingPrompt(entry.state, host: ReadOnlyHost(facts: facts)), prompt.slot == slot
+              let prompt = pendingPrompt(of: entry, facts: facts), prompt.slot == slot
         else { return nil }
         let shown = Reply.Prompt(prompt)
         guard fingerprint == nil || fingerprint == shown.fingerprint, let answer = answering(shown, entry.state.language) else { return nil }
@@ -192,6 +192,14 @@ public final class Assistant: Sendable {
         case .needsFullPath:
             return nil
         }
+    }
+
+    /// The question a cached conversation waits at: the one its turn computed, when that was
+    /// today (a question's limits may count from today), else worked out again.
+    private func pendingPrompt(of entry: SessionCache.Entry, facts: ParticipantFacts) -> Prompt? {
+        // The day the runtime itself would compute it on (`pendingPrompt` takes today's date).
+        if let pending = entry.pending, pending.day == LocalDate(Date()) { return pending.prompt }
+        return runtime.pendingPrompt(entry.state, host: ReadOnlyHost(facts: facts))
     }
 
     /// Opens a participant's conversation without a message: a new participant gets the welcome
@@ -246,7 +254,8 @@ public final class Assistant: Sendable {
         // changed by the partner do not go unseen.)
         if let cached, let facts = cached.facts, try reader.sessionTurns(id) == cached.turns {
             guard try reader.pendingNotices(for: id).isEmpty else { return nil }
-            return Self.view(of: cached.state, turns: cached.turns, facts: facts, runtime: runtime, id: id)
+            return Self.view(of: cached.state, turns: cached.turns, facts: facts, prompt: pendingPrompt(of: cached, facts: facts),
+                             runtime: runtime, id: id)
         }
         guard let participant = try reader.participant(id), try reader.pendingNotices(for: id).isEmpty else { return nil }
         guard let (state, turns) = try Self.currentState(id, cached: cached, in: reader) else { return nil }
@@ -255,24 +264,25 @@ public final class Assistant: Sendable {
         // (after a domain action, or a restart, the cache lacks the facts); the commit checks
         // it as it checks everything the cache holds.
         cache.fill(state, facts: facts, for: id, turns: turns)
-        return Self.view(of: state, turns: turns, facts: facts, runtime: runtime, id: id)
+        return Self.view(of: state, turns: turns, facts: facts, prompt: runtime.pendingPrompt(state, host: ReadOnlyHost(facts: facts)),
+                         runtime: runtime, id: id)
     }
 
-    /// The view of a conversation in `state`; `nil` when only a turn can show it (paused, or
-    /// waiting for no answer).
-    private static func view(of state: SessionState, turns: Int, facts: ParticipantFacts, runtime: DialogRuntime,
+    /// The view of a conversation in `state`, which waits at `prompt`; `nil` when only a turn
+    /// can show it (paused, or waiting for no answer).
+    private static func view(of state: SessionState, turns: Int, facts: ParticipantFacts, prompt: Prompt?, runtime: DialogRuntime,
                              id: ParticipantID) -> ConversationView? {
-        guard let reply = question(of: state, turns: turns, facts: facts, runtime: runtime, id: id) else { return nil }
+        guard let reply = question(of: state, turns: turns, facts: facts, prompt: prompt, id: id) else { return nil }
         let answered = runtime.answeredQuestions(state, host: ReadOnlyHost(facts: facts)).map {
             ConversationView.Answered(question: $0.question, answer: $0.answer)
         }
         return ConversationView(reply: reply, answered: answered)
     }
 
-    /// The reply asking the pending question of a conversation in `state`, as its view has it.
-    private static func question(of state: SessionState, turns: Int, facts: ParticipantFacts, runtime: DialogRuntime,
+    /// The reply asking `prompt`, the pending question of a conversation in `state`, as its view has it.
+    private static func question(of state: SessionState, turns: Int, facts: ParticipantFacts, prompt: Prompt?,
                                  id: ParticipantID) -> Reply? {
-        guard !state.isPaused, let prompt = runtime.pendingPrompt(state, host: ReadOnlyHost(facts: facts)) else { return nil }
+        guard !state.isPaused, let prompt else { return nil }
         return Reply(participant: id.description, messages: [Reply.Message(.info, prompt.text)],
                      prompt: Reply.Prompt(prompt), phase: facts.participant.phase, language: state.language, turn: turns)
     }
@@ -475,7 +485,8 @@ public final class Assistant: Sendable {
         }
         switch try await groupCommit.commit(item) {
         case .committed(let reply):
-            cache.store(finalState, facts: facts, for: id, turns: turns + 1)
+            let pending = output.prompt.map { (prompt: $0, day: LocalDate(now)) }
+            cache.store(finalState, facts: facts, pending: finalState.awaiting == .answer ? pending : nil, for: id, turns: turns + 1)
             return .committed(reply)
         case .taken(let stored):
             return .taken(try Self.storedReply(stored, request))

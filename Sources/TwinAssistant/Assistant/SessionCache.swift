@@ -23,6 +23,9 @@ final class SessionCache: Sendable {
         var state: SessionState
         /// The host facts of the last turn; `nil` after a turn whose actions may have changed them.
         var facts: ParticipantFacts?
+        /// The question `state` waits at, as the turn that left it computed it with `facts` on
+        /// `day` — so that an answer to it (a button, a form) need not work it out again.
+        var pending: (prompt: Prompt, day: LocalDate)?
     }
 
     private struct Generations {
@@ -77,10 +80,14 @@ final class SessionCache: Sendable {
 
     /// Remembers the state stored after `turns` turns, and the facts it was computed with when
     /// they are known to be current.
-    func store(_ state: SessionState, facts: ParticipantFacts? = nil, for id: ParticipantID, turns: Int) {
+    /// `pending` is the question the turn asked, with the day it was computed on; only with
+    /// `facts`, which it was computed with.
+    func store(_ state: SessionState, facts: ParticipantFacts? = nil, pending: (prompt: Prompt, day: LocalDate)? = nil,
+               for id: ParticipantID, turns: Int) {
         let half = self.half
         guard half > 0 else { return }
-        let dropped = generations.withLock { $0.insert(Entry(turns: turns, state: state, facts: facts), for: id, half: half) }
+        let entry = Entry(turns: turns, state: state, facts: facts, pending: facts == nil ? nil : pending)
+        let dropped = generations.withLock { $0.insert(entry, for: id, half: half) }
         withExtendedLifetime(dropped) {}
     }
 
@@ -92,7 +99,7 @@ final class SessionCache: Sendable {
         guard half > 0 else { return }
         let dropped = generations.withLock { table -> [ParticipantID: Entry] in
             if let known = table.young[id] ?? table.old[id], known.turns > turns || (known.turns == turns && known.facts != nil) { return [:] }
-            return table.insert(Entry(turns: turns, state: state, facts: facts), for: id, half: half)
+            return table.insert(Entry(turns: turns, state: state, facts: facts, pending: nil), for: id, half: half)
         }
         withExtendedLifetime(dropped) {}
     }

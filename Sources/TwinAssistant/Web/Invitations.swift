@@ -166,7 +166,7 @@ public struct Invitations: Sendable {
         if stale {
             // Ended meanwhile (signed out, revoked)? Then it is not touched, and not let in.
             let stillActive = try await repository.transaction { tx -> Bool in
-                guard let session = try tx.webSession(digest), session.isActive else { return false }
+                guard try tx.isWebSessionActive(digest) else { return false }
                 try tx.touchWebSession(digest, at: now)
                 return true
             }
@@ -182,7 +182,7 @@ public struct Invitations: Sendable {
         let digest = WebSecret.isWellFormed(sessionID) ? SecretDigest(of: sessionID) : nil
         return { reader in
             guard let digest else { return false }
-            return try reader.webSession(digest)?.isActive == true
+            return try reader.isWebSessionActive(digest)
         }
     }
 

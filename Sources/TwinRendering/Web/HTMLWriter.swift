@@ -65,10 +65,11 @@ struct HTMLWriter {
         HTMLEscaping.append(text, to: &bytes)
     }
 
-    /// The markup, every element closed.
-    mutating func finish() -> String {
+    /// The markup as UTF-8, every element closed: a response body needs the bytes, and not a
+    /// `String` made of them first.
+    mutating func finishUTF8() -> [UInt8] {
         while !open.isEmpty { close() }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     private mutating func start(_ tag: String, _ attributes: [Attribute]) {

@@ -14,6 +14,12 @@ enum WebDocument {
     /// without forms to take over).
     static func page(language: Language, title: String?, withScript: Bool = true,
                      body content: (inout HTMLWriter) -> Void) -> String {
+        String(decoding: pageUTF8(language: language, title: title, withScript: withScript, body: content), as: UTF8.self)
+    }
+
+    /// `page(language:title:withScript:body:)` as UTF-8.
+    static func pageUTF8(language: Language, title: String?, withScript: Bool = true,
+                         body content: (inout HTMLWriter) -> Void) -> [UInt8] {
         var html = HTMLWriter(capacity: 8_192)
         html.constant("<!DOCTYPE html>\n")
         html.open("html", [("lang", language.rawValue)])
@@ -31,6 +37,24 @@ enum WebDocument {
         }
         html.element("body", content: content)
         html.close()
-        return html.finish() + "\n"
+        html.constant("\n")
+        return html.finishUTF8()
+    }
+
+    /// What the chat's script takes from an answer in place (`ChatScript`): the language and the
+    /// title, and the body that `content` writes — without what only a page loaded anew needs
+    /// (the stylesheet, the icon, the script, the viewport).
+    static func fragmentUTF8(language: Language, title: String?, body content: (inout HTMLWriter) -> Void) -> [UInt8] {
+        var html = HTMLWriter(capacity: 4_096)
+        html.constant("<!DOCTYPE html>\n")
+        html.open("html", [("lang", language.rawValue)])
+        html.element("head") { html in
+            html.void("meta", [("charset", "utf-8")])
+            html.element("title", text: Self.title(title))
+        }
+        html.element("body", content: content)
+        html.close()
+        html.constant("\n")
+        return html.finishUTF8()
     }
 }

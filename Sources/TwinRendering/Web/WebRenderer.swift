@@ -24,14 +24,27 @@ public enum WebRenderer {
     /// of lines of the whole transcript (`data-lines`) and their digest (`data-digest`).
     public static func page(_ reply: Reply, transcript: [ChatLine], historyFrom first: Int = 0, csrf: String,
                             isCoordinator: Bool = false) -> String {
+        String(decoding: pageUTF8(reply, transcript: transcript, historyFrom: first, csrf: csrf, isCoordinator: isCoordinator),
+               as: UTF8.self)
+    }
+
+    /// `page(_:transcript:historyFrom:csrf:isCoordinator:)` as UTF-8, for a response body.
+    /// `inPlace` writes only what the chat's script puts in place — the regions, the language
+    /// and the title — for its request (`ChatScript`): a third less to write and to send.
+    public static func pageUTF8(_ reply: Reply, transcript: [ChatLine], historyFrom first: Int = 0, csrf: String,
+                                isCoordinator: Bool = false, inPlace: Bool = false) -> [UInt8] {
         let language = reply.language
         let newest = newestMessages(reply)
-        return WebDocument.page(language: language, title: title(reply)) { html in
-            html.element("a", [("class", "skip-link"), ("href", "#" + WebQuestionForm.id)],
-                         text: language.text(nl: "Naar de vraag", en: "To the question"))
+        let content = { (html: inout HTMLWriter) in
+            if !inPlace {
+                html.element("a", [("class", "skip-link"), ("href", "#" + WebQuestionForm.id)],
+                             text: language.text(nl: "Naar de vraag", en: "To the question"))
+            }
             bar(language: language, csrf: csrf, isCoordinator: isCoordinator, into: &html)
             html.element("main", [("id", "chat"), ("tabindex", "-1")]) { html in
-                html.element("h1", text: language.text(nl: "Je gesprek over Job Twinning", en: "Your Job Twinning conversation"))
+                if !inPlace {
+                    html.element("h1", text: language.text(nl: "Je gesprek over Job Twinning", en: "Your Job Twinning conversation"))
+                }
                 html.element("p", [("id", "progress"), ("class", "progress")], text: progress(reply))
                 history(transcript, from: first, language: language, into: &html)
                 var errorID: String?
@@ -53,6 +66,8 @@ public enum WebRenderer {
                 }
             }
         }
+        return inPlace ? WebDocument.fragmentUTF8(language: language, title: title(reply), body: content)
+            : WebDocument.pageUTF8(language: language, title: title(reply), body: content)
     }
 
     /// The reply's messages but the question itself, which is the form's label: the last
@@ -72,10 +87,13 @@ public enum WebRenderer {
 
     /// The page title: the question's first line, shortened, so that a tab or a screen
     /// reader's window list says where the conversation is.
-    private static func title(_ reply: Reply) -> String? {
+    static func title(_ reply: Reply) -> String? {
         guard let prompt = reply.prompt else { return nil }
-        let line = prompt.text.split(whereSeparator: \.isNewline).last.map(String.init) ?? prompt.text
-        return line.count > 60 ? String(line.prefix(59)) + "…" : line
+        // Looked at byte by byte (this runs for every page): the line breaks of the dialogs'
+        // texts are ASCII, and a line of at most 60 bytes has at most 60 characters.
+        let lines = prompt.text.utf8.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D })
+        let line = lines.last.flatMap { Substring($0) } ?? Substring(prompt.text)
+        return line.utf8.count > 60 && line.count > 60 ? String(line.prefix(59)) + "…" : String(line)
     }
 
     /// The bar above the conversation: the name, for a coordinator the link to the overview,

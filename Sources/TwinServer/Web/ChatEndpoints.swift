@@ -92,9 +92,10 @@ struct ChatEndpoints: Sendable {
     /// The page: the conversation so far and `reply` (the reply of the post just made), or the
     /// pending question when there is none. `known` is the view when the caller read it already
     /// (with the session); `.some(nil)` says it was read and only a turn can show the conversation.
-    /// `historyShown` is what the script said its page shows (`historyHeader`), if anything.
+    /// `historyShown` is what the script said its page shows (`historyHeader`), if anything;
+    /// `inPlace`, that only what the script puts in place is asked for.
     private func pageResponse(_ session: RecentSessions.Entry, showing reply: Reply?, view known: ConversationView?? = nil,
-                              historyShown: String? = nil, context: ServerRequestContext) async -> Response {
+                              historyShown: String? = nil, inPlace: Bool = false, context: ServerRequestContext) async -> Response {
         let participant = session.participant
         do {
             let shown: Reply
@@ -117,7 +118,7 @@ struct ChatEndpoints: Sendable {
             }
             let transcript = Self.transcript(of: answered)
             return Self.render(shown, transcript: transcript, historyFrom: TranscriptDigest.linesShown(historyShown, of: transcript),
-                               csrf: session.csrf, isCoordinator: session.isCoordinator)
+                               csrf: session.csrf, isCoordinator: session.isCoordinator, inPlace: inPlace)
         } catch {
             return unavailable(error, context: context)
         }
@@ -202,7 +203,8 @@ struct ChatEndpoints: Sendable {
     private func respond(_ request: Request, session: RecentSessions.Entry, showing reply: Reply?,
                          context: ServerRequestContext) async -> Response {
         if request.header(Self.inPlaceHeader) == Self.inPlaceValue {
-            return await pageResponse(session, showing: reply, historyShown: request.header(Self.historyHeader), context: context)
+            return await pageResponse(session, showing: reply, historyShown: request.header(Self.historyHeader), inPlace: true,
+                                      context: context)
         }
         if let reply { flash.keep(reply, for: session.requestKey) }
         var headers: HTTPFields = [.location: InvitationEndpoints.chatPath]
@@ -323,11 +325,12 @@ struct ChatEndpoints: Sendable {
 
     /// The chat page for `reply`, with the session's CSRF token `csrf` in its forms.
     static func render(_ reply: Reply, transcript: [ChatLine] = [], historyFrom first: Int = 0, csrf: String,
-                       isCoordinator: Bool = false, status: HTTPResponse.Status = .ok) -> Response {
-        let html = WebRenderer.page(reply, transcript: transcript, historyFrom: first, csrf: csrf, isCoordinator: isCoordinator)
+                       isCoordinator: Bool = false, inPlace: Bool = false, status: HTTPResponse.Status = .ok) -> Response {
+        let html = WebRenderer.pageUTF8(reply, transcript: transcript, historyFrom: first, csrf: csrf, isCoordinator: isCoordinator,
+                                        inPlace: inPlace)
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         WebHeaders.apply(to: &headers)
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: html)))
     }
 
     /// 401: no session — open the personal link again.

@@ -12,6 +12,9 @@ public protocol WebAccessReader {
     func invitedParticipant(email: String) throws -> ParticipantID?
     /// The browser session whose id has this digest, ended ones included.
     func webSession(_ id: SecretDigest) throws -> WebSession?
+    /// Whether the browser session whose id has this digest exists and has not ended: what a
+    /// turn checks inside its write, without reading the whole session.
+    func isWebSessionActive(_ id: SecretDigest) throws -> Bool
     /// Whether the participant was invited as a coordinator by a link that was not revoked.
     func isWebCoordinator(_ id: ParticipantID) throws -> Bool
 }

@@ -26,6 +26,11 @@ extension SQLiteTransaction: WebAccessReader, WebAccessWriter {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM web_sessions WHERE id_hash = ?"), arguments: [id.hex]).map(Self.webSession)
     }
 
+    func isWebSessionActive(_ id: SecretDigest) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM web_sessions WHERE id_hash = ? AND ended_at IS NULL"),
+                          arguments: [id.hex]) ?? false
+    }
+
     func isWebCoordinator(_ id: ParticipantID) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM invitations WHERE participant_id = ? AND coordinator AND revoked_at IS NULL LIMIT 1"),
                           arguments: [id.description]) ?? false
