@@ -5,10 +5,18 @@
 -- the in-process benchmark does. Environment:
 --   PARTICIPANTS  how many participants to spread the load over (default 1000)
 --   LIMIT         stop sending after this many responses per thread (default: run for wrk's duration)
---   OFFSET        the first participant's number (default 0)
+--   OFFSET        where the participants' numbers start, counted round the pool (default 0)
 --   TOKEN         the API token
 --   RUN           a name unique to this run, so that request ids never repeat an earlier run's
+--   TURNS         turns each participant gets before its place goes to the next participant of
+--                 the pool (default 0: never), so that a run holds the same mix of intake and
+--                 menu turns whatever its speed (Benchmarks/web-load.sh)
+--   POOL          how many participants there are in all (default PARTICIPANTS); place i takes
+--                 participants i, i+PARTICIPANTS, … of them
 local participants = tonumber(os.getenv("PARTICIPANTS") or "1000")
+local turns_each = tonumber(os.getenv("TURNS") or "0")
+local pool = tonumber(os.getenv("POOL") or "0")
+if pool < participants then pool = participants end
 local limit = tonumber(os.getenv("LIMIT") or "0")
 local offset = tonumber(os.getenv("OFFSET") or "0")
 local token = os.getenv("TOKEN") or ""
@@ -23,25 +31,30 @@ function setup(thread)
 end
 
 -- Per thread (each has its own Lua state); `index` was set by setup, `failures` is read by done.
-local count, sent, received, steps, headers
+local count, sent, received, steps, headers, current
 local run = os.getenv("RUN") or "run"
 function init(args)
   index = tonumber(index) or 0
   count = tonumber(threads_count) or 1
   sent, received, failures = 0, 0, 0
-  steps = {}
+  steps, current = {}, {}
   headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
 end
 
 function request()
-  -- Thread i takes the participants i, i+count, …, in turn.
-  local slot = (offset + sent * count + index) % participants
+  -- Thread i takes the places i, i+count, …, in turn.
+  local place = (sent * count + index) % participants
   sent = sent + 1
-  local step = (steps[slot] or 0) + 1
-  steps[slot] = step
+  local who = current[place] or place
+  if turns_each > 0 and (steps[who] or 0) >= turns_each then
+    who = (who + participants) % pool
+    current[place] = who
+  end
+  local step = (steps[who] or 0) + 1
+  steps[who] = step
   local text = answers[step - 1] or "1"
   if step == 1 then text = "hallo" end
-  local body = string.format('{"participant":"bench-%d","text":"%s","id":"%s-%d-%d"}', slot, text, run, index, sent)
+  local body = string.format('{"participant":"bench-%d","text":"%s","id":"%s-%d-%d"}', (offset + who) % pool, text, run, index, sent)
   return wrk.format("POST", "/v1/messages", headers, body)
 end
 

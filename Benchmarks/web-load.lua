@@ -14,7 +14,12 @@
 -- Environment:
 --   SESSIONS  a file with one line per participant: "COOKIE CSRF" (made by web-load.sh)
 --   MODE      script or plain
+--   PLACES    how many participants are under way at once (default: every line of SESSIONS)
+--   TURNS     turns each participant gets before its place goes to the next participant of
+--             SESSIONS (default 0: never), as in serve-load.lua, so that a run holds the same
+--             mix of intake and menu turns whatever its speed
 local plain = os.getenv("MODE") == "plain"
+local turns_each = tonumber(os.getenv("TURNS") or "0")
 
 local threads = {}
 function setup(thread)
@@ -23,7 +28,7 @@ function setup(thread)
   for _, t in ipairs(threads) do t:set("threads_count", #threads) end
 end
 
-local sessions, count, sent, failures, stale, forms, shown
+local sessions, count, sent, failures, stale, forms, shown, places, current, taken
 function init(args)
   index = tonumber(index) or 0
   count = tonumber(threads_count) or 1
@@ -33,7 +38,9 @@ function init(args)
     table.insert(sessions, { cookie = cookie, csrf = csrf })
   end
   sent, failures, stale = 0, 0, 0
-  forms, shown = {}, {}
+  forms, shown, current, taken = {}, {}, {}, {}
+  places = tonumber(os.getenv("PLACES") or "0")
+  if places <= 0 or places > #sessions then places = #sessions end
 end
 
 local function encode(text)
@@ -68,15 +75,21 @@ local function answer(form, csrf)
 end
 
 function request()
-  -- Thread i takes the participants i, i+count, …: the answer (and, plain, then the page).
+  -- Thread i takes the places i, i+count, …: the answer (and, plain, then the page).
   local turn = plain and math.floor(sent / 2) or sent
-  local slot = (turn * count + index) % #sessions + 1
-  local session = sessions[slot]
+  local place = (turn * count + index) % places
   local posting = not plain or sent % 2 == 0
   sent = sent + 1
+  local who = current[place] or place
+  if posting and turns_each > 0 and (taken[who] or 0) >= turns_each then
+    who = (who + places) % #sessions
+    current[place] = who
+  end
+  local session = sessions[who + 1]
   if not posting then
     return wrk.format("GET", "/chat", { ["Cookie"] = session.cookie })
   end
+  taken[who] = (taken[who] or 0) + 1
   local form = forms[session.csrf]
   local body = form and answer(form, session.csrf) or ("answer=ja&csrf=" .. session.csrf)
   local headers = { ["Cookie"] = session.cookie, ["Content-Type"] = "application/x-www-form-urlencoded" }

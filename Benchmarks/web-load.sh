@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
 # The web chat against the JSON API under the same wrk load, on one `jobtwin serve` (release
 # build) on loopback:
-#   1. 1,000 API participants, their conversations opened; DURATION seconds of persisted turns
+#   1. 3,000 API participants, their conversations opened; DURATION seconds of persisted turns
 #      (POST /v1/messages with a request id), as Benchmarks/serve-load.sh sends them;
-#   2. 1,000 web participants invited (`jobtwin invite --csv`), each link opened by a client that
+#   2. 3,000 web participants invited (`jobtwin invite --csv`), each link opened by a client that
 #      keeps the cookie and reads the CSRF token from the page; DURATION seconds of web turns as
 #      chat.js makes them (POST /chat with the question form's fields, answered by the next page),
 #      then DURATION seconds as a browser without JavaScript makes them (POST /chat, 303,
 #      GET /chat) — Benchmarks/web-load.lua;
 #   3. the turns/s and p99 of each, and the ratios (target: web ≥ 0.8 × the API).
+# On both sides 1,000 participants are under way at once, and each gets TURNS turns (32: the
+# 16 of the intake, then the menu) before its place goes to the next of the 3,000: so both
+# sides make the same mix of intake and menu turns, however fast each goes. (Without that, the
+# faster side spends more of its run in the menu, whose turns are cheaper, and the slower one
+# more in the intake.)
 #
-# Usage: Benchmarks/web-load.sh [duration-seconds] [connections]
+# Usage: Benchmarks/web-load.sh [duration-seconds] [connections] [turns-per-participant]
 # Needs wrk (Debian package `wrk`; installed here when missing) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-15}
 connections=${2:-64}
+turns_each=${3:-32}
 participants=1000
+pool=3000
 
 # shellcheck source=serve-common.sh
 . Benchmarks/serve-common.sh
@@ -25,21 +32,21 @@ participants=1000
 ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 hz=$(getconf CLK_TCK)
 
-echo "== the API: opening $participants conversations"
+echo "== the API: opening $pool conversations"
 opened=0
-while [ "$opened" -lt "$participants" ]; do
-  done_now=$(TOKEN=$token PARTICIPANTS=$participants OFFSET=$opened LIMIT=$((participants - opened)) RUN=open-$opened \
+while [ "$opened" -lt "$pool" ]; do
+  done_now=$(TOKEN=$token PARTICIPANTS=$pool OFFSET=$opened LIMIT=$((pool - opened)) RUN=open-$opened \
     wrk -t1 -c"$connections" -d2s -s Benchmarks/serve-load.lua "$url" | awk '/requests in/ {print $1}')
   opened=$((opened + done_now))
 done
-echo "== the API: ${duration}s of turns over $participants participants ($connections connections)"
+echo "== the API: ${duration}s of turns, $participants participants at once, $turns_each turns each ($connections connections)"
 before=$(ticks)
-TOKEN=$token PARTICIPANTS=$participants OFFSET=$participants RUN=api-$(date +%s) \
+TOKEN=$token PARTICIPANTS=$participants POOL=$pool TURNS=$turns_each RUN=api-$(date +%s) \
   wrk -t1 -c"$connections" -d"${duration}s" --latency -s Benchmarks/serve-load.lua "$url" | tee "$tmp/api"
 api_ticks=$(( $(ticks) - before ))
 
-echo "== the web: inviting $participants participants and opening their links"
-{ echo "name,email,side"; for i in $(seq 1 $participants); do echo "Web $i,,teacher"; done; } > "$tmp/people.csv"
+echo "== the web: inviting $pool participants and opening their links"
+{ echo "name,email,side"; for i in $(seq 1 $pool); do echo "Web $i,,teacher"; done; } > "$tmp/people.csv"
 "$bin" invite --csv "$tmp/people.csv" --base-url "$url" --config "$tmp/jobtwin.yaml" >"$tmp/links.csv" 2>/dev/null
 /usr/bin/python3 - "$tmp/links.csv" "$tmp/sessions.txt" <<'PY'
 import csv, http.client, re, sys, urllib.parse
@@ -56,14 +63,14 @@ with open(links, newline="") as f, open(out, "w") as sessions:
         csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
         sessions.write(f"{cookie} {csrf}\n")
 PY
-echo "== the web, as chat.js posts (the next page in the answer): ${duration}s of turns over $participants participants ($connections connections)"
+echo "== the web, as chat.js posts (the next page in the answer): ${duration}s of turns, $participants participants at once, $turns_each turns each ($connections connections)"
 before=$(ticks)
-SESSIONS="$tmp/sessions.txt" MODE=script \
+SESSIONS="$tmp/sessions.txt" PLACES=$participants TURNS=$turns_each MODE=script \
   wrk -t1 -c"$connections" -d"${duration}s" --latency -s Benchmarks/web-load.lua "$url" | tee "$tmp/web"
 web_ticks=$(( $(ticks) - before ))
 echo "== the web without JavaScript (a post, a redirect, the page): ${duration}s of turns"
 before=$(ticks)
-SESSIONS="$tmp/sessions.txt" MODE=plain \
+SESSIONS="$tmp/sessions.txt" PLACES=$participants TURNS=$turns_each MODE=plain \
   wrk -t1 -c"$connections" -d"${duration}s" --latency -s Benchmarks/web-load.lua "$url" | tee "$tmp/plain"
 plain_ticks=$(( $(ticks) - before ))
 

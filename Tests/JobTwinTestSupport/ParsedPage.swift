@@ -30,6 +30,13 @@ public final class ParsedPage {
         /// The first element below with `id`.
         public func byID(_ id: String) -> Element? { descendants.first { $0["id"] == id } }
 
+        /// The element written out — name, attributes in order of name, text, children — for
+        /// comparing two parts of pages.
+        public var outline: String {
+            let attributes = self.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            return "<\(name) \(attributes)>\(text)[" + children.map(\.outline).joined(separator: ",") + "]"
+        }
+
         /// The text with runs of white space as one space, trimmed.
         public var normalizedText: String {
             text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -240,6 +240,43 @@ struct WebRendererTests {
         #expect(page.root.all("h1").count == 1)
     }
 
+    @Test("message text: paragraphs at blank lines, line breaks kept, lines with - • * as lists; CRLF as LF; nothing else is markup")
+    func messageText() throws {
+        let text = "Welkom!\r\nJe profiel:\r\n  - Naam: Anna\r\n• Rol: docent\r\n* Stad: Gouda\r\n\r\n\r\nTot *zo*\n-geen lijst\n   \nKlaar"
+        let page = try Self.page(Self.reply(nil, messages: [Reply.Message(.info, text), Reply.Message(.info, "- alleen dit"),
+                                                            Reply.Message(.info, "Eén regel")]))
+        let messages = try #require(page.root.byID("newest")).children
+        try #require(messages.count == 3)
+        let first = messages[0].children
+        #expect(first.map(\.name) == ["p", "ul", "p", "p"])
+        #expect(first[0].normalizedText == "Welkom! Je profiel:")
+        #expect(first[0].all("br").count == 1)
+        #expect(first[1].all("li").map(\.normalizedText) == ["Naam: Anna", "Rol: docent", "Stad: Gouda"])
+        #expect(first[2].normalizedText == "Tot *zo* -geen lijst", "no Markdown, no list without the space")
+        #expect(first[2].all("br").count == 1)
+        #expect(first[3].normalizedText == "Klaar", "a line of spaces ends a paragraph")
+        #expect(messages[1].children.map(\.name) == ["ul"] && messages[1].all("li").map(\.normalizedText) == ["alleen dit"])
+        #expect(messages[2].children.map(\.name) == ["p"] && messages[2].normalizedText == "Eén regel")
+    }
+
+    @Test("an answer in place holds the regions the script replaces, the language and the title, and nothing only a new page needs")
+    func inPlaceFragment() throws {
+        let prompt = Self.prompt(.choice)
+        let reply = Self.reply(prompt, messages: [Reply.Message(.info, "Dank je!")], language: .en)
+        let transcript = [ChatLine(from: .assistant, text: "Hoe heet je?"), ChatLine(from: .participant, text: "Anna")]
+        let whole = try ParsedPage(WebRenderer.page(reply, transcript: transcript, csrf: "t"))
+        let fragment = try ParsedPage(String(decoding: WebRenderer.pageUTF8(reply, transcript: transcript, csrf: "t", inPlace: true),
+                                             as: UTF8.self))
+        #expect(fragment.root["lang"] == "en")
+        #expect(fragment.root.all("title").map(\.text) == whole.root.all("title").map(\.text))
+        for region in ["bar", "progress", "history", "newest", "ask"] {
+            let part = try #require(fragment.root.byID(region), "\(region) is there")
+            #expect(part.outline == whole.root.byID(region)?.outline, "\(region) is as on the whole page")
+        }
+        #expect(fragment.root.all("link").isEmpty && fragment.root.all("script").isEmpty && fragment.root.all("h1").isEmpty)
+        #expect(!whole.root.all("link").isEmpty && !whole.root.all("script").isEmpty && whole.root.all("h1").count == 1)
+    }
+
     @Test("a refused answer: the error is in the live region, and the field points to it as invalid")
     func refusedAnswer() throws {
         let prompt = Self.prompt(.integer, min: 1, max: 50)

@@ -13,20 +13,31 @@ public enum TranscriptDigest {
     /// The digest of `lines`, as 16 hex digits.
     public static func of(_ lines: ArraySlice<ChatLine>) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ byte: UInt8) {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
         for line in lines {
-            for byte in line.from.rawValue.utf8 { mix(byte) }
-            mix(0x1f)
-            for byte in line.kind.rawValue.utf8 { mix(byte) }
-            mix(0x1f)
-            for byte in line.text.utf8 { mix(byte) }
-            mix(0x1e)
+            mix(line.from.rawValue, into: &hash)
+            mix(0x1f, into: &hash)
+            mix(line.kind.rawValue, into: &hash)
+            mix(0x1f, into: &hash)
+            mix(line.text, into: &hash)
+            mix(0x1e, into: &hash)
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    private static func mix(_ byte: UInt8, into hash: inout UInt64) {
+        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+
+    /// Mixes the text's UTF-8 in from its contiguous storage (native strings have it), so that
+    /// the loop runs over bytes and not through the string's iterator.
+    private static func mix(_ text: String, into hash: inout UInt64) {
+        var text = text
+        text.withUTF8 { bytes in
+            var h = hash
+            for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            hash = h
+        }
     }
 
     /// How many of `lines` a page that shows `shown` (`"COUNT.DIGEST"`, as the script sends it)
