@@ -2,7 +2,8 @@
 --
 -- Each post is POST /chat with what the page's question form would send: its hidden fields
 -- (slot, turn, fingerprint, the session's CSRF token) and an answer its controls offer (the
--- first option of a choice, the lower limit of a number or a date, a name for a text), with
+-- first option of a choice, the lower limit of a number or a date, for a text what
+-- serve-load.lua types), with
 -- the session's cookie. The form comes from the last page the participant got (read in
 -- `response`, keyed by the CSRF token in it); a first post, before any page, is the typed "ja"
 -- of the opening. MODE says which browser:
@@ -51,6 +52,11 @@ local function hidden(form, name)
   return form:match('name="' .. name .. '" value="([^"]*)"')
 end
 
+-- The texts typed into the intake's text fields: those serve-load.lua answers with.
+local typed = { ["profile.name"] = "Anna de Vries", ["profile.organization"] = "Erasmus College",
+                ["profile.region"] = "Rotterdam", ["profile.role"] = "docent wiskunde",
+                ["profile.background"] = "lerarenopleiding", ["profile.target_group"] = "vmbo" }
+
 -- The body the question form `form` (its HTML) posts, answered as a participant would.
 local function answer(form, csrf)
   local kind = form:match('data%-type="(%w+)"')
@@ -65,7 +71,7 @@ local function answer(form, csrf)
   elseif kind == "email" then
     text = "anna@example.org"
   else
-    text = slot and "Anna de Vries" or "1"
+    text = slot and (typed[slot] or "Anna de Vries") or "1"
   end
   local body = "answer=" .. encode(text or "1") .. "&csrf=" .. csrf
   if slot then body = body .. "&slot=" .. encode(slot) end
