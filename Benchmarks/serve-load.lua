@@ -13,9 +13,12 @@
 --                 menu turns whatever its speed (Benchmarks/web-load.sh)
 --   POOL          how many participants there are in all (default PARTICIPANTS); place i takes
 --                 participants i, i+PARTICIPANTS, … of them
+--   BASE          the number of the pool's first participant (default 0), so that rounds of a
+--                 run can take pools of their own
 local participants = tonumber(os.getenv("PARTICIPANTS") or "1000")
 local turns_each = tonumber(os.getenv("TURNS") or "0")
 local pool = tonumber(os.getenv("POOL") or "0")
+local base = tonumber(os.getenv("BASE") or "0")
 if pool < participants then pool = participants end
 local limit = tonumber(os.getenv("LIMIT") or "0")
 local offset = tonumber(os.getenv("OFFSET") or "0")
@@ -54,7 +57,7 @@ function request()
   steps[who] = step
   local text = answers[step - 1] or "1"
   if step == 1 then text = "hallo" end
-  local body = string.format('{"participant":"bench-%d","text":"%s","id":"%s-%d-%d"}', (offset + who) % pool, text, run, index, sent)
+  local body = string.format('{"participant":"bench-%d","text":"%s","id":"%s-%d-%d"}', base + (offset + who) % pool, text, run, index, sent)
   return wrk.format("POST", "/v1/messages", headers, body)
 end
 

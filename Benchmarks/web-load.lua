@@ -15,12 +15,16 @@
 -- Environment:
 --   SESSIONS  a file with one line per participant: "COOKIE CSRF" (made by web-load.sh)
 --   MODE      script or plain
---   PLACES    how many participants are under way at once (default: every line of SESSIONS)
+--   PLACES    how many participants are under way at once (default: the whole pool)
 --   TURNS     turns each participant gets before its place goes to the next participant of
---             SESSIONS (default 0: never), as in serve-load.lua, so that a run holds the same
+--             the pool (default 0: never), as in serve-load.lua, so that a run holds the same
 --             mix of intake and menu turns whatever its speed
+--   FIRST     the line of SESSIONS the pool starts at (default 0)
+--   POOL      how many lines from there are the pool (default: the rest of SESSIONS)
 local plain = os.getenv("MODE") == "plain"
 local turns_each = tonumber(os.getenv("TURNS") or "0")
+local first = tonumber(os.getenv("FIRST") or "0")
+local pool_size = tonumber(os.getenv("POOL") or "0")
 
 local threads = {}
 function setup(thread)
@@ -29,7 +33,7 @@ function setup(thread)
   for _, t in ipairs(threads) do t:set("threads_count", #threads) end
 end
 
-local sessions, count, sent, failures, stale, forms, shown, places, current, taken
+local sessions, count, sent, failures, stale, forms, shown, places, current, taken, pool
 function init(args)
   index = tonumber(index) or 0
   count = tonumber(threads_count) or 1
@@ -40,8 +44,10 @@ function init(args)
   end
   sent, failures, stale = 0, 0, 0
   forms, shown, current, taken = {}, {}, {}, {}
+  pool = pool_size
+  if pool <= 0 or first + pool > #sessions then pool = #sessions - first end
   places = tonumber(os.getenv("PLACES") or "0")
-  if places <= 0 or places > #sessions then places = #sessions end
+  if places <= 0 or places > pool then places = pool end
 end
 
 local function encode(text)
@@ -88,10 +94,10 @@ function request()
   sent = sent + 1
   local who = current[place] or place
   if posting and turns_each > 0 and (taken[who] or 0) >= turns_each then
-    who = (who + places) % #sessions
+    who = (who + places) % pool
     current[place] = who
   end
-  local session = sessions[who + 1]
+  local session = sessions[first + who + 1]
   if not posting then
     return wrk.format("GET", "/chat", { ["Cookie"] = session.cookie })
   end
