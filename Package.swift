@@ -12,6 +12,7 @@ import PackageDescription
 ///     TwinAssistant          DialogEngine, TwinStore, TwinConfiguration, TwinReply — Assistant.handle/press → Reply
 ///     TwinRendering          TwinReply, Twinning — a Reply as each platform shows it (Block Kit, buttons, cards, the web chat's HTML)
 ///     TwinReply              Twinning, JSONText — the reply contract and its JSON
+///     TwinPostgres           nothing of ours yet — PostgreSQL through PostgresNIO (the URL, connections, migrations; not a store yet)
 ///     TwinStore              Twinning — SQLite through GRDB; Crypto for the hashes of web tokens
 ///     TwinConfiguration      Twinning — the configuration file, read and checked
 ///     DialogEngine           TwinLanguage, JSONText — the script language, pure (no channel sees it)
@@ -38,6 +39,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // A line editor for terminals on raw termios (the chat's input): keys, history, UTF-8,
@@ -62,6 +65,13 @@ let package = Package(
             name: "TwinStore",
             dependencies: ["Twinning", "TwinLanguage", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The PostgreSQL store, for several `serve` behind one load balancer (PostgresNIO): the
+        // URL, the connection and the schema's migrations so far.
+        .target(
+            name: "TwinPostgres",
+            dependencies: [.product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log")]
         ),
         // The configuration file and environment, read and checked (YAML through Yams): the
         // server's, the channels', the notifications' and the retention settings.
@@ -170,6 +180,10 @@ let package = Package(
         .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine", "TwinLanguage", "JSONText"]),
         .testTarget(name: "TwinningTests", dependencies: ["Twinning", "TwinLanguage"]),
         .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning", "TwinLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Against a real PostgreSQL server, whose URL `JOBTWIN_TEST_POSTGRES_URL` gives
+        // (`scripts/postgres-test-server`; `.ci/run` starts one).
+        .testTarget(name: "TwinPostgresTests", dependencies: ["TwinPostgres", "TwinStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                                                              .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "TwinAssistantTests",
             dependencies: ["TwinAssistant", "DialogEngine", "TwinStore", "Twinning", "TwinLanguage", "TwinConfiguration", "TwinReply",

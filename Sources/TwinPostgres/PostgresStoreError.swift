@@ -1,0 +1,36 @@
+import PostgresNIO
+
+/// What went wrong with the PostgreSQL database, said so that an operator can act on it. The
+/// database is always named without its password.
+public enum PostgresStoreError: Error, CustomStringConvertible {
+    /// The server could not be reached or refused the sign-in.
+    case cannotConnect(location: String, reason: String)
+    /// The database's schema was written by a newer jobtwin (a migration this one does not know).
+    case newerSchema(location: String, migration: String)
+    /// A statement failed.
+    case failed(location: String, reason: String)
+
+    /// The problem and what to do about it.
+    public var description: String {
+        switch self {
+        case .cannotConnect(let location, let reason):
+            return "cannot connect to \(location): \(reason). Check that the server runs, the host, port, user and database of the URL, and the password ($PGPASSWORD or the URL)."
+        case .newerSchema(let location, let migration):
+            return "\(location) was set up by a newer jobtwin (its migration “\(migration)” is unknown here): run that version or a later one."
+        case .failed(let location, let reason):
+            return "the database \(location) refused a statement: \(reason)"
+        }
+    }
+
+    /// An error of PostgresNIO's as one line: the server's own message when it sent one.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] {
+                let code = error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
+                return message + code
+            }
+            return "\(error.code)"
+        }
+        return String(describing: error)
+    }
+}
