@@ -141,7 +141,7 @@ let package = Package(
             name: "jobtwin",
             dependencies: [
                 "TwinAssistant", "TwinServer", "TwinNotify", "DialogEngine", "Twinning", "TwinStore", "LineEditor", "TwinLanguage", "TwinConfiguration",
-                "TwinReply", "TwinRendering",
+                "TwinReply", "TwinRendering", "TwinPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

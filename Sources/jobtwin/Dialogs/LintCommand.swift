@@ -44,6 +44,7 @@ struct LintCommand: AsyncParsableCommand {
             }
             if let terms { diagnostics += RelatedTermsFile.read(terms).diagnostics }
             if let db {
+                _ = try StoreOptions.sqlitePath(db)
                 guard FileManager.default.fileExists(atPath: db) else {
                     throw CLIError(message: "There is no database at \(db).")
                 }

@@ -5,6 +5,7 @@ import TwinAssistant
 import TwinReply
 import TwinServer
 import TwinConfiguration
+import TwinPostgres
 
 /// The explanation `jobtwin serve --check-config` prints: which file and database, where it
 /// listens, and per channel whether it is served and where its secret comes from — never the
@@ -27,7 +28,9 @@ struct ConfigReport {
         let limit = server.rateLimit
         var lines = [
             "Configuration: \(file ?? "no file (defaults and environment)")",
-            "Database: \(configuration.database) (\(FileManager.default.fileExists(atPath: configuration.database) ? "exists" : "will be created"))",
+            "Database: " + (PostgresLocation.isPostgresURL(configuration.database)
+                ? "\(StoreOptions.describe(configuration.database)) (PostgreSQL: not supported by this version; give a SQLite file)"
+                : "\(configuration.database) (\(FileManager.default.fileExists(atPath: configuration.database) ? "exists" : "will be created"))"),
             "Dialogs: \(configuration.dialogs.map { "from \($0)" } ?? "built in"), \(dialogCount) checked",
             "Listen: http://\(server.host):\(server.port)",
             "Limits: bodies up to \(server.maxBodyBytes) bytes; "

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TwinConfiguration
+import TwinPostgres
 import TwinStore
 
 /// The options of every command that reads the configuration and the database.
@@ -25,6 +26,22 @@ struct StoreOptions: ParsableArguments {
 
     /// The database, opened and migrated.
     func repository(_ configuration: JobTwinConfiguration) throws -> SQLiteRepository {
-        try CLIError.wrap { try SQLiteRepository(path: configuration.database) }
+        let path = try Self.sqlitePath(configuration.database)
+        return try CLIError.wrap { try SQLiteRepository(path: path) }
+    }
+
+    /// `database` when it is a SQLite file. A PostgreSQL URL is refused with what to do instead,
+    /// and named without the password it may hold: SQLite would take it for a file name, fail,
+    /// and print it whole.
+    static func sqlitePath(_ database: String) throws -> String {
+        guard PostgresLocation.isPostgresURL(database) else { return database }
+        throw CLIError(message: "\(describe(database)) is a PostgreSQL database, and this version of jobtwin keeps its data in SQLite only. "
+                       + "Give a file path (--db, $JOBTWIN_DB or `database:` in the configuration); PostgreSQL is being built (docs/postgresql.md).")
+    }
+
+    /// The database as messages name it: a PostgreSQL URL without its password.
+    static func describe(_ database: String) -> String {
+        guard PostgresLocation.isPostgresURL(database) else { return database }
+        return (try? PostgresLocation(url: database, environment: [:]))?.description ?? "a postgres:// URL"
     }
 }
