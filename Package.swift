@@ -12,9 +12,9 @@ import PackageDescription
 ///     TwinAssistant          DialogEngine, TwinStore, TwinConfiguration, TwinReply — Assistant.handle/press → Reply
 ///     TwinRendering          TwinReply, Twinning — a Reply as each platform shows it (Block Kit, buttons, cards, the web chat's HTML)
 ///     TwinReply              Twinning, JSONText — the reply contract and its JSON
-///     TwinPostgres           nothing of ours yet — PostgreSQL through PostgresNIO (the URL, connections, migrations; not a store yet)
+///     TwinPostgres           TwinConfiguration — PostgreSQL through PostgresNIO (connections, migrations; not a store yet)
 ///     TwinStore              Twinning — SQLite through GRDB; Crypto for the hashes of web tokens
-///     TwinConfiguration      Twinning — the configuration file, read and checked
+///     TwinConfiguration      Twinning — the configuration file, read and checked; the postgres:// URL
 ///     DialogEngine           TwinLanguage, JSONText — the script language, pure (no channel sees it)
 ///     Twinning               TwinLanguage — the domain, pure
 ///     TwinLanguage, JSONText the leaves: Dutch and English; JSON bytes
@@ -67,10 +67,11 @@ let package = Package(
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The PostgreSQL store, for several `serve` behind one load balancer (PostgresNIO): the
-        // URL, the connection and the schema's migrations so far.
+        // connection and the schema's migrations so far (the URL is TwinConfiguration's, so that
+        // the CLI reads it without linking PostgresNIO).
         .target(
             name: "TwinPostgres",
-            dependencies: [.product(name: "PostgresNIO", package: "postgres-nio"),
+            dependencies: ["TwinConfiguration", .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log")]
         ),
         // The configuration file and environment, read and checked (YAML through Yams): the
@@ -141,7 +142,7 @@ let package = Package(
             name: "jobtwin",
             dependencies: [
                 "TwinAssistant", "TwinServer", "TwinNotify", "DialogEngine", "Twinning", "TwinStore", "LineEditor", "TwinLanguage", "TwinConfiguration",
-                "TwinReply", "TwinRendering", "TwinPostgres",
+                "TwinReply", "TwinRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -182,7 +183,8 @@ let package = Package(
         .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning", "TwinLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
         // Against a real PostgreSQL server, whose URL `JOBTWIN_TEST_POSTGRES_URL` gives
         // (`scripts/postgres-test-server`; `.ci/run` starts one).
-        .testTarget(name: "TwinPostgresTests", dependencies: ["TwinPostgres", "TwinStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+        .testTarget(name: "TwinPostgresTests", dependencies: ["TwinPostgres", "TwinStore", "TwinConfiguration",
+                                                              .product(name: "PostgresNIO", package: "postgres-nio"),
                                                               .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "TwinAssistantTests",

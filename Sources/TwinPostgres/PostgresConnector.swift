@@ -1,4 +1,5 @@
 public import Logging
+public import TwinConfiguration
 public import PostgresNIO
 import NIOSSL
 

@@ -1,5 +1,6 @@
 public import Logging
 import PostgresNIO
+import TwinConfiguration
 
 /// Brings a PostgreSQL database's schema up to date (`PostgresSchema.migrations`), safely when
 /// several `jobtwin serve` start at once: the migrations run under a session advisory lock, so

@@ -1,4 +1,5 @@
 import Testing
+import TwinConfiguration
 import TwinPostgres
 
 /// `--db postgres://…` as an operator writes it: the parts, the password from `$PGPASSWORD`,

@@ -3,6 +3,7 @@ import GRDB
 import Logging
 import PostgresNIO
 import Testing
+import TwinConfiguration
 import TwinPostgres
 import TwinStore
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import Testing
+import TwinConfiguration
 import TwinPostgres
 
 /// The PostgreSQL server the tests use: the one `JOBTWIN_TEST_POSTGRES_URL` names

@@ -5,7 +5,6 @@ import TwinAssistant
 import TwinReply
 import TwinServer
 import TwinConfiguration
-import TwinPostgres
 
 /// The explanation `jobtwin serve --check-config` prints: which file and database, where it
 /// listens, and per channel whether it is served and where its secret comes from — never the

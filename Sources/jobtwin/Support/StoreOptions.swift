@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import TwinConfiguration
-import TwinPostgres
 import TwinStore
 
 /// The options of every command that reads the configuration and the database.
