@@ -1,7 +1,8 @@
 /// The chat page's script (`chat.js`): our own, no framework. It takes over the forms that post
 /// to `/chat` — sends them with `fetch` as the browser would (form-encoded, with the button
 /// pressed, and the header `JobTwin-Page: in-place`, so that the server answers with the next
-/// page rather than a redirect), and puts the page's regions in place of the current ones — and
+/// page's regions, language and title rather than a redirect), puts those regions in place of
+/// the current ones — and
 /// moves the focus to the new question. It also says which history it shows
 /// (`JobTwin-History`, see `TranscriptDigest`), so that the answer carries only the new lines,
 /// which it appends; when those do not follow on from what it shows, it loads the whole page. The `aria-live` region stays the same
