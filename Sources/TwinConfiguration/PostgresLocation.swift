@@ -51,7 +51,10 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         guard Self.isPostgresURL(text), let components = URLComponents(string: text) else {
             throw .notAPostgresURL
         }
-        guard let host = components.host, !host.isEmpty else { throw .missingHost }
+        // URLComponents keeps an IPv6 address's brackets; the connection needs the address alone.
+        guard var host = components.host, !host.isEmpty else { throw .missingHost }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty else { throw .missingHost }
         guard let user = components.user, !user.isEmpty else { throw .missingUser }
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         guard !path.contains("/") else { throw .badDatabaseName(path) }

@@ -27,6 +27,13 @@ struct PostgresLocationTests {
         #expect(try PostgresLocation(url: "postgres://twin@localhost/jobtwin", environment: [:]).password == nil)
     }
 
+    @Test("an IPv6 address: the address alone to connect to, in brackets in the description")
+    func ipv6() throws {
+        let location = try PostgresLocation(url: "postgres://twin@[::1]:5433/jobtwin", environment: [:])
+        #expect(location.host == "::1" && location.port == 5433)
+        #expect(location.description == "postgres://twin@[::1]:5433/jobtwin")
+    }
+
     @Test("only postgres:// and postgresql:// name PostgreSQL; anything else is a SQLite path")
     func recognised() {
         #expect(PostgresLocation.isPostgresURL("postgres://a@b/c") && PostgresLocation.isPostgresURL("PostgreSQL://a@b/c"))
