@@ -12,7 +12,7 @@ import PackageDescription
 ///     TwinAssistant          DialogEngine, TwinStore, TwinConfiguration, TwinReply — Assistant.handle/press → Reply
 ///     TwinRendering          TwinReply, Twinning — a Reply as each platform shows it (Block Kit, buttons, cards, the web chat's HTML)
 ///     TwinReply              Twinning, JSONText — the reply contract and its JSON
-///     TwinPostgres           TwinConfiguration — PostgreSQL through PostgresNIO (connections, migrations; not a store yet)
+///     TwinPostgres           TwinStore, TwinConfiguration — the store on PostgreSQL through PostgresNIO (several `serve` on one database)
 ///     TwinStore              Twinning — SQLite through GRDB; Crypto for the hashes of web tokens
 ///     TwinConfiguration      Twinning — the configuration file, read and checked; the postgres:// URL
 ///     DialogEngine           TwinLanguage, JSONText — the script language, pure (no channel sees it)
@@ -67,11 +67,11 @@ let package = Package(
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The PostgreSQL store, for several `serve` behind one load balancer (PostgresNIO): the
-        // connection and the schema's migrations so far (the URL is TwinConfiguration's, so that
-        // the CLI reads it without linking PostgresNIO).
+        // same protocols as TwinStore's SQLite store, its schema's migrations, its connections.
         .target(
             name: "TwinPostgres",
-            dependencies: ["TwinConfiguration", .product(name: "PostgresNIO", package: "postgres-nio"),
+            dependencies: ["TwinConfiguration", "TwinStore", "Twinning", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log")]
         ),
         // The configuration file and environment, read and checked (YAML through Yams): the
@@ -183,7 +183,8 @@ let package = Package(
         .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning", "TwinLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
         // Against a real PostgreSQL server, whose URL `JOBTWIN_TEST_POSTGRES_URL` gives
         // (`scripts/postgres-test-server`; `.ci/run` starts one).
-        .testTarget(name: "TwinPostgresTests", dependencies: ["TwinPostgres", "TwinStore", "TwinConfiguration",
+        .testTarget(name: "TwinPostgresTests", dependencies: ["TwinPostgres", "TwinStore", "TwinConfiguration", "TwinAssistant", "Twinning",
+                                                              "TwinLanguage", "DialogEngine", "TwinReply",
                                                               .product(name: "PostgresNIO", package: "postgres-nio"),
                                                               .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(

@@ -516,6 +516,7 @@ public final class Assistant: Sendable {
         let explainer = self.explainer
         let effects = TurnEffects()
         let (reply, taken, turns) = try await repository.transaction { tx -> (Reply, SessionState?, Int) in
+            try tx.holdTurns(of: [id])
             // A request taken before (the fast path, which looks first, was skipped for a
             // preference) gets its stored reply; nothing is taken twice.
             if let request, let done = try tx.processedRequest(channel: request.channel, requestID: request.value, participant: id),

@@ -4,7 +4,7 @@ import Synchronization
 import Twinning
 import TwinStore
 
-/// Commits the results of many participants' turns in one SQLite transaction ("group commit").
+/// Commits the results of many participants' turns in one transaction ("group commit").
 ///
 /// SQLite has one writer; a transaction per turn makes its fixed cost (begin, commit, the WAL
 /// frames) the limit on turns per second. Turns that arrive while a commit is running wait and
@@ -126,7 +126,10 @@ final class GroupCommit: Sendable {
             guard !batch.isEmpty else { return }
             do {
                 let outcomes = try repository.blockingTransaction { tx in
-                    try batch.map { waiter -> Outcome in
+                    // All at once and in one order, so that two processes committing batches
+                    // never wait for each other's participants in a circle.
+                    try tx.holdTurns(of: batch.map(\.item.participant))
+                    return try batch.map { waiter -> Outcome in
                         let item = waiter.item
                         if let outcome = try item.precheck(tx) { return outcome }
                         guard try tx.sessionTurns(item.participant) == item.expectedTurns,

@@ -34,4 +34,14 @@ public protocol TwinTransaction: TwinReader, TrajectoryWriter, OutboxWriter, Pri
     /// Forgets the requests taken before `time` whose reply was delivered, and returns how many;
     /// undelivered replies are kept for the notification outbox.
     func pruneProcessedRequests(deliveredBefore time: Date) throws -> Int
+    /// Holds back, until this transaction ends, the turns that other processes sharing the
+    /// database take for these participants: the turn's reads and its writes then see no other
+    /// process's turn of the same participant in between. A turn calls it before it reads the
+    /// conversation. SQLite has one writer for the whole file, so there it does nothing.
+    func holdTurns(of ids: [ParticipantID]) throws
+}
+
+extension TwinTransaction {
+    /// One writer for the whole database holds every turn back already.
+    public func holdTurns(of ids: [ParticipantID]) throws {}
 }

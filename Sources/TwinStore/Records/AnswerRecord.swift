@@ -1,12 +1,12 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// A row of `answers`: a participant's latest answer to one slot.
-struct AnswerRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "answers"
+package struct AnswerRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "answers"
 
-    var participant_id: String
-    var slot: String
-    var value: String
-    var answered_at: Date
+    package var participant_id: String
+    package var slot: String
+    package var value: String
+    package var answered_at: Date
 }

@@ -1,28 +1,28 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// A row of `deliveries`.
-struct DeliveryRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "deliveries"
+package struct DeliveryRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "deliveries"
 
-    var id: Int64?
-    var source: String
-    var event_id: Int64?
-    var target: String
-    var kind: String
-    var idempotency_key: String
-    var payload: Data
-    var ordering_key: String?
-    var status: String
-    var attempts: Int
-    var next_attempt_at: Date
-    var lease_until: Date?
-    var last_error: String?
-    var last_status: Int?
-    var created_at: Date
-    var delivered_at: Date?
+    package var id: Int64?
+    package var source: String
+    package var event_id: Int64?
+    package var target: String
+    package var kind: String
+    package var idempotency_key: String
+    package var payload: Data
+    package var ordering_key: String?
+    package var status: String
+    package var attempts: Int
+    package var next_attempt_at: Date
+    package var lease_until: Date?
+    package var last_error: String?
+    package var last_status: Int?
+    package var created_at: Date
+    package var delivered_at: Date?
 
-    init(_ new: NewDelivery) {
+    package init(_ new: NewDelivery) {
         id = nil
         source = new.source
         event_id = new.eventID
@@ -41,7 +41,7 @@ struct DeliveryRecord: Codable, FetchableRecord, PersistableRecord {
         delivered_at = nil
     }
 
-    func delivery() throws -> Delivery {
+    package func delivery() throws -> Delivery {
         guard let id, let status = Delivery.Status(rawValue: status) else {
             throw StoreError.corruptRow(table: "deliveries", key: "\(id ?? 0)", reason: "unknown status \(status)")
         }

@@ -1,18 +1,18 @@
-import Foundation
+package import Foundation
 import GRDB
-import Twinning
+package import Twinning
 
 /// A row of `events`: something to tell people about, recorded with the change that caused it.
-struct EventRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "events"
+package struct EventRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "events"
 
-    var id: Int64?
-    var kind: String
-    var participants: [String]
-    var pair_id: String?
-    var occurred_at: Date
+    package var id: Int64?
+    package var kind: String
+    package var participants: [String]
+    package var pair_id: String?
+    package var occurred_at: Date
 
-    init(_ event: ProgrammeEvent) {
+    package init(_ event: ProgrammeEvent) {
         id = nil
         kind = event.kind.rawValue
         participants = event.participants.map(\.description)
@@ -20,7 +20,7 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
         occurred_at = event.occurredAt
     }
 
-    func event() throws -> ProgrammeEvent {
+    package func event() throws -> ProgrammeEvent {
         guard let kind = ProgrammeEvent.Kind(rawValue: kind) else {
             throw StoreError.corruptRow(table: "events", key: "\(id ?? 0)", reason: "unknown kind \(kind)")
         }

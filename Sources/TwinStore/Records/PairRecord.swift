@@ -1,23 +1,23 @@
-import Foundation
+package import Foundation
 import GRDB
-import Twinning
+package import Twinning
 
 /// A row of `pairs`.
-struct PairRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "pairs"
+package struct PairRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "pairs"
 
-    var id: String
-    var teacher_id: String
-    var professional_id: String
-    var origin: String
-    var status: String
-    var score: Double
-    var proposed_at: Date
-    var teacher_confirmed_at: Date?
-    var professional_confirmed_at: Date?
-    var confirmed_at: Date?
+    package var id: String
+    package var teacher_id: String
+    package var professional_id: String
+    package var origin: String
+    package var status: String
+    package var score: Double
+    package var proposed_at: Date
+    package var teacher_confirmed_at: Date?
+    package var professional_confirmed_at: Date?
+    package var confirmed_at: Date?
 
-    init(_ pair: Pair) {
+    package init(_ pair: Pair) {
         id = pair.id
         teacher_id = pair.teacher.description
         professional_id = pair.professional.description
@@ -30,7 +30,7 @@ struct PairRecord: Codable, FetchableRecord, PersistableRecord {
         confirmed_at = pair.confirmedAt
     }
 
-    func pair() throws -> Pair {
+    package func pair() throws -> Pair {
         guard let teacher = ParticipantID(teacher_id), let professional = ParticipantID(professional_id),
               let origin = Pair.Origin(rawValue: origin), let status = Pair.Status(rawValue: status) else {
             throw StoreError.corruptRow(table: "pairs", key: id, reason: "unknown participant, origin or status")

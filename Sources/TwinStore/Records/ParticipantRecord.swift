@@ -1,20 +1,20 @@
-import Foundation
+package import Foundation
 import GRDB
 import TwinLanguage
-import Twinning
+package import Twinning
 
 /// A row of `participants`.
-struct ParticipantRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "participants"
+package struct ParticipantRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "participants"
 
-    var id: String
-    var channel: String
-    var language: String
-    var phase: String
-    var created_at: Date
-    var last_active_at: Date
+    package var id: String
+    package var channel: String
+    package var language: String
+    package var phase: String
+    package var created_at: Date
+    package var last_active_at: Date
 
-    init(_ participant: Participant) {
+    package init(_ participant: Participant) {
         id = participant.id.description
         channel = participant.id.channel
         language = participant.language.rawValue
@@ -46,7 +46,7 @@ struct ParticipantRecord: Codable, FetchableRecord, PersistableRecord {
         container["last_active_at"] = last_active_at
     }
 
-    func participant() throws -> Participant {
+    package func participant() throws -> Participant {
         guard let pid = ParticipantID(id) else {
             throw StoreError.corruptRow(table: "participants", key: id, reason: "not a participant id")
         }

@@ -1,19 +1,19 @@
-import Foundation
+package import Foundation
 import GRDB
 import Twinning
 
 /// A row of `processed_requests`.
-struct ProcessedRequestRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "processed_requests"
+package struct ProcessedRequestRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "processed_requests"
 
-    var channel: String
-    var request_id: String
-    var participant_id: String
-    var reply_json: Data
-    var at: Date
-    var delivered_at: Date?
+    package var channel: String
+    package var request_id: String
+    package var participant_id: String
+    package var reply_json: Data
+    package var at: Date
+    package var delivered_at: Date?
 
-    init(_ request: ProcessedRequest) {
+    package init(_ request: ProcessedRequest) {
         channel = request.channel
         request_id = request.requestID
         participant_id = request.participant.description
@@ -45,7 +45,7 @@ struct ProcessedRequestRecord: Codable, FetchableRecord, PersistableRecord {
         container["delivered_at"] = delivered_at
     }
 
-    func processedRequest() throws -> ProcessedRequest {
+    package func processedRequest() throws -> ProcessedRequest {
         guard let id = ParticipantID(participant_id) else {
             throw StoreError.corruptRow(table: "processed_requests", key: "\(channel)/\(request_id)", reason: "not a participant id")
         }

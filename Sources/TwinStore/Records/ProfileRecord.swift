@@ -1,31 +1,31 @@
-import Foundation
+package import Foundation
 import GRDB
-import Twinning
+package import Twinning
 
 /// A row of `profiles`. Lists are stored as JSON arrays.
-struct ProfileRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "profiles"
+package struct ProfileRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "profiles"
 
-    var participant_id: String
-    var name: String
-    var side: String
-    var organization: String
-    var role: String
-    var field: String
-    var field_other: String?
-    var education_types: [String]
-    var company_types: [String]
-    var background: String?
-    var target_group: String?
-    var motivations: [String]
-    var criteria: [String]
-    var subject_preference: String
-    var region: String
-    var consent_given_at: Date?
-    var consent_version: String?
-    var updated_at: Date
+    package var participant_id: String
+    package var name: String
+    package var side: String
+    package var organization: String
+    package var role: String
+    package var field: String
+    package var field_other: String?
+    package var education_types: [String]
+    package var company_types: [String]
+    package var background: String?
+    package var target_group: String?
+    package var motivations: [String]
+    package var criteria: [String]
+    package var subject_preference: String
+    package var region: String
+    package var consent_given_at: Date?
+    package var consent_version: String?
+    package var updated_at: Date
 
-    init(_ profile: Profile, for id: ParticipantID) {
+    package init(_ profile: Profile, for id: ParticipantID) {
         participant_id = id.description
         name = profile.name
         side = profile.side.rawValue
@@ -46,7 +46,7 @@ struct ProfileRecord: Codable, FetchableRecord, PersistableRecord {
         updated_at = profile.updatedAt
     }
 
-    func profile() throws -> Profile {
+    package func profile() throws -> Profile {
         func corrupt(_ reason: String) -> StoreError {
             StoreError.corruptRow(table: "profiles", key: participant_id, reason: reason)
         }

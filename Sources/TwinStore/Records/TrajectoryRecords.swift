@@ -1,18 +1,18 @@
-import Foundation
+package import Foundation
 import GRDB
-import Twinning
+package import Twinning
 
 /// A row of `goals`.
-struct GoalRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "goals"
-    var id: String
-    var pair_id: String
-    var owner_id: String?
-    var text: String
-    var long_term: Bool
-    var created_at: Date
+package struct GoalRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "goals"
+    package var id: String
+    package var pair_id: String
+    package var owner_id: String?
+    package var text: String
+    package var long_term: Bool
+    package var created_at: Date
 
-    init(_ goal: Goal) {
+    package init(_ goal: Goal) {
         id = goal.id
         pair_id = goal.pairID
         owner_id = goal.owner?.description
@@ -21,29 +21,29 @@ struct GoalRecord: Codable, FetchableRecord, PersistableRecord {
         created_at = goal.createdAt
     }
 
-    func goal() -> Goal {
+    package func goal() -> Goal {
         Goal(id: id, pairID: pair_id, owner: owner_id.flatMap(ParticipantID.init), text: text, isLongTerm: long_term, createdAt: created_at)
     }
 }
 
 /// A row of `plans`.
-struct PlanRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "plans"
-    var pair_id: String
-    var version: Int
-    var weeks: Int
-    var meetings: Int
-    var hours: Double
-    var period: String
-    var agreements: String
-    var proposed_by: String
-    var proposed_at: Date
-    var confirmed_versions: [String: Int]
-    var fixed_at: Date?
-    var deviation_reasons: [String: String]
-    var intended_kinds: [String]
+package struct PlanRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "plans"
+    package var pair_id: String
+    package var version: Int
+    package var weeks: Int
+    package var meetings: Int
+    package var hours: Double
+    package var period: String
+    package var agreements: String
+    package var proposed_by: String
+    package var proposed_at: Date
+    package var confirmed_versions: [String: Int]
+    package var fixed_at: Date?
+    package var deviation_reasons: [String: String]
+    package var intended_kinds: [String]
 
-    init(_ plan: Plan) {
+    package init(_ plan: Plan) {
         pair_id = plan.pairID
         version = plan.version
         weeks = plan.weeks
@@ -59,7 +59,7 @@ struct PlanRecord: Codable, FetchableRecord, PersistableRecord {
         intended_kinds = plan.intendedKinds.map(\.rawValue)
     }
 
-    func plan() throws -> Plan {
+    package func plan() throws -> Plan {
         guard let proposer = ParticipantID(proposed_by) else {
             throw StoreError.corruptRow(table: "plans", key: pair_id, reason: "unknown proposer")
         }
@@ -80,21 +80,21 @@ struct PlanRecord: Codable, FetchableRecord, PersistableRecord {
 }
 
 /// A row of `expectations`.
-struct ExpectationRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "expectations"
-    var participant_id: String
-    var pair_id: String
-    var text: String
-    var updated_at: Date
+package struct ExpectationRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "expectations"
+    package var participant_id: String
+    package var pair_id: String
+    package var text: String
+    package var updated_at: Date
 
-    init(_ expectation: Expectation) {
+    package init(_ expectation: Expectation) {
         participant_id = expectation.participant.description
         pair_id = expectation.pairID
         text = expectation.text
         updated_at = expectation.updatedAt
     }
 
-    func expectation() throws -> Expectation {
+    package func expectation() throws -> Expectation {
         guard let participant = ParticipantID(participant_id) else {
             throw StoreError.corruptRow(table: "expectations", key: pair_id, reason: "unknown participant")
         }
@@ -103,20 +103,20 @@ struct ExpectationRecord: Codable, FetchableRecord, PersistableRecord {
 }
 
 /// A row of `activities`.
-struct ActivityRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "activities"
-    var id: String
-    var pair_id: String
-    var logged_by: String
-    var kind: String
-    var day: String
-    var hours: Double
-    var notes: String
-    var confidential: Bool
-    var logged_at: Date
-    var confirmed_at: Date?
+package struct ActivityRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "activities"
+    package var id: String
+    package var pair_id: String
+    package var logged_by: String
+    package var kind: String
+    package var day: String
+    package var hours: Double
+    package var notes: String
+    package var confidential: Bool
+    package var logged_at: Date
+    package var confirmed_at: Date?
 
-    init(_ activity: Activity) {
+    package init(_ activity: Activity) {
         id = activity.id
         pair_id = activity.pairID
         logged_by = activity.loggedBy.description
@@ -129,7 +129,7 @@ struct ActivityRecord: Codable, FetchableRecord, PersistableRecord {
         confirmed_at = activity.confirmedAt
     }
 
-    func activity() throws -> Activity {
+    package func activity() throws -> Activity {
         guard let by = ParticipantID(logged_by), let kind = ActivityKind(rawValue: kind) else {
             throw StoreError.corruptRow(table: "activities", key: id, reason: "unknown participant or kind")
         }

@@ -9,24 +9,24 @@ import GRDB
 /// not damaged. Stored replies are not edited but replaced whole by a neutral one (they exist
 /// to answer a repeated request, and "already handled" answers it without the card); outbox
 /// deliveries that show the person are dropped.
-struct CopyRedaction {
+package struct CopyRedaction {
     /// One column that can hold a copy.
-    struct Place: Sendable {
-        var table: String
-        var column: String
+    package struct Place: Sendable {
+        package var table: String
+        package var column: String
         /// The columns that identify a row (`rowid` for rowid tables).
-        var key: [String] = ["rowid"]
+        package var key: [String] = ["rowid"]
         /// The column of the row's owner, whose own texts stay in it.
-        var owner: String?
+        package var owner: String?
         /// Stored as a blob (conversation states).
-        var isBlob = false
+        package var isBlob = false
         /// After a change, also run this on the row (the session's turn counter moves on, so
         /// that no cached copy of the old state is written back).
-        var touch: String?
+        package var touch: String?
     }
 
     /// The columns that can hold an erased person's texts after their own rows are gone.
-    static let places: [Place] = [
+    package static let places: [Place] = [
         Place(table: "notices", column: "text_nl", owner: "participant_id"),
         Place(table: "notices", column: "text_en", owner: "participant_id"),
         Place(table: "conversation_texts", column: "text", owner: "participant_id"),
@@ -43,30 +43,19 @@ struct CopyRedaction {
     ]
 
     /// What replaces a text.
-    static let redacted = "[verwijderd / erased]"
+    package static let redacted = "[verwijderd / erased]"
 
-    let texts: IdentifyingTexts
-    /// The anonymous stand-in that replaces the person's id.
-    let standIn: String
+    /// What is looked for, and how it is replaced.
+    let redactor: TextRedactor
     let db: Database
-    /// Each text with the forms it takes in a column, worked out once for every row searched.
-    private let anywhereForms: [(text: String, forms: [String])]
-    private let wholeValueForms: [(text: String, forms: [String])]
-    /// What a column may contain when it shows the person: any form of a text looked for
-    /// anywhere, a short text as a whole JSON string, or the id.
-    private let searchedForms: [String]
     /// Each owner's own texts, read once.
     private var ownTexts: [String: Set<String>] = [:]
     /// Rows changed, for the summary.
     private(set) var changes = 0
 
     init(_ texts: IdentifyingTexts, standIn: String, in db: Database) {
-        self.texts = texts
-        self.standIn = standIn
+        redactor = TextRedactor(texts, standIn: standIn)
         self.db = db
-        anywhereForms = texts.anywhere.map { ($0, Self.forms(of: $0)) }
-        wholeValueForms = texts.wholeValues.map { ($0, Self.forms(of: $0)) }
-        searchedForms = anywhereForms.flatMap(\.forms) + wholeValueForms.flatMap { $0.forms.map { "\"\($0)\"" } } + [texts.id]
     }
 
     /// Redacts every place, neutralises stored replies and drops deliveries that show the person.
@@ -76,26 +65,13 @@ struct CopyRedaction {
         try dropDeliveries()
     }
 
-    /// The forms a text takes in a column: as written, and escaped as JSON writers escape it
-    /// (quotes, backslashes, line breaks; `/` as `\/` by some).
-    static func forms(of text: String) -> [String] {
-        var forms = [text]
-        if let data = try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes]),
-           let json = String(data: data, encoding: .utf8), json.count >= 4 {
-            let escaped = String(json.dropFirst(2).dropLast(2))
-            forms.append(escaped)
-            forms.append(escaped.replacingOccurrences(of: "/", with: "\\/"))
-        }
-        return Array(Set(forms)).sorted { $0.count > $1.count }
-    }
-
     /// A condition true when `expression` holds any searched form, or is a short text whole;
     /// its arguments follow.
     private func showsPerson(_ expression: String) -> (sql: String, arguments: StatementArguments) {
-        let forms = searchedForms
+        let forms = redactor.searchedForms
         let conditions = Array(repeating: "instr(\(expression), ?) > 0", count: forms.count)
-            + Array(repeating: "\(expression) = ?", count: texts.wholeValues.count)
-        return ("(" + conditions.joined(separator: " OR ") + ")", StatementArguments(forms + texts.wholeValues))
+            + Array(repeating: "\(expression) = ?", count: redactor.texts.wholeValues.count)
+        return ("(" + conditions.joined(separator: " OR ") + ")", StatementArguments(forms + redactor.texts.wholeValues))
     }
 
     private mutating func redact(_ place: Place) throws {
@@ -110,7 +86,7 @@ struct CopyRedaction {
             guard let original: String = row["value"] else { continue }
             var keep: Set<String> = []
             if let owner: String = row["owner"] { keep = try ownTexts(of: owner) }
-            let replaced = redacting(original, keeping: keep)
+            let replaced = redactor.redacting(original, keeping: keep)
             guard replaced != original else { continue }
             let assignment = place.isBlob ? "\(place.column) = CAST(? AS BLOB)" : "\(place.column) = ?"
             let touch = place.touch.map { ", \($0)" } ?? ""
@@ -122,24 +98,6 @@ struct CopyRedaction {
         }
     }
 
-    /// `text` without the person: their texts replaced (except those in `keep`, the row
-    /// owner's own), their id replaced by the stand-in.
-    func redacting(_ text: String, keeping keep: Set<String>) -> String {
-        var result = text
-        for (original, forms) in anywhereForms where !keep.contains(original) {
-            for form in forms where result.contains(form) {
-                result = result.replacingOccurrences(of: form, with: Self.redacted)
-            }
-        }
-        for (original, forms) in wholeValueForms where !keep.contains(original) {
-            if result.trimmingCharacters(in: .whitespacesAndNewlines) == original { return Self.redacted }
-            for form in forms where result.contains("\"\(form)\"") {
-                result = result.replacingOccurrences(of: "\"\(form)\"", with: "\"\(Self.redacted)\"")
-            }
-        }
-        return PersonalDataErasure.replacingID(texts.id, with: standIn, in: result)
-    }
-
     /// Stored replies that show the person become "already handled" in their owner's language:
     /// the row stays, so that a repeated request is still recognised and not taken as new input.
     private mutating func neutraliseStoredReplies() throws {
@@ -148,15 +106,10 @@ struct CopyRedaction {
             SELECT r.rowid AS id, r.participant_id AS owner, p.language, p.phase, CAST(r.reply_json AS TEXT) AS reply
             FROM processed_requests r JOIN participants p ON p.id = r.participant_id WHERE \(condition.sql)
             """, arguments: condition.arguments)
-        for row in rows where shows(row["reply"]) {
+        for row in rows where redactor.shows(row["reply"]) {
             let owner: String = row["owner"]
             let language: String = row["language"]
-            let text = language == "en" ? "This message was already handled." : "Dit bericht is al verwerkt."
-            let reply: [String: Any] = [
-                "participant": owner, "language": language, "phase": row["phase"] as String,
-                "messages": [["kind": "info", "text": text]], "prompt": NSNull(),
-            ]
-            let data = try JSONSerialization.data(withJSONObject: reply, options: [.sortedKeys, .withoutEscapingSlashes])
+            let data = try TextRedactor.neutralReply(owner: owner, language: language, phase: row["phase"])
             try db.execute(sql: "UPDATE processed_requests SET reply_json = ? WHERE rowid = ?", arguments: [data, row["id"] as Int64])
             changes += db.changesCount
         }
@@ -167,17 +120,10 @@ struct CopyRedaction {
         let condition = showsPerson("CAST(payload AS TEXT)")
         let rows = try Row.fetchAll(db, sql: "SELECT id, CAST(payload AS TEXT) AS payload FROM deliveries WHERE \(condition.sql)",
                                     arguments: condition.arguments)
-        for row in rows where shows(row["payload"]) {
+        for row in rows where redactor.shows(row["payload"]) {
             try db.execute(sql: "DELETE FROM deliveries WHERE id = ?", arguments: [row["id"] as Int64])
             changes += db.changesCount
         }
-    }
-
-    /// Whether a text shows the person: the search in SQL finds candidates, this decides
-    /// (`api:anna` inside `api:annabel` is not them).
-    private func shows(_ text: String?) -> Bool {
-        guard let text else { return false }
-        return redacting(text, keeping: []) != text
     }
 
     private mutating func ownTexts(of owner: String) throws -> Set<String> {

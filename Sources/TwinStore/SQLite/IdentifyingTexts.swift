@@ -12,25 +12,34 @@ import GRDB
 /// The name, the organisation and every text of at least `distinctiveLength` characters are
 /// looked for anywhere (inside a notice, a card, a sentence); a shorter text (`vmbo`, `Delft`)
 /// only as a whole value, so that it is not cut out of someone else's `vmbo, havo`.
-struct IdentifyingTexts: Sendable {
+package struct IdentifyingTexts: Sendable {
     /// From this length a text is distinctive enough to be looked for inside other texts.
     static let distinctiveLength = 8
 
     /// The texts looked for anywhere, longest first: a longer text is replaced before a
     /// shorter one inside it.
-    let anywhere: [String]
+    package let anywhere: [String]
     /// The texts replaced only where they are a whole value.
-    let wholeValues: [String]
+    package let wholeValues: [String]
     /// The participant's id, replaced by their stand-in where others' rows refer to them.
-    let id: String
+    package let id: String
 
     /// Whether there is anything to look for besides the id.
     var isEmpty: Bool { anywhere.isEmpty && wholeValues.isEmpty }
 
+    /// Reads a store's text columns: the rows of a `SELECT` whose only argument, the
+    /// participant's id, is written `?`; each row's columns in the order selected, as text.
+    package typealias TextRows = (_ sql: String) throws -> [[String?]]
+
     /// What `id` gave, read before their rows are deleted.
     static func of(_ id: String, in db: Database) throws -> IdentifyingTexts {
+        try of(id, rows: sqliteRows(id, db))
+    }
+
+    /// What `id` gave, read through `rows` (any store) before their rows are deleted.
+    package static func of(_ id: String, rows: TextRows) throws -> IdentifyingTexts {
         var always: Set<String> = []
-        let all = try collect(id, in: db, includingCodes: false, nameAndOrganization: &always).filter(isIdentifying)
+        let all = try collect(id, rows: rows, includingCodes: false, nameAndOrganization: &always).filter(isIdentifying)
         let longestFirst: (String, String) -> Bool = { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         return IdentifyingTexts(
             anywhere: all.filter { always.contains($0) || $0.count >= distinctiveLength }.sorted(by: longestFirst),
@@ -41,12 +50,21 @@ struct IdentifyingTexts: Sendable {
     /// Every text value of `id`'s own data, option values included: a text the other person
     /// also wrote themselves (both work in Rotterdam) is theirs as much, and stays in their rows.
     static func ownTexts(of id: String, in db: Database) throws -> [String] {
+        try ownTexts(of: id, rows: sqliteRows(id, db))
+    }
+
+    /// `ownTexts(of:in:)` through `rows`, for any store.
+    package static func ownTexts(of id: String, rows: TextRows) throws -> [String] {
         var unused: Set<String> = []
-        return Array(try collect(id, in: db, includingCodes: true, nameAndOrganization: &unused))
+        return Array(try collect(id, rows: rows, includingCodes: true, nameAndOrganization: &unused))
+    }
+
+    private static func sqliteRows(_ id: String, _ db: Database) -> TextRows {
+        { sql in try Row.fetchAll(db, sql: sql, arguments: [id]).map { row in row.databaseValues.map { String.fromDatabaseValue($0) } } }
     }
 
     /// Every text of `id`; their name and organisation also into `nameAndOrganization`.
-    private static func collect(_ id: String, in db: Database, includingCodes: Bool,
+    private static func collect(_ id: String, rows: TextRows, includingCodes: Bool,
                                 nameAndOrganization: inout Set<String>) throws -> Set<String> {
         var found: Set<String> = []
         func add(_ text: String?) {
@@ -57,38 +75,33 @@ struct IdentifyingTexts: Sendable {
             guard let json else { return }
             for text in strings(inJSON: json) where all || !isOptionValue(text) { add(text) }
         }
-        let arguments: StatementArguments = [id]
-        if let row = try Row.fetchOne(db, sql: """
+        func column(_ sql: String) throws -> [String?] { try rows(sql).map { $0.first ?? nil } }
+        for row in try rows("""
             SELECT name, organization, role, region, field_other, background, target_group FROM profiles WHERE participant_id = ?
-            """, arguments: arguments) {
-            for (_, value) in row { add(String.fromDatabaseValue(value)) }
-            for column in ["name", "organization"] {
-                if let text: String = row[column] { nameAndOrganization.insert(text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            """) {
+            row.forEach(add)
+            // The name and the organisation, the first two columns.
+            for text in row.prefix(2) {
+                if let text { nameAndOrganization.insert(text.trimmingCharacters(in: .whitespacesAndNewlines)) }
             }
         }
         // The name and e-mail address a coordinator invited them under.
-        for row in try Row.fetchAll(db, sql: "SELECT name, email FROM invitations WHERE participant_id = ?", arguments: arguments) {
-            add(row["name"])
-            add(row["email"])
-            if let name: String = row["name"] { nameAndOrganization.insert(name.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        for row in try rows("SELECT name, email FROM invitations WHERE participant_id = ?") {
+            row.forEach(add)
+            if let name = row.first ?? nil { nameAndOrganization.insert(name.trimmingCharacters(in: .whitespacesAndNewlines)) }
         }
-        for value in try String.fetchAll(db, sql: "SELECT value FROM answers WHERE participant_id = ?", arguments: arguments) {
-            addJSON(value, all: includingCodes)
-        }
-        for text in try String.fetchAll(db, sql: "SELECT text FROM goals WHERE owner_id = ?", arguments: arguments) { add(text) }
-        for text in try String.fetchAll(db, sql: "SELECT text FROM expectations WHERE participant_id = ?", arguments: arguments) { add(text) }
-        for text in try String.fetchAll(db, sql: "SELECT notes FROM activities WHERE logged_by = ?", arguments: arguments) { add(text) }
+        for value in try column("SELECT value FROM answers WHERE participant_id = ?") { addJSON(value, all: includingCodes) }
+        for text in try column("SELECT text FROM goals WHERE owner_id = ?") { add(text) }
+        for text in try column("SELECT text FROM expectations WHERE participant_id = ?") { add(text) }
+        for text in try column("SELECT notes FROM activities WHERE logged_by = ?") { add(text) }
         // A knelpunt's words went to the coordinators in a notification.
-        for text in try String.fetchAll(db, sql: "SELECT words FROM reported_bottlenecks WHERE participant_id = ? AND words IS NOT NULL",
-                                        arguments: arguments) { add(text) }
-        for row in try Row.fetchAll(db, sql: "SELECT period, agreements, deviation_reasons FROM plans WHERE proposed_by = ?", arguments: arguments) {
-            add(row["period"])
-            add(row["agreements"])
-            addJSON(row["deviation_reasons"], all: includingCodes)
+        for text in try column("SELECT words FROM reported_bottlenecks WHERE participant_id = ? AND words IS NOT NULL") { add(text) }
+        for row in try rows("SELECT period, agreements, deviation_reasons FROM plans WHERE proposed_by = ?") {
+            add(row.first ?? nil)
+            add(row.count > 1 ? row[1] : nil)
+            addJSON(row.count > 2 ? row[2] : nil, all: includingCodes)
         }
-        for data in try String.fetchAll(db, sql: "SELECT data FROM evaluations WHERE participant_id = ?", arguments: arguments) {
-            addJSON(data, all: includingCodes)
-        }
+        for data in try column("SELECT data FROM evaluations WHERE participant_id = ?") { addJSON(data, all: includingCodes) }
         return found
     }
 

@@ -8,11 +8,11 @@ import Twinning
 /// Every table is listed here, either with the rows that concern a participant or as holding no
 /// personal data; a test compares this list with the schema, so a new table cannot be added
 /// without deciding what export (and erasure) means for it.
-enum PersonalDataExport {
+package enum PersonalDataExport {
     /// Per table, the condition selecting the rows about participant `?1` (the id, bound to
     /// every `?1`). Shared trajectory data (the pair's goals, expectations, plan, activities) is included:
     /// it is about both partners.
-    static let rowsAbout: [String: String] = [
+    package static let rowsAbout: [String: String] = [
         "participants": "id = ?1",
         "sessions": "participant_id = ?1",
         "answers": "participant_id = ?1",
@@ -46,14 +46,14 @@ enum PersonalDataExport {
     /// The condition on `events` selecting those about participant `?1`: they name them, or they
     /// concern one of their pairs (a bottleneck or a plan to confirm of the partner's, whose
     /// notification names both partners).
-    static let eventsAbout = """
+    package static let eventsAbout = """
         (EXISTS (SELECT 1 FROM json_each(events.participants) WHERE value = ?1) \
         OR pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1))
         """
 
     /// The events of the chat export: those of `eventsAbout` except the partner's
     /// `bottleneck.reported` (what they told the coordinator, whose notification holds their words).
-    static let chatEventsAbout = """
+    package static let chatEventsAbout = """
         (\(eventsAbout) AND (events.kind != 'bottleneck.reported' \
         OR EXISTS (SELECT 1 FROM json_each(events.participants) WHERE value = ?1)))
         """
@@ -61,11 +61,11 @@ enum PersonalDataExport {
     /// The condition on `deliveries` selecting the outbox rows that post a reply to participant
     /// `?1` (source `reply:PARTICIPANT/CHANNEL/REQUEST`): the id must end at the `/`, so that
     /// `api:anna` does not select `api:annabel`'s replies.
-    static let replyOf = "substr(source, 1, length('reply:' || ?1 || '/')) = 'reply:' || ?1 || '/'"
+    package static let replyOf = "substr(source, 1, length('reply:' || ?1 || '/')) = 'reply:' || ?1 || '/'"
 
     /// The condition on `deliveries` selecting the mails of participant `?1`'s invitation links
     /// (source `invitation:PARTICIPANT/DIGEST`), cut at the `/` like `replyOf`.
-    static let invitationMailOf = "substr(source, 1, length('invitation:' || ?1 || '/')) = 'invitation:' || ?1 || '/'"
+    package static let invitationMailOf = "substr(source, 1, length('invitation:' || ?1 || '/')) = 'invitation:' || ?1 || '/'"
 
     /// What the participant's own export in the chat selects differently: what other people
     /// decided about them is also those people's data, so the chat shows only their own likes
@@ -74,7 +74,7 @@ enum PersonalDataExport {
     /// Likewise what the partner told the coordinator in confidence — a knelpunt they raised, a
     /// "no" to the click question — is the partner's: the chat shows the pair's bottlenecks
     /// without those of the partner, and without the notification of them (the coordinator's `jobtwin export` has both).
-    static let chatRowsAbout: [String: String] = [
+    package static let chatRowsAbout: [String: String] = [
         "likes": "from_id = ?1",
         "bottlenecks": """
             pair_id IN (SELECT id FROM pairs WHERE teacher_id = ?1 OR professional_id = ?1) \
@@ -86,7 +86,7 @@ enum PersonalDataExport {
     ]
 
     /// Tables that hold no personal data.
-    static let withoutPersonalData: Set<String> = ["outbox_cursor"]
+    package static let withoutPersonalData: Set<String> = ["outbox_cursor"]
 
     /// The export of `id` as a JSON object: `{"participant": …, "exported_at": …, "tables": {table: [row…]}}`.
     /// With `scope` `.chat`, the copies of chat replies are given by their size (see

@@ -21,14 +21,31 @@ public struct PostgresConnector: Sendable {
     /// - Throws: `PostgresStoreError.cannotConnect`, naming the database without its password.
     public func connect(id: Int = 1) async throws(PostgresStoreError) -> PostgresConnection {
         do {
-            var configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
-                                                                 password: location.password, database: location.database,
-                                                                 tls: try Self.tls(location.tls))
-            configuration.options.connectTimeout = .seconds(10)
-            return try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
+            return try await PostgresConnection.connect(configuration: try configuration(), id: id, logger: logger)
         } catch {
             throw .cannotConnect(location: location.description, reason: PostgresStoreError.describe(error))
         }
+    }
+
+    /// A new connection, waited for on the calling thread: for the store's own threads, which
+    /// wait for every answer (never call it from Swift's cooperative threads or an event loop).
+    ///
+    /// - Throws: `PostgresStoreError.cannotConnect`, naming the database without its password.
+    func connectWaiting(id: Int) throws(PostgresStoreError) -> PostgresConnection {
+        do {
+            return try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(), configuration: try configuration(),
+                                                  id: id, logger: logger).wait()
+        } catch {
+            throw .cannotConnect(location: location.description, reason: PostgresStoreError.describe(error))
+        }
+    }
+
+    private func configuration() throws -> PostgresConnection.Configuration {
+        var configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
+                                                             password: location.password, database: location.database,
+                                                             tls: try Self.tls(location.tls))
+        configuration.options.connectTimeout = .seconds(10)
+        return configuration
     }
 
     private static func tls(_ mode: PostgresLocation.TLSMode) throws -> PostgresConnection.Configuration.TLS {

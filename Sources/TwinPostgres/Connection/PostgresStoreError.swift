@@ -9,6 +9,8 @@ public enum PostgresStoreError: Error, CustomStringConvertible {
     case newerSchema(location: String, migration: String)
     /// A statement failed.
     case failed(location: String, reason: String)
+    /// Every connection was in use for longer than a transaction waits.
+    case busy(location: String, connections: Int)
 
     /// The problem and what to do about it.
     public var description: String {
@@ -17,6 +19,8 @@ public enum PostgresStoreError: Error, CustomStringConvertible {
             return "cannot connect to \(location): \(reason). Check that the server runs, the host, port, user and database of the URL, and the password ($PGPASSWORD or the URL)."
         case .newerSchema(let location, let migration):
             return "\(location) was set up by a newer jobtwin (its migration “\(migration)” is unknown here): run that version or a later one."
+        case .busy(let location, let connections):
+            return "all \(connections) connections to \(location) stayed busy: nothing was changed; try again, or allow more connections (database.connections)."
         case .failed(let location, let reason):
             return "the database \(location) refused a statement: \(reason)"
         }
