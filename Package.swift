@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// The targets are layered; dependencies point down only (each line names what a target uses):
 ///
-///     jobtwin (CLI)          everything below; LineEditor for the chat
+///     jobtwin (CLI)          everything below; LineEditor for the chat; TwinPostgres for a postgres:// database
 ///     TwinServer             TwinAssistant, TwinRendering — the webhook listener and the buttons' endpoints
 ///     TwinNotify             TwinRendering, TwinStore, TwinConfiguration, CCurl — the outbox and the
 ///                            direct messages; never the Assistant
@@ -142,7 +142,7 @@ let package = Package(
             name: "jobtwin",
             dependencies: [
                 "TwinAssistant", "TwinServer", "TwinNotify", "DialogEngine", "Twinning", "TwinStore", "LineEditor", "TwinLanguage", "TwinConfiguration",
-                "TwinReply", "TwinRendering",
+                "TwinReply", "TwinRendering", "TwinPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

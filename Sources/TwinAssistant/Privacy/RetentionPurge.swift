@@ -49,7 +49,7 @@ public enum RetentionPurge {
     }
 
     /// Applies both rules of `settings` now; `coordinators` are never erased.
-    public static func run(_ repository: SQLiteRepository, settings: RetentionSettings, coordinators: Set<ParticipantID>,
+    public static func run(_ repository: any TwinRepository, settings: RetentionSettings, coordinators: Set<ParticipantID>,
                            now: Date, actor: String) async throws -> Outcome {
         var outcome = Outcome()
         outcome.requested = try await PendingErasures.complete(repository: repository, now: now)

@@ -33,6 +33,8 @@ public enum PostgresStoreError: Error, CustomStringConvertible {
                 let code = error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
                 return message + code
             }
+            // A connection that failed says why in the error under it (refused, timed out).
+            if let underlying = error.underlying { return String(describing: underlying) }
             return "\(error.code)"
         }
         return String(describing: error)

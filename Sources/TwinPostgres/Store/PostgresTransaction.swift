@@ -239,6 +239,13 @@ final class PostgresTransaction: TwinTransaction {
             """)
     }
 
+    func auditEntries() throws -> [AuditEntry] {
+        try connection.rows("SELECT at, actor, action, subject, detail FROM audit_log ORDER BY id").map { row in
+            let (at, actor, action, subject, detail) = try row.decode((Date, String, String, String?, String).self)
+            return AuditEntry(at: at, actor: actor, action: action, subject: subject, detail: detail)
+        }
+    }
+
     func exportPersonalData(of id: ParticipantID, at now: Date, scope: PersonalDataExportScope) throws -> Data {
         try PostgresPersonalData.export(id, at: now, scope: scope, in: self)
     }

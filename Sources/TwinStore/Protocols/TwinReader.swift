@@ -45,4 +45,6 @@ public protocol TwinReader: TrajectoryReader, OutboxReader, PrivacyReader, WebAc
     /// (`{"participant", "exported_at", "tables": {table: [row…]}}`), read in this transaction;
     /// `scope` says whether copies of chat replies are written out in full.
     func exportPersonalData(of id: ParticipantID, at now: Date, scope: PersonalDataExportScope) throws -> Data
+    /// The audit log, oldest first.
+    func auditEntries() throws -> [AuditEntry]
 }

@@ -5,8 +5,8 @@ public import Twinning
 ///
 /// Every turn of a conversation runs in one `transaction`: the participant's record, the
 /// conversation state, the answers and any domain records are written together or not at all.
-/// SQLite (`SQLiteRepository`) implements it today; a PostgreSQL implementation can later let
-/// several servers share one database.
+/// SQLite (`SQLiteRepository`) implements it, the embedded default; PostgreSQL
+/// (`PostgresRepository`, module TwinPostgres) lets several servers share one database.
 public protocol TwinRepository: Sendable {
     /// Runs `body` in one write transaction; everything it wrote is committed when it returns
     /// and rolled back when it throws.
@@ -52,5 +52,20 @@ extension TwinRepository {
             throw StoreError.notCompacted(reason: erased.compactionProblem ?? "unknown")
         }
         return erased.standIn
+    }
+
+    /// Everything stored about `id`, as a JSON document (`jobtwin export`).
+    public func exportPersonalData(of id: ParticipantID, at now: Date) async throws -> Data {
+        try await read { try $0.exportPersonalData(of: id, at: now, scope: .complete) }
+    }
+
+    /// Appends an entry to the audit log, in a transaction of its own.
+    public func audit(_ entry: AuditEntry) async throws {
+        try await transaction { try $0.audit(entry) }
+    }
+
+    /// The audit log, oldest first.
+    public func auditLog() async throws -> [AuditEntry] {
+        try await read { try $0.auditEntries() }
     }
 }

@@ -105,11 +105,6 @@ public final class SQLiteRepository: TwinRepository {
         _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
     }
 
-    /// Everything stored about `id`, as a JSON document (`jobtwin export`).
-    public func exportPersonalData(of id: ParticipantID, at now: Date) async throws -> Data {
-        try await pool.read { db in try PersonalDataExport.export(id, at: now, in: db) }
-    }
-
     /// Erases the participant (see `PersonalDataErasure`) and runs `followUp` in the same
     /// transaction, then checkpoints the WAL and vacuums the file so that no copy of the erased
     /// data is left in it. Returns what was done, or `nil` when there is no such participant.
@@ -140,21 +135,6 @@ public final class SQLiteRepository: TwinRepository {
             erased.compactionProblem = Self.describe(error)
         }
         return erased
-    }
-
-    /// Appends an entry to the audit log.
-    public func audit(_ entry: AuditEntry) async throws {
-        try await pool.write { db in try SQLiteTransaction(db: db).audit(entry) }
-        checkpointer.noteCommit()
-    }
-
-    /// The audit log, oldest first.
-    public func auditLog() async throws -> [AuditEntry] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT at, actor, action, subject, detail FROM audit_log ORDER BY id").map { row in
-                AuditEntry(at: row["at"], actor: row["actor"], action: row["action"], subject: row["subject"], detail: row["detail"])
-            }
-        }
     }
 
     /// The tables the export covers, and those that hold no personal data: together they must

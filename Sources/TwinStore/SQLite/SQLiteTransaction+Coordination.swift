@@ -16,4 +16,10 @@ extension SQLiteTransaction {
             Notice(participant: id, kind: row["kind"], nl: row["text_nl"], en: row["text_en"], createdAt: row["created_at"])
         }
     }
+
+    func auditEntries() throws -> [AuditEntry] {
+        try Row.fetchAll(db, sql: "SELECT at, actor, action, subject, detail FROM audit_log ORDER BY id").map { row in
+            AuditEntry(at: row["at"], actor: row["actor"], action: row["action"], subject: row["subject"], detail: row["detail"])
+        }
+    }
 }

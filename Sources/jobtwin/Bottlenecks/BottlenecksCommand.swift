@@ -38,7 +38,7 @@ struct BottlenecksCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let configuration = try common.configuration()
-            let repository = try common.repository(configuration)
+            let repository = try await common.repository(configuration)
             let language = lang.flatMap(Language.init(spelling:)) ?? configuration.language
             let open = try await BottleneckScan.scan(repository, detector: configuration.bottlenecks.detector, now: Date())
             let names = try await repository.read { reader in

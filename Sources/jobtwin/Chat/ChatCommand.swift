@@ -59,7 +59,7 @@ struct ChatCommand: AsyncParsableCommand {
             }
             let configuration = try common.configuration()
             let program = try common.program(configuration)
-            let repository = try common.repository(configuration)
+            let repository = try await common.repository(configuration)
             var logger = Logger(label: "jobtwin.chat")
             logger.logLevel = .critical
             var options = Failpoint.arm(configuration.assistantOptions(language: language))

@@ -2,6 +2,7 @@ import ArgumentParser
 import DialogEngine
 import Foundation
 import TwinAssistant
+import TwinConfiguration
 import TwinReply
 import TwinStore
 
@@ -44,11 +45,10 @@ struct LintCommand: AsyncParsableCommand {
             }
             if let terms { diagnostics += RelatedTermsFile.read(terms).diagnostics }
             if let db {
-                _ = try StoreOptions.sqlitePath(db)
-                guard FileManager.default.fileExists(atPath: db) else {
+                guard PostgresLocation.isPostgresURL(db) || FileManager.default.fileExists(atPath: db) else {
                     throw CLIError(message: "There is no database at \(db).")
                 }
-                let repository = try CLIError.wrap { try SQLiteRepository(path: db) }
+                let repository = try await StoreOptions.repository(db)
                 let sessions = try await repository.read { try $0.sessions() }
                 diagnostics += StoredSessionCheck.diagnostics(sessions: sessions, sources: sources, result: result)
             }

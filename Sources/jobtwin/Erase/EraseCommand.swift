@@ -35,7 +35,7 @@ struct EraseCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let configuration = try common.configuration()
-            let repository = try common.repository(configuration)
+            let repository = try await common.repository(configuration)
             let id = try await who.existing(in: repository)
             if !yes {
                 guard isatty(STDIN_FILENO) == 1 else {

@@ -24,7 +24,7 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let configuration = try common.configuration()
-            let repository = try common.repository(configuration)
+            let repository = try await common.repository(configuration)
             let id = try await who.existing(in: repository)
             let data = try await repository.exportPersonalData(of: id, at: Date())
             try await repository.audit(AuditEntry(at: Date(), actor: AuditActor.current, action: "export", subject: id.description,

@@ -122,7 +122,7 @@ struct InviteCommand: AsyncParsableCommand {
             }
             // Everything --send needs is checked before anyone is invited: all or nothing.
             if send { try Self.checkSendable(requests, mail: configuration.mail, people: people, file: csv) }
-            let repository = try common.repository(configuration)
+            let repository = try await common.repository(configuration)
             let service = Invitations(repository: repository, validityDays: configuration.web.invitationDays, language: configuration.language)
             let issued: [IssuedInvitation]
             do {
@@ -261,7 +261,7 @@ struct InviteCommand: AsyncParsableCommand {
 
     /// Ends the links and sessions of `who`: a participant id, or an e-mail address of an invitation.
     private func revokeLinks(_ who: String, configuration: JobTwinConfiguration) async throws {
-        let repository = try common.repository(configuration)
+        let repository = try await common.repository(configuration)
         let participant: ParticipantID
         if who.contains("@"), !who.hasPrefix("web:") {
             guard let found = try await repository.read({ try $0.invitedParticipant(email: who) }) else {

@@ -88,7 +88,7 @@ struct MatchCommand: AsyncParsableCommand {
             }
             let configuration = try common.configuration()
             let language = lang.flatMap(Language.init(spelling:)) ?? configuration.language
-            let repository = try common.repository(configuration)
+            let repository = try await common.repository(configuration)
             let service = MatchingService(repository: repository, program: try common.program(configuration),
                                           terms: try common.terms(configuration), coordinators: configuration.coordinators)
             let method = MatchingMethod(rawValue: method) ?? .optimal

@@ -17,7 +17,7 @@ struct OutboxDeadCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let configuration = try common.configuration()
-            let repository = try common.repository(configuration)
+            let repository = try await common.repository(configuration)
             let dead = try await repository.read { try $0.deliveries(status: .dead, limit: 10_000) }
             if json {
                 print(try OutboxListing.json(dead))

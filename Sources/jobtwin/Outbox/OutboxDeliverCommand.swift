@@ -40,7 +40,7 @@ struct OutboxDeliverCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let configuration = try common.configuration()
-            let repository = try common.repository(configuration)
+            let repository = try await common.repository(configuration)
             let level = Logger.Level(rawValue: logLevel) ?? .warning
             var logger = Logger(label: "jobtwin.notify") { label in StreamLogHandler.standardError(label: label) }
             logger.logLevel = level

@@ -28,7 +28,7 @@ struct OutboxListCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let configuration = try common.configuration()
-            let repository = try common.repository(configuration)
+            let repository = try await common.repository(configuration)
             let wanted = status.flatMap(Delivery.Status.init(rawValue:))
             let limit = self.limit
             let (deliveries, counts) = try await repository.read { (try $0.deliveries(status: wanted, limit: limit), try $0.deliveryCounts()) }

@@ -26,7 +26,7 @@ struct OutboxRetryCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let configuration = try common.configuration()
-            let repository = try common.repository(configuration)
+            let repository = try await common.repository(configuration)
             let now = Date()
             let wanted = ids, all = allDead
             let (revived, unknown) = try await repository.transaction { tx -> ([Int64], [Int64]) in

@@ -49,7 +49,7 @@ struct PurgeCommand: AsyncParsableCommand {
                     throw CLIError(message: "Nothing was erased.")
                 }
             }
-            let outcome = try await RetentionPurge.run(try common.repository(configuration), settings: retention,
+            let outcome = try await RetentionPurge.run(try await common.repository(configuration), settings: retention,
                                                        coordinators: configuration.coordinators, now: Date(), actor: AuditActor.current)
             if !outcome.warned.isEmpty {
                 print("Warned \(outcome.warned.count) participant(s) never matched that they will be erased in "

@@ -55,7 +55,7 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let configuration = try common.configuration()
-            let service = ReportService(repository: try common.repository(configuration), program: try common.program(configuration),
+            let service = ReportService(repository: try await common.repository(configuration), program: try common.program(configuration),
                                         coordinators: configuration.coordinators, detector: configuration.bottlenecks.detector)
             let requested = lang.flatMap(Language.init(spelling:))
             let document: ReportDocument
@@ -66,7 +66,7 @@ struct ReportCommand: AsyncParsableCommand {
                     document = try await service.programmeReport(language: language)
                 } else if pairs {
                     language = requested ?? configuration.language
-                    document = try await CoordinatorOverview(repository: try common.repository(configuration),
+                    document = try await CoordinatorOverview(repository: try await common.repository(configuration),
                                                              detector: configuration.bottlenecks.detector,
                                                              hiding: configuration.coordinators).document(language: language)
                 } else {

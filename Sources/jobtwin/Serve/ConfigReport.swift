@@ -28,7 +28,7 @@ struct ConfigReport {
         var lines = [
             "Configuration: \(file ?? "no file (defaults and environment)")",
             "Database: " + (PostgresLocation.isPostgresURL(configuration.database)
-                ? "\(StoreOptions.describe(configuration.database)) (PostgreSQL: not supported by this version; give a SQLite file)"
+                ? "\(StoreOptions.describe(configuration.database)) (PostgreSQL; the password from the URL or $PGPASSWORD, never shown)"
                 : "\(configuration.database) (\(FileManager.default.fileExists(atPath: configuration.database) ? "exists" : "will be created"))"),
             "Dialogs: \(configuration.dialogs.map { "from \($0)" } ?? "built in"), \(dialogCount) checked",
             "Listen: http://\(server.host):\(server.port)",

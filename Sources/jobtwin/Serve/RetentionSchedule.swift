@@ -11,13 +11,13 @@ import TwinConfiguration
 /// once a day while `jobtwin serve` runs (first an hour after start, so that a restart loop does
 /// not purge repeatedly), and stops with the server.
 struct RetentionSchedule: Service {
-    private let repository: SQLiteRepository
+    private let repository: any TwinRepository
     private let settings: RetentionSettings
     private let coordinators: Set<ParticipantID>
     private let logger: Logger
 
     /// Creates the schedule for `settings`; `coordinators` are never erased.
-    init(repository: SQLiteRepository, settings: RetentionSettings, coordinators: Set<ParticipantID>, logger: Logger) {
+    init(repository: any TwinRepository, settings: RetentionSettings, coordinators: Set<ParticipantID>, logger: Logger) {
         self.repository = repository
         self.settings = settings
         self.coordinators = coordinators

@@ -78,7 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let logger = Logger(label: "jobtwin.serve")
             let program = try common.program(configuration)
-            let repository = try common.repository(configuration)
+            let repository = try await common.repository(configuration)
             var options = Failpoint.arm(configuration.assistantOptions())
             options.relatedTerms = try common.terms(configuration)
             let assistant = Assistant(program: program, repository: repository, options: options, logger: Logger(label: "jobtwin.assistant"))

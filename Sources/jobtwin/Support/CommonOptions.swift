@@ -37,7 +37,7 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// The database, opened and migrated.
-    func repository(_ configuration: JobTwinConfiguration) throws -> SQLiteRepository {
-        try store.repository(configuration)
+    func repository(_ configuration: JobTwinConfiguration) async throws -> any TwinRepository {
+        try await store.repository(configuration)
     }
 }

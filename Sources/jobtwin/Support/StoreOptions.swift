@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import TwinConfiguration
+import TwinPostgres
 import TwinStore
 
 /// The options of every command that reads the configuration and the database.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The SQLite database file (default: $JOBTWIN_DB, the configuration's `database`, or ./jobtwin.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The database: a SQLite file, or postgres://USER@HOST[:PORT]/DATABASE (default: $JOBTWIN_DB, the configuration's `database`, or ./jobtwin.sqlite).", valueName: "path-or-url"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("The configuration file (default: ./jobtwin.yaml when it exists).", valueName: "file"))
@@ -23,19 +24,23 @@ struct StoreOptions: ParsableArguments {
         return configuration
     }
 
-    /// The database, opened and migrated.
-    func repository(_ configuration: JobTwinConfiguration) throws -> SQLiteRepository {
-        let path = try Self.sqlitePath(configuration.database)
-        return try CLIError.wrap { try SQLiteRepository(path: path) }
+    /// The database, opened and migrated: PostgreSQL for a `postgres://` URL (the password
+    /// from the URL or `$PGPASSWORD`), else the SQLite file at that path.
+    func repository(_ configuration: JobTwinConfiguration) async throws -> any TwinRepository {
+        try await Self.repository(configuration.database)
     }
 
-    /// `database` when it is a SQLite file. A PostgreSQL URL is refused with what to do instead,
-    /// and named without the password it may hold: SQLite would take it for a file name, fail,
-    /// and print it whole.
-    static func sqlitePath(_ database: String) throws -> String {
-        guard PostgresLocation.isPostgresURL(database) else { return database }
-        throw CLIError(message: "\(describe(database)) is a PostgreSQL database, and this version of jobtwin keeps its data in SQLite only. "
-                       + "Give a file path (--db, $JOBTWIN_DB or `database:` in the configuration); PostgreSQL is being built (docs/postgresql.md).")
+    /// The database `database` names, opened and migrated.
+    static func repository(_ database: String) async throws -> any TwinRepository {
+        guard PostgresLocation.isPostgresURL(database) else {
+            return try CLIError.wrap { try SQLiteRepository(path: database) }
+        }
+        let location = try CLIError.wrap { () throws(PostgresLocationError) in try PostgresLocation(url: database) }
+        do {
+            return try await PostgresRepository(location: location)
+        } catch {
+            throw CLIError(message: error.description)
+        }
     }
 
     /// The database as messages name it: a PostgreSQL URL without its password.
