@@ -173,6 +173,25 @@ struct PostgresRepositoryTests {
         }
     }
 
+    @Test("of two instances one leads the schedules; when it closes, the other takes over")
+    func leadership() async throws {
+        try await PostgresTestServer.withDatabase { location in
+            let first = try await PostgresRepository(location: location, connections: 1)
+            let second = try await PostgresRepository(location: location, connections: 1)
+            #expect(await first.leadsSchedules())
+            #expect(await first.leadsSchedules(), "it keeps the lead")
+            #expect(await second.leadsSchedules() == false)
+            first.close()
+            var tookOver = false
+            for _ in 0..<50 where !tookOver {
+                tookOver = await second.leadsSchedules()
+                if !tookOver { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(tookOver, "the lock went with the first one's connection")
+            second.close()
+        }
+    }
+
     /// The tables with a row that shows `text` anywhere, bytes columns read as text.
     static func rowsShowing(_ text: String, _ location: PostgresLocation) async throws -> [String] {
         var found: [String] = []

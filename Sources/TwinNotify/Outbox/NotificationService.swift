@@ -31,7 +31,7 @@ public struct NotificationService: Service {
             do {
                 if let reminders, ContinuousClock.now >= nextReminderCheck {
                     nextReminderCheck = ContinuousClock.now + .seconds(reminderInterval)
-                    let fired = try await reminders.run()
+                    let fired = try await reminders.runIfLeading()
                     if !fired.isEmpty { logger.info("reminders sent", metadata: ["count": "\(fired.count)"]) }
                 }
                 try await worker.fanOut()

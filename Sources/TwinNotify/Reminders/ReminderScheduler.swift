@@ -24,6 +24,13 @@ public struct ReminderScheduler: Sendable {
         self.clock = clock
     }
 
+    /// `run()` when this process leads the schedules (`TwinRepository.leadsSchedules`): of
+    /// several `serve` on one database, one sends the reminders.
+    public func runIfLeading() async throws -> [ProgrammeEvent] {
+        guard await repository.leadsSchedules() else { return [] }
+        return try await run()
+    }
+
     /// Updates the schedule and records the events of the reminders due now; returns them.
     @discardableResult
     public func run() async throws -> [ProgrammeEvent] {

@@ -20,6 +20,7 @@ public final class PostgresRepository: TwinRepository {
     public let location: PostgresLocation
     private let pool: PostgresConnectionPool
     private let threads: NIOThreadPool
+    private let leadership: PostgresLeadership
     private let logger: Logger
     /// How often a transaction that PostgreSQL ended for a deadlock or a serialization failure
     /// is run again.
@@ -35,6 +36,7 @@ public final class PostgresRepository: TwinRepository {
         self.location = location
         self.logger = logger
         pool = PostgresConnectionPool(connector: connector, size: connections, logger: logger)
+        leadership = PostgresLeadership(connector: connector, logger: logger)
         threads = NIOThreadPool(numberOfThreads: max(1, connections))
         threads.start()
     }
@@ -91,9 +93,17 @@ public final class PostgresRepository: TwinRepository {
         return erased
     }
 
-    /// Closes the connections (those in use when they come back).
+    /// Whether this process runs the schedules: it holds the database's advisory lock for them
+    /// (see `PostgresLeadership`), or takes it now because no process does.
+    public func leadsSchedules() async -> Bool {
+        await leadership.leads()
+    }
+
+    /// Closes the connections (those in use when they come back) and gives up the lead of the
+    /// schedules, so that another process takes it at once.
     public func close() {
         pool.close()
+        leadership.resign()
     }
 
     /// Runs `body` in a transaction begun by `begin` on a connection of its own, committing when

@@ -38,9 +38,17 @@ public protocol TwinRepository: Sendable {
     /// it is reported in the result (`compacted`), since the erasure itself stands.
     func erasePersonalData(of id: ParticipantID, at now: Date,
                            followUp: @escaping @Sendable (ErasedParticipant, any TwinTransaction) throws -> Void) async throws -> ErasedParticipant?
+
+    /// Whether this process runs the schedules (reminders, the retention purge) now. Several
+    /// processes sharing one database would each send the same reminder; one of them leads at a
+    /// time. A store of one process always leads.
+    func leadsSchedules() async -> Bool
 }
 
 extension TwinRepository {
+    /// A store of one process (an embedded file) leads its schedules.
+    public func leadsSchedules() async -> Bool { true }
+
     /// Erases the participant without a follow-up and returns the stand-in, or `nil` when there
     /// is no such participant.
     ///

@@ -37,6 +37,11 @@ struct RetentionSchedule: Service {
                 return
             }
             if Task.isShuttingDownGracefully { return }
+            // Of several `serve` on one database, the one leading the schedules purges.
+            guard await repository.leadsSchedules() else {
+                wait = .seconds(86_400)
+                continue
+            }
             do {
                 let outcome = try await RetentionPurge.run(repository, settings: settings, coordinators: coordinators,
                                                            now: Date(), actor: "serve:retention")
