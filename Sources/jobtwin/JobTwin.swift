@@ -19,7 +19,8 @@ struct JobTwin: AsyncParsableCommand {
         Exit status: 0 on success, 1 on an error (the message says what to do), 2 on bad usage.
         """,
         subcommands: [ChatCommand.self, ServeCommand.self, DialogsCommand.self, MatchCommand.self, ReportCommand.self, BottlenecksCommand.self,
-                      OutboxCommand.self, NotifyCommand.self, InviteCommand.self, ExportCommand.self, EraseCommand.self, AuditCommand.self, PurgeCommand.self]
+                      OutboxCommand.self, NotifyCommand.self, InviteCommand.self, ExportCommand.self, EraseCommand.self, AuditCommand.self, PurgeCommand.self,
+                      MigrateCommand.self, DatabaseCommand.self]
     )
 
     /// Runs the command line, with the project's exit statuses: bad usage is 2 (ArgumentParser

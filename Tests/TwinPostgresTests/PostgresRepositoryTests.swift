@@ -27,22 +27,56 @@ struct PostgresRepositoryTests {
         }
         for (index, export) in postgres.enumerated() {
             let tables = try #require(export["tables"] as? NSDictionary)
-            let expected = try #require(sqlite[index]["tables"] as? NSDictionary)
-            #expect(Set(tables.allKeys.compactMap { $0 as? String }) == Set(expected.allKeys.compactMap { $0 as? String }))
-            for case let table as String in expected.allKeys {
-                // The same rows, whatever order each store reads them in.
-                let rows = try Self.canonical(try #require(tables[table] as? [NSDictionary]))
-                let wanted = try Self.canonical(try #require(expected[table] as? [NSDictionary]))
-                #expect(rows.count == wanted.count, "the rows of \(table)")
-                for (row, want) in zip(rows, wanted) {
-                    for case let column as String in want.allKeys {
-                        #expect(row[column] as? NSObject == want[column] as? NSObject, "\(table).\(column)")
-                    }
-                    #expect(row.count == want.count, "the columns of \(table)")
-                }
-            }
+            try Self.expectSameTables(tables, try #require(sqlite[index]["tables"] as? NSDictionary))
             let answers = try #require(tables["answers"] as? NSArray)
             #expect(answers.count >= 10, "the intake's answers are there")
+        }
+    }
+
+    @Test("db copy moves a programme from SQLite: every table's rows counted, the same export, the conversation goes on; a second copy is refused")
+    func copyFromSQLite() async throws {
+        try await PostgresStores.withSQLite { sqlite in
+            let before = try await Self.intakes(on: sqlite)
+            try await PostgresTestServer.withDatabase { location in
+                let counts = try await PostgresCopy.copy(from: sqlite, to: location)
+                #expect(counts.tables.count == PostgresSchema.tables.count)
+                for table in counts.tables { #expect(counts.source[table] == counts.target[table], "\(table)") }
+                #expect((counts.target["answers"] ?? 0) >= 20)
+                let repository = try await PostgresRepository(location: location)
+                let after = [try await PostgresStores.export(Self.anna, from: repository), try await PostgresStores.export(Self.bram, from: repository)]
+                for (copied, original) in zip(after, before) {
+                    try Self.expectSameTables(try #require(copied["tables"] as? NSDictionary), try #require(original["tables"] as? NSDictionary))
+                }
+                // The copied conversation goes on, and new rows get keys after the copied ones.
+                let assistant = try PostgresStores.assistant(on: repository, clock: ManualClock(PostgresStores.start.addingTimeInterval(3_600)))
+                let reply = try await assistant.handle(participant: Self.anna, text: "status")
+                #expect(reply.participant == Self.anna.description)
+                try await repository.transaction { tx in try tx.audit(AuditEntry(at: PostgresStores.start, actor: "test", action: "copy.check", subject: nil, detail: "")) }
+                repository.close()
+                do {
+                    _ = try await PostgresCopy.copy(from: sqlite, to: location)
+                    Issue.record("a second copy into the same database was accepted")
+                } catch let error as PostgresCopyError {
+                    #expect(error.description.contains("holds data already"))
+                }
+            }
+        }
+    }
+
+    /// Expects the same tables with the same rows, value by value, whatever order each store
+    /// reads them in.
+    static func expectSameTables(_ tables: NSDictionary, _ expected: NSDictionary) throws {
+        #expect(Set(tables.allKeys.compactMap { $0 as? String }) == Set(expected.allKeys.compactMap { $0 as? String }))
+        for case let table as String in expected.allKeys {
+            let rows = try canonical(try #require(tables[table] as? [NSDictionary]))
+            let wanted = try canonical(try #require(expected[table] as? [NSDictionary]))
+            #expect(rows.count == wanted.count, "the rows of \(table)")
+            for (row, want) in zip(rows, wanted) {
+                for case let column as String in want.allKeys {
+                    #expect(row[column] as? NSObject == want[column] as? NSObject, "\(table).\(column)")
+                }
+                #expect(row.count == want.count, "the columns of \(table)")
+            }
         }
     }
 

@@ -15,6 +15,16 @@ public enum PostgresSchema {
         public let statements: [String]
     }
 
+    /// The tables, in the order their migrations create them: a table comes after those its
+    /// keys refer to (the order in which `jobtwin db copy` fills them).
+    public static var tables: [String] {
+        migrations.flatMap(\.statements).compactMap { statement -> String? in
+            let words = statement.split(whereSeparator: \.isWhitespace)
+            guard words.count > 2, words[0] == "CREATE", words[1] == "TABLE" else { return nil }
+            return String(words[2])
+        }
+    }
+
     /// Every migration, oldest first.
     public static let migrations: [Migration] = [
         Migration(name: "v1: the schema of the SQLite store's v11", statements: [

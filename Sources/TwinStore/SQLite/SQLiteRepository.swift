@@ -12,7 +12,7 @@ public import Twinning
 public final class SQLiteRepository: TwinRepository {
     /// The path of the database file.
     public let path: String
-    private let pool: DatabasePool
+    let pool: DatabasePool
     private let checkpointer: WALCheckpointer
 
     /// How the write-ahead log is checkpointed.

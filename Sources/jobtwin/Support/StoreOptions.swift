@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import TwinConfiguration
 import TwinPostgres
 import TwinStore
@@ -37,10 +38,18 @@ struct StoreOptions: ParsableArguments {
         }
         let location = try CLIError.wrap { () throws(PostgresLocationError) in try PostgresLocation(url: database) }
         do {
-            return try await PostgresRepository(location: location)
+            return try await PostgresRepository(location: location, logger: postgresLogger)
         } catch {
             throw CLIError(message: error.description)
         }
+    }
+
+    /// PostgresNIO's and the store's messages: warnings and errors only, so that a command's
+    /// output is its own (a migration is said by `jobtwin migrate`).
+    static var postgresLogger: Logger {
+        var logger = Logger(label: "jobtwin.postgres")
+        logger.logLevel = .warning
+        return logger
     }
 
     /// The database as messages name it: a PostgreSQL URL without its password.
