@@ -170,7 +170,8 @@ let package = Package(
             path: "Benchmarks/TurnBenchmark"
         ),
         // What the process tests share: the built binary as a child process, temporary folders.
-        .target(name: "JobTwinTestSupport", dependencies: ["CChildProcess", "CTestParallelism", .product(name: "Crypto", package: "swift-crypto")],
+        .target(name: "JobTwinTestSupport", dependencies: ["CChildProcess", "CTestParallelism", .product(name: "Crypto", package: "swift-crypto"),
+                                                           "TwinPostgres", "TwinConfiguration", .product(name: "PostgresNIO", package: "postgres-nio")],
                 path: "Tests/JobTwinTestSupport"),
         // posix_spawn with glibc's GNU actions (close from 3, change folder), for ChildProcess.
         .target(name: "CChildProcess", path: "Tests/CChildProcess"),
@@ -183,7 +184,7 @@ let package = Package(
         .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning", "TwinLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
         // Against a real PostgreSQL server, whose URL `JOBTWIN_TEST_POSTGRES_URL` gives
         // (`scripts/postgres-test-server`; `.ci/run` starts one).
-        .testTarget(name: "TwinPostgresTests", dependencies: ["TwinPostgres", "TwinStore", "TwinConfiguration", "TwinAssistant", "Twinning",
+        .testTarget(name: "TwinPostgresTests", dependencies: ["TwinPostgres", "TwinStore", "TwinConfiguration", "TwinAssistant", "Twinning", "JobTwinTestSupport",
                                                               "TwinLanguage", "DialogEngine", "TwinReply",
                                                               .product(name: "PostgresNIO", package: "postgres-nio"),
                                                               .product(name: "GRDB", package: "GRDB.swift")]),

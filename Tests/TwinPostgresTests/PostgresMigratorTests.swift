@@ -5,6 +5,7 @@ import PostgresNIO
 import Testing
 import TwinConfiguration
 import TwinPostgres
+import JobTwinTestSupport
 import TwinStore
 
 /// The PostgreSQL schema against a real server: the same tables and columns as the SQLite

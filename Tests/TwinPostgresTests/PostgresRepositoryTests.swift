@@ -5,6 +5,7 @@ import Testing
 import TwinAssistant
 import TwinConfiguration
 import TwinPostgres
+import JobTwinTestSupport
 import TwinReply
 import TwinStore
 import Twinning

@@ -6,6 +6,7 @@ import TwinAssistant
 import TwinConfiguration
 import TwinLanguage
 import TwinPostgres
+import JobTwinTestSupport
 import TwinReply
 import TwinStore
 import Twinning
