@@ -20,7 +20,7 @@ public enum PostgresStoreError: Error, CustomStringConvertible {
         case .newerSchema(let location, let migration):
             return "\(location) was set up by a newer jobtwin (its migration “\(migration)” is unknown here): run that version or a later one."
         case .busy(let location, let connections):
-            return "all \(connections) connections to \(location) stayed busy: nothing was changed; try again, or allow more connections (database.connections)."
+            return "all \(connections) connections to \(location) stayed busy for 30 seconds: nothing was changed. Try again; if it goes on, the database server is overloaded or a transaction hangs (see pg_stat_activity)."
         case .failed(let location, let reason):
             return "the database \(location) refused a statement: \(reason)"
         }
