@@ -191,6 +191,7 @@ let package = Package(
         .testTarget(
             name: "TwinAssistantTests",
             dependencies: ["TwinAssistant", "DialogEngine", "TwinStore", "Twinning", "TwinLanguage", "TwinConfiguration", "TwinReply",
+                           "TwinPostgres", "JobTwinTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Against the real server on a loopback port, and `jobtwin serve` as a child process.

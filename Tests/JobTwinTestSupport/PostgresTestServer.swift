@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Logging
 import PostgresNIO
 public import Testing
@@ -42,4 +42,54 @@ public enum PostgresTestServer {
             throw error
         }
     }
+}
+
+extension PostgresTestServer {
+    /// Whether the tests' fixtures keep their data in PostgreSQL (`JOBTWIN_TEST_STORE=postgres`,
+    /// with the server of `JOBTWIN_TEST_POSTGRES_URL`) rather than in a SQLite file.
+    public static let fixturesUsePostgres = ProcessInfo.processInfo.environment["JOBTWIN_TEST_STORE"] == "postgres"
+
+    /// A new, empty database on the server, made on the calling thread (for a fixture's
+    /// initializer, which cannot await); drop it with `dropWaiting`.
+    public static func newDatabaseWaiting() throws -> PostgresLocation {
+        let server = try PostgresLocation(url: try #require(url))
+        let name = "jobtwin_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try administerWaiting(server, "CREATE DATABASE \(name)")
+        return server.database(name)
+    }
+
+    /// Drops a database `newDatabaseWaiting` made, with whatever connections it still has.
+    public static func dropWaiting(_ database: PostgresLocation) {
+        guard let server = url.flatMap({ try? PostgresLocation(url: $0) }), let name = database.database.nilIfEmpty else { return }
+        try? administerWaiting(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+
+    /// Everything `database` holds, as text: every row of every table, and the bytes columns
+    /// (conversation states, stored replies, outbox payloads) as the text they hold — what a
+    /// test that looks for a person's traces searches, as it searches a SQLite file's bytes.
+    public static func everythingStoredWaiting(_ database: PostgresLocation) throws -> Data {
+        let connection = try PostgresConnector(location: database).connectWaiting()
+        defer { connection.close().whenComplete { _ in withExtendedLifetime(connection) {} } }
+        var text = ""
+        let logger = Logger(label: "test")
+        for table in PostgresSchema.tables {
+            let rows = try connection.query(PostgresQuery(unsafeSQL: "SELECT t::text FROM \(table) t"), logger: logger).wait().rows
+            for row in rows { text += (try row.decode(String.self)) + "\n" }
+        }
+        for (table, column) in [("sessions", "state"), ("processed_requests", "reply_json"), ("deliveries", "payload")] {
+            let rows = try connection.query(PostgresQuery(unsafeSQL: "SELECT convert_from(\(column), 'UTF8') FROM \(table)"), logger: logger).wait().rows
+            for row in rows { text += (try row.decode(String.self)) + "\n" }
+        }
+        return Data(text.utf8)
+    }
+
+    private static func administerWaiting(_ server: PostgresLocation, _ sql: String) throws {
+        let connection = try PostgresConnector(location: server).connectWaiting()
+        defer { connection.close().whenComplete { _ in withExtendedLifetime(connection) {} } }
+        _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: Logger(label: "test")).wait()
+    }
+}
+
+private extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

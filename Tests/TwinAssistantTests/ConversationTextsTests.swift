@@ -93,8 +93,7 @@ struct ConversationTextsTests {
 
         let standIn = try await fixture.repository.erasePersonalData(of: zoe, at: fixture.clock.now())
         #expect(standIn != nil)
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: fixture.databasePath))
-        if let wal = try? Data(contentsOf: URL(fileURLWithPath: fixture.databasePath + "-wal")) { bytes.append(wal) }
+        let bytes = try fixture.storedBytes()
         for secret in ["Zoetelief", "Quarkpoot", "quarkologie", "api:zoe"] {
             #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) is still in the database file")
         }
@@ -125,7 +124,7 @@ struct ConversationTextsTests {
             #expect(try await fixture.repository.read { try $0.conversationTexts(of: id) }.isEmpty)
             #expect(try await fixture.repository.read { try $0.consentDecisions(of: id) }.isEmpty)
         }
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: fixture.databasePath))
+        let bytes = try fixture.storedBytes()
         #expect(bytes.range(of: Data("Remenergie is mijn vak".utf8)) == nil)
     }
 

@@ -40,8 +40,7 @@ struct DataRightsTests {
 
     /// The database file and its WAL, as bytes.
     static func fileBytes(_ fixture: AssistantFixture) throws -> Data {
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: fixture.databasePath))
-        if let wal = try? Data(contentsOf: URL(fileURLWithPath: fixture.databasePath + "-wal")) { bytes.append(wal) }
+        let bytes = try fixture.storedBytes()
         return bytes
     }
 

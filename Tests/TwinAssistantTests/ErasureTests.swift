@@ -30,8 +30,7 @@ struct ErasureTests {
         let standIn = try await fixture.repository.erasePersonalData(of: zoe, at: fixture.clock.now())
         #expect(standIn?.channel == "erased")
 
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: fixture.databasePath))
-        if let wal = try? Data(contentsOf: URL(fileURLWithPath: fixture.databasePath + "-wal")) { bytes.append(wal) }
+        let bytes = try fixture.storedBytes()
         for secret in ["Zoetelief", "Quarkpoot", "quarkologie", "api:zoe"] {
             #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) is still in the database file")
         }
@@ -46,8 +45,7 @@ struct ErasureTests {
         let reply = try await fixture.assistant.handle(participant: bram, text: "status")
         #expect(reply.prompt != nil)
         _ = try await fixture.assistant.handle(participant: bram, text: "1")
-        let after = try Data(contentsOf: URL(fileURLWithPath: fixture.databasePath))
-            + ((try? Data(contentsOf: URL(fileURLWithPath: fixture.databasePath + "-wal"))) ?? Data())
+        let after = try fixture.storedBytes()
         #expect(after.range(of: Data("Quarkpoot".utf8)) == nil)
     }
 

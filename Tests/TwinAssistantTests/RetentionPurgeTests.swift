@@ -23,7 +23,7 @@ struct RetentionPurgeTests {
         let (participants, audit) = try await (fixture.repository.read { try $0.participants() }, fixture.repository.auditLog())
         #expect(participants.allSatisfy { $0.id.channel == "erased" })
         #expect(audit.map(\.action) == ["purge", "purge"])
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: fixture.databasePath))
+        let bytes = try fixture.storedBytes()
         #expect(bytes.range(of: Data("Anna de Vries".utf8)) == nil)
         #expect(try await RetentionPurge.run(fixture.repository, closedDays: 365, now: start.addingTimeInterval(400 * 86_400), actor: "test").isEmpty)
     }

@@ -70,7 +70,7 @@ struct UnmatchedRetentionTests {
         #expect(!participants.contains(Self.silent))
         #expect(Set([Self.staying, Self.matched, Self.partner]).isSubset(of: Set(participants)))
         #expect(audit.last?.action == "purge" && audit.last?.detail.contains("never matched") == true)
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: fixture.databasePath))
+        let bytes = try fixture.storedBytes()
         #expect(bytes.range(of: Data("Stil Zwijgzaam".utf8)) == nil)
     }
 

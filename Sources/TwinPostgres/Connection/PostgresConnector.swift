@@ -31,7 +31,7 @@ public struct PostgresConnector: Sendable {
     /// wait for every answer (never call it from Swift's cooperative threads or an event loop).
     ///
     /// - Throws: `PostgresStoreError.cannotConnect`, naming the database without its password.
-    func connectWaiting(id: Int) throws(PostgresStoreError) -> PostgresConnection {
+    public func connectWaiting(id: Int = 1) throws(PostgresStoreError) -> PostgresConnection {
         do {
             return try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(), configuration: try configuration(),
                                                   id: id, logger: logger).wait()

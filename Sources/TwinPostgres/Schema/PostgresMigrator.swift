@@ -1,4 +1,5 @@
 public import Logging
+import NIOPosix
 import PostgresNIO
 import TwinConfiguration
 
@@ -20,67 +21,74 @@ public struct PostgresMigrator: Sendable {
         self.logger = logger
     }
 
-    /// Applies the migrations the database lacks and returns their names (none when it was up
-    /// to date).
+    /// Applies the migrations the database lacks; their names, in order (none when it was up to
+    /// date). Waits while another process migrates.
     ///
-    /// - Throws: `PostgresStoreError.newerSchema` when the database has a migration this
-    ///   version does not know; `.cannotConnect` or `.failed` otherwise.
+    /// - Throws: `PostgresStoreError.newerSchema` for a database written by a newer jobtwin
+    ///   (nothing is changed), `.cannotConnect` or `.failed` otherwise.
     @discardableResult
     public func migrate() async throws(PostgresStoreError) -> [String] {
-        let connection = try await connector.connect()
-        let location = connector.location.description
+        let migrator = self
         do {
-            let applied = try await run(on: connection)
-            try? await connection.close()
-            return applied
+            return try await NIOThreadPool.singleton.runIfActive { try migrator.migrateWaiting() }
         } catch let error as PostgresStoreError {
-            try? await connection.close()
             throw error
         } catch {
-            try? await connection.close()
-            throw .failed(location: location, reason: PostgresStoreError.describe(error))
+            throw .failed(location: connector.location.description, reason: PostgresStoreError.describe(error))
         }
     }
 
-    private func run(on connection: PostgresConnection) async throws -> [String] {
-        let location = connector.location.description
-        try await connection.query("SELECT pg_advisory_lock(\(Self.lockKey))", logger: logger)
+    /// `migrate()` on the calling thread, waiting for each statement (never on Swift's
+    /// cooperative threads or an event loop).
+    @discardableResult
+    public func migrateWaiting() throws(PostgresStoreError) -> [String] {
+        let connection = WaitingConnection(connection: try connector.connectWaiting(id: 0), logger: logger)
+        defer { connection.connection.close().whenComplete { _ in withExtendedLifetime(connection) {} } }
         do {
-            try await connection.query("""
+            return try run(on: connection)
+        } catch let error as PostgresStoreError {
+            throw error
+        } catch {
+            throw .failed(location: connector.location.description, reason: PostgresStoreError.describe(error))
+        }
+    }
+
+    private func run(on connection: WaitingConnection) throws -> [String] {
+        let location = connector.location.description
+        try connection.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
+        do {
+            try connection.execute("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
-                """, logger: logger)
-            var done = Set<String>()
-            for try await name in try await connection.query("SELECT name FROM schema_migrations", logger: logger).decode(String.self) {
-                done.insert(name)
-            }
+                """)
+            let done = Set(try connection.rows("SELECT name FROM schema_migrations").map { try $0.decode(String.self) })
             let known = Set(PostgresSchema.migrations.map(\.name))
             if let unknown = done.subtracting(known).sorted().first {
                 throw PostgresStoreError.newerSchema(location: location, migration: unknown)
             }
             var applied: [String] = []
             for migration in PostgresSchema.migrations where !done.contains(migration.name) {
-                try await apply(migration, on: connection)
+                try apply(migration, on: connection)
                 applied.append(migration.name)
                 logger.info("database migrated", metadata: ["migration": "\(migration.name)", "database": "\(location)"])
             }
-            try await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger)
+            try connection.execute("SELECT pg_advisory_unlock(\(Self.lockKey))")
             return applied
         } catch {
-            _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger)
+            _ = try? connection.execute("SELECT pg_advisory_unlock(\(Self.lockKey))")
             throw error
         }
     }
 
-    private func apply(_ migration: PostgresSchema.Migration, on connection: PostgresConnection) async throws {
-        try await connection.query("BEGIN", logger: logger)
+    private func apply(_ migration: PostgresSchema.Migration, on connection: WaitingConnection) throws {
+        try connection.execute("BEGIN")
         do {
             for statement in migration.statements {
-                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                try connection.execute(PostgresQuery(unsafeSQL: statement))
             }
-            try await connection.query("INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
-            try await connection.query("COMMIT", logger: logger)
+            try connection.execute("INSERT INTO schema_migrations (name) VALUES (\(migration.name))")
+            try connection.execute("COMMIT")
         } catch {
-            _ = try? await connection.query("ROLLBACK", logger: logger)
+            _ = try? connection.execute("ROLLBACK")
             throw error
         }
     }

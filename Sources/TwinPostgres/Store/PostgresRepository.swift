@@ -30,9 +30,22 @@ public final class PostgresRepository: TwinRepository {
     /// instances starting together migrate once) and keeps up to `connections` connections.
     ///
     /// - Throws: `PostgresStoreError` saying what to check.
-    public init(location: PostgresLocation, connections: Int = 8, logger: Logger = Logger(label: "jobtwin.postgres")) async throws(PostgresStoreError) {
+    public convenience init(location: PostgresLocation, connections: Int = 8,
+                            logger: Logger = Logger(label: "jobtwin.postgres")) async throws(PostgresStoreError) {
+        try await PostgresMigrator(connector: PostgresConnector(location: location, logger: logger), logger: logger).migrate()
+        self.init(migrated: location, connections: connections, logger: logger)
+    }
+
+    /// `init(location:connections:logger:)` on the calling thread, waiting for the server (for
+    /// code that cannot await, such as a test's fixture; never on an event loop).
+    public convenience init(waitingFor location: PostgresLocation, connections: Int = 8,
+                            logger: Logger = Logger(label: "jobtwin.postgres")) throws(PostgresStoreError) {
+        try PostgresMigrator(connector: PostgresConnector(location: location, logger: logger), logger: logger).migrateWaiting()
+        self.init(migrated: location, connections: connections, logger: logger)
+    }
+
+    private init(migrated location: PostgresLocation, connections: Int, logger: Logger) {
         let connector = PostgresConnector(location: location, logger: logger)
-        try await PostgresMigrator(connector: connector, logger: logger).migrate()
         self.location = location
         self.logger = logger
         pool = PostgresConnectionPool(connector: connector, size: connections, logger: logger)

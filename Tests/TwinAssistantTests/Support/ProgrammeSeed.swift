@@ -58,7 +58,7 @@ enum ProgrammeSeed {
         var likes: Set<String>
     }
 
-    static func snapshot(_ repository: SQLiteRepository) async throws -> Snapshot {
+    static func snapshot(_ repository: any TwinRepository) async throws -> Snapshot {
         let (pairs, exclusions, events, notices, bottlenecks, likes) = try await repository.read { reader in
             let everyone = try reader.participants().map(\.id)
             return (try reader.allPairs(), try reader.exclusions(), try reader.events(),

@@ -7,7 +7,7 @@ import TwinConfiguration
 
 extension RetentionPurge {
     /// Only the closed-trajectory rule, after `closedDays`: what the tests of that rule need.
-    static func run(_ repository: SQLiteRepository, closedDays: Int, now: Date, actor: String) async throws -> [ParticipantID] {
+    static func run(_ repository: any TwinRepository, closedDays: Int, now: Date, actor: String) async throws -> [ParticipantID] {
         var settings = RetentionSettings()
         settings.closedDays = closedDays
         settings.inactiveWithoutProfileDays = 0
