@@ -35,12 +35,7 @@ enum PostgresPersonalData {
                 return object
             }
         }
-        let document: [String: Any] = [
-            "participant": id.description,
-            "exported_at": ISO8601DateFormatter().string(from: now),
-            "tables": tables,
-        ]
-        return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        return try PersonalDataExport.document(of: id, at: now, tables: tables)
     }
 
     /// A condition written for SQLite (`?1` for the participant, `json_each` over a JSON list)

@@ -1,6 +1,6 @@
-import Foundation
+package import Foundation
 import GRDB
-import Twinning
+package import Twinning
 
 /// Everything the database holds about one participant, table by table, as JSON — the right of
 /// access under the AVG/GDPR (`jobtwin export`).
@@ -107,6 +107,12 @@ package enum PersonalDataExport {
                 return object
             }
         }
+        return try document(of: id, at: now, tables: tables)
+    }
+
+    /// The export's document: the participant, when it was made, and the rows of each table
+    /// (both stores write the same).
+    package static func document(of id: ParticipantID, at now: Date, tables: [String: Any]) throws -> Data {
         let document: [String: Any] = [
             "participant": id.description,
             "exported_at": ISO8601DateFormatter().string(from: now),
