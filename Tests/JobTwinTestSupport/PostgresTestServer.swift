@@ -69,7 +69,7 @@ extension PostgresTestServer {
     /// test that looks for a person's traces searches, as it searches a SQLite file's bytes.
     public static func everythingStoredWaiting(_ database: PostgresLocation) throws -> Data {
         let connection = try PostgresConnector(location: database).connectWaiting()
-        defer { connection.close().whenComplete { _ in withExtendedLifetime(connection) {} } }
+        defer { connection.closeSoon() }
         var text = ""
         let logger = Logger(label: "test")
         for table in PostgresSchema.tables {
@@ -85,7 +85,7 @@ extension PostgresTestServer {
 
     private static func administerWaiting(_ server: PostgresLocation, _ sql: String) throws {
         let connection = try PostgresConnector(location: server).connectWaiting()
-        defer { connection.close().whenComplete { _ in withExtendedLifetime(connection) {} } }
+        defer { connection.closeSoon() }
         _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: Logger(label: "test")).wait()
     }
 }

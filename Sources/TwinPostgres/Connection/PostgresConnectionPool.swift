@@ -62,7 +62,7 @@ final class PostgresConnectionPool: Sendable {
             defer { state.idle = [] }
             return state.idle
         }
-        for connection in idle { Self.close(connection) }
+        for connection in idle { connection.closeSoon() }
     }
 
     private func take() throws -> PostgresConnection {
@@ -97,12 +97,6 @@ final class PostgresConnectionPool: Sendable {
             state.idle.append(connection)
             return true
         }
-        if !keep { Self.close(connection) }
-    }
-
-    /// Closes `connection`, keeping it alive until it is closed (PostgresNIO asserts that a
-    /// connection is closed before it goes).
-    private static func close(_ connection: PostgresConnection) {
-        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+        if !keep { connection.closeSoon() }
     }
 }

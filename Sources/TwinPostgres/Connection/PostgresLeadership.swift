@@ -38,7 +38,7 @@ final class PostgresLeadership: Sendable {
                 defer { state = connection }
                 return state
             }
-            if let previous { Self.close(previous) }
+            previous?.closeSoon()
             logger.notice("this process runs the schedules (reminders, retention) for the database", metadata: ["database": "\(connector.location.description)"])
             return true
         } catch {
@@ -50,15 +50,10 @@ final class PostgresLeadership: Sendable {
     /// Gives the lead up: closing its connection releases the lock.
     func resign() {
         if let connection = held.withLock({ state -> PostgresConnection? in defer { state = nil }; return state }) {
-            Self.close(connection)
+            connection.closeSoon()
         }
     }
 
     deinit { resign() }
 
-    /// Closes `connection`, keeping it alive until it is closed (PostgresNIO asserts that a
-    /// connection is closed before it goes).
-    private static func close(_ connection: PostgresConnection) {
-        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
-    }
 }

@@ -43,7 +43,7 @@ public struct PostgresMigrator: Sendable {
     @discardableResult
     public func migrateWaiting() throws(PostgresStoreError) -> [String] {
         let connection = WaitingConnection(connection: try connector.connectWaiting(id: 0), logger: logger)
-        defer { connection.connection.close().whenComplete { _ in withExtendedLifetime(connection) {} } }
+        defer { connection.connection.closeSoon() }
         do {
             return try run(on: connection)
         } catch let error as PostgresStoreError {

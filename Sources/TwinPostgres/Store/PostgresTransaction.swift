@@ -103,12 +103,11 @@ final class PostgresTransaction: TwinTransaction {
     }
 
     func touch(_ id: ParticipantID, language: String, at time: Date) throws -> Phase? {
-        // As on SQLite: a last activity under a minute old is not written again.
         guard let row = try connection.row("SELECT phase, language, last_active_at FROM participants WHERE id = \(id.description)") else {
             return nil
         }
         let (phase, stored, lastActive) = try row.decode((String, String, Date).self)
-        if stored != language || lastActive < time.addingTimeInterval(-60) {
+        if stored != language || lastActive < time.addingTimeInterval(-StoredSession.activityResolution) {
             try connection.execute("UPDATE participants SET language = \(language), last_active_at = \(time) WHERE id = \(id.description)")
         }
         return Phase(rawValue: phase)

@@ -22,4 +22,8 @@ public struct StoredSession: Sendable, Hashable {
         self.turns = turns
         self.updatedAt = updatedAt
     }
+
+    /// How precisely a store's `touch` keeps a participant's last activity, in seconds: a
+    /// last activity under a minute old is not written again (every store alike).
+    package static let activityResolution: TimeInterval = 60
 }

@@ -55,15 +55,12 @@ struct SQLiteTransaction: TwinTransaction {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT phase, language, last_active_at FROM participants WHERE id = ?"),
                                          arguments: [id.description]) else { return nil }
         let stored: String = row["language"], lastActive: Date = row["last_active_at"]
-        if stored != language || lastActive < time.addingTimeInterval(-Self.activityResolution) {
+        if stored != language || lastActive < time.addingTimeInterval(-StoredSession.activityResolution) {
             try db.cachedStatement(sql: "UPDATE participants SET language = ?, last_active_at = ? WHERE id = ?")
                 .execute(arguments: [language, time, id.description])
         }
         return Phase(rawValue: row["phase"])
     }
-
-    /// How precisely `touch` keeps the last activity, in seconds.
-    static let activityResolution: TimeInterval = 60
 
     // The two writes of every turn use cached statements and one upsert each: they run inside
     // SQLite's single writer, so their cost bounds how many turns per second the store takes.
