@@ -181,7 +181,8 @@ let package = Package(
         .testTarget(name: "TwinRenderingTests", dependencies: ["TwinRendering", "TwinReply", "JSONText", "TwinLanguage", "Twinning", "JobTwinTestSupport"]),
         .testTarget(name: "DialogEngineTests", dependencies: ["DialogEngine", "TwinLanguage", "JSONText"]),
         .testTarget(name: "TwinningTests", dependencies: ["Twinning", "TwinLanguage"]),
-        .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning", "TwinLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
+        // On SQLite and, with a test server (`JOBTWIN_TEST_POSTGRES_URL`), on PostgreSQL too.
+        .testTarget(name: "TwinStoreTests", dependencies: ["TwinStore", "Twinning", "TwinLanguage", "JobTwinTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // Against a real PostgreSQL server, whose URL `JOBTWIN_TEST_POSTGRES_URL` gives
         // (`scripts/postgres-test-server`; `.ci/run` starts one).
         .testTarget(name: "TwinPostgresTests", dependencies: ["TwinPostgres", "TwinStore", "TwinConfiguration", "TwinAssistant", "Twinning", "JobTwinTestSupport",

@@ -2,13 +2,14 @@ import TwinLanguage
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
 import TwinStore
 
 /// The one entry point: persistence of every turn, resumption, serialization, the reply contract.
-@Suite("Assistant turns")
+@Suite("Assistant turns", .onBothStores)
 struct AssistantTurnTests {
     @Test("the first message opens the conversation and is not taken as an answer")
     func opening() async throws {

@@ -1,6 +1,7 @@
 import TwinLanguage
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
@@ -8,7 +9,7 @@ import TwinStore
 
 /// The scan over the stored programme: a bottleneck is flagged once with an event, and resolved
 /// when it is gone.
-@Suite("Bottleneck scan")
+@Suite("Bottleneck scan", .onBothStores)
 struct BottleneckScanTests {
     @Test("flagged once with an event, visible to the coordinator, resolved when gone")
     func scan() async throws {

@@ -2,6 +2,7 @@ import TwinLanguage
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
@@ -10,7 +11,7 @@ import TwinStore
 /// Clicks on buttons through `Assistant.press`: an answer taken only at the question it belongs
 /// to, a repeated click taken once, a direct message's start button that leads from the menu to
 /// the step it names — and the words that switch the assistant's own messages off and on.
-@Suite("Buttons and the reminders switch through the Assistant")
+@Suite("Buttons and the reminders switch through the Assistant", .onBothStores)
 struct ButtonPressTests {
     static let anna = AssistantFixture.id("slack:T1:UANNA")
     static let bram = AssistantFixture.id("slack:T1:UBRAM")

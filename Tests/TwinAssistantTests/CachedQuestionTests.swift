@@ -1,6 +1,7 @@
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
@@ -8,7 +9,7 @@ import TwinStore
 
 /// The question a turn leaves in the conversation cache (so that the answer to it and the page
 /// view need not work it out again) is the question the dialog itself would work out.
-@Suite("The question kept in the conversation cache")
+@Suite("The question kept in the conversation cache", .onBothStores)
 struct CachedQuestionTests {
     @Test("through a whole intake and the menu, the view from the cache equals the view worked out anew, turn by turn")
     func sameAsWorkedOut() async throws {

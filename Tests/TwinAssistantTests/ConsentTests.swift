@@ -2,6 +2,7 @@ import TwinLanguage
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
@@ -9,7 +10,7 @@ import TwinStore
 
 /// Consent for processing, asked at the intake: recorded with time and text version, an
 /// append-only history, nothing kept or asked without it.
-@Suite("Consent for processing")
+@Suite("Consent for processing", .onBothStores)
 struct ConsentTests {
     @Test("the first reply is short: Job Twinning in two lines, the data in three with 'meer' for all of it, then the question")
     func shortOpening() async throws {

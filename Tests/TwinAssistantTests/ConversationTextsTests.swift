@@ -1,6 +1,7 @@
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
@@ -10,7 +11,7 @@ import TwinConfiguration
 /// `conversations: {keep_texts: …}`: by default only answers are kept; when on, every turn of a
 /// consenting participant stores what they sent and what was replied, in the turn's
 /// transaction — and export, erasure and the retention purge cover those texts.
-@Suite("Conversation texts")
+@Suite("Conversation texts", .onBothStores)
 struct ConversationTextsTests {
     /// The turns of one participant: the opening, consent (an action: the full path) and one
     /// plain answer (the fast path).

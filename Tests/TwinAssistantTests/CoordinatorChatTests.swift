@@ -2,6 +2,7 @@ import TwinLanguage
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
@@ -10,7 +11,7 @@ import TwinStore
 /// The coordinator's commands in the chat, through `Assistant` on a real SQLite file: routing,
 /// access control in Swift (also against replaced dialogs), exactly-what-was-shown matching,
 /// exclusions, nudges and the audit log.
-@Suite("Coordinator in the chat")
+@Suite("Coordinator in the chat", .onBothStores)
 struct CoordinatorChatTests {
     static let boss = AssistantFixture.id("api:boss")
 
@@ -71,7 +72,8 @@ struct CoordinatorChatTests {
 
     @Test("a participant starts at the intake and never sees the coordinator's options")
     func participantsSeeNothingOfIt() async throws {
-        let (_, assistant) = try await Self.fixture()
+        let (fixture, assistant) = try await Self.fixture()
+        defer { withExtendedLifetime(fixture) {} }  // its store goes with it
         let eve = AssistantFixture.id("api:eve")
         let opening = try await assistant.open(participant: eve)
         #expect(opening.prompt?.slot != "coordinator.action")
@@ -288,7 +290,8 @@ struct CoordinatorChatTests {
 
     @Test("the coordinator's texts are complete in English too")
     func english() async throws {
-        let (_, assistant) = try await Self.fixture()
+        let (fixture, assistant) = try await Self.fixture()
+        defer { withExtendedLifetime(fixture) {} }  // its store goes with it
         var reply = try await assistant.open(participant: Self.boss, lang: .en)
         #expect(Self.text(reply).contains("You are a coordinator of the programme here"))
         reply = try await Self.choose(assistant, Self.boss, "overview", in: reply)

@@ -1,6 +1,7 @@
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
@@ -9,7 +10,7 @@ import TwinStore
 /// A participant's own data rights in the chat, through `Assistant` and the built-in dialogs:
 /// the export (their data only, audited) and the erasure (a typed word, carried out after the
 /// turn's commit, leaving no trace in the file; the partner carries on).
-@Suite("Data rights in the chat")
+@Suite("Data rights in the chat", .onBothStores)
 struct DataRightsTests {
     static let zoe = AssistantFixture.id("api:zoe")
     static let bram = AssistantFixture.id("api:bram")

@@ -1,6 +1,7 @@
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
@@ -8,7 +9,7 @@ import TwinStore
 
 /// Erasing a participant leaves no trace of them in the database file, and the partner keeps
 /// their own side of the shared trajectory.
-@Suite("Erasure")
+@Suite("Erasure", .onBothStores)
 struct ErasureTests {
     @Test("after erasure the name and free texts are nowhere in the file's bytes; the partner keeps their data")
     func eraseLeavesNoTrace() async throws {

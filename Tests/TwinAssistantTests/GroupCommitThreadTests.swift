@@ -1,13 +1,14 @@
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinStore
 @testable import TwinAssistant
 
 /// The group commit's writer thread ends when the assistant is idle and a new one takes the
 /// next turns, with nothing lost between the two.
-@Suite("Group commit writer thread")
+@Suite("Group commit writer thread", .onBothStores)
 struct GroupCommitThreadTests {
     @Test("turns after the writer thread ended are committed by a new one")
     func writerEndsAndRestarts() async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinLanguage
 import TwinAssistant
@@ -7,16 +8,16 @@ import TwinStore
 
 /// The invitation service: links for new and known people, expiry, several devices, revoking,
 /// and the typed refusals with their texts.
-@Suite("Invitations")
+@Suite("Invitations", .onBothStores)
 struct InvitationsTests {
-    let repository: SQLiteRepository
+    let store: TestStore
     let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
 
     init() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-invite-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        repository = try SQLiteRepository(path: folder.appendingPathComponent("i.sqlite").path)
+        store = try TestStore()
     }
+
+    private var repository: any TwinRepository { store.repository }
 
     private var service: Invitations { Invitations(repository: repository, clock: clock, validityDays: 30, language: .nl) }
 

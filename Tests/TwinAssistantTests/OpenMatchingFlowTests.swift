@@ -2,13 +2,14 @@ import TwinLanguage
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
 import TwinStore
 
 /// Open matching in the chat, from browsing to both partners confirmed, through `Assistant`.
-@Suite("Open matching through the Assistant")
+@Suite("Open matching through the Assistant", .onBothStores)
 struct OpenMatchingFlowTests {
     static let professionalIntake = [
         "Bram Bakker", "professional", "IBM", "Rotterdam", "digital sales manager", "ict",

@@ -2,6 +2,7 @@ import TwinLanguage
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
@@ -17,7 +18,7 @@ import TwinStore
 /// `OpenMatching` allows (both opened, other side, unpaired, eligible); `judge_profile`
 /// re-checks `mayView` for the id it is given and stores nothing otherwise; a match proposal
 /// card only shows the partner of the participant's own proposed pair.
-@Suite("Participants' privacy")
+@Suite("Participants' privacy", .onBothStores)
 struct ParticipantPrivacyTests {
     /// Answers whatever the conversation asks until it reaches the menu: by slot, then by kind.
     static func finishIntake(_ assistant: Assistant, _ id: ParticipantID, _ answers: [String: String]) async throws -> Reply {

@@ -2,6 +2,7 @@ import TwinLanguage
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
@@ -10,7 +11,7 @@ import TwinStore
 /// What a participant in phase 3 tells the coordinator through the chat: the context check
 /// (offered, postponed, flagged when left undone), the click question after the first meeting,
 /// and a knelpunt raised with 'Er loopt iets niet'.
-@Suite("Signals from participants in phase 3")
+@Suite("Signals from participants in phase 3", .onBothStores)
 struct ParticipantSignalTests {
     static let anna = AssistantFixture.id("api:anna")
     static let bram = TranscriptPair.partnerID

@@ -2,6 +2,7 @@ import TwinLanguage
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
@@ -11,7 +12,7 @@ import TwinStore
 /// erasure came (`jobtwin erase`, the retention purge, the chat): the same notice for the
 /// partner, the pair marked for the coordinator's decision, sensible texts for the partner who
 /// remains, and the coordinator's decision — matched again, or closed alone.
-@Suite("A partner erased")
+@Suite("A partner erased", .onBothStores)
 struct PartnerErasedTests {
     static let zoe = DataRightsTests.zoe, bram = DataRightsTests.bram
     static let boss = AssistantFixture.id("api:boss")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinLanguage
@@ -8,7 +9,7 @@ import TwinStore
 
 /// `Assistant.pressIfCurrent`, the click without a read before its write: taken only at the
 /// question this process cached, and only while the caller's check holds inside the write.
-@Suite("A click taken from the cached conversation")
+@Suite("A click taken from the cached conversation", .onBothStores)
 struct PressIfCurrentTests {
     static let anna = AssistantFixture.id("web:anna")
 

@@ -2,13 +2,14 @@ import TwinLanguage
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
 import TwinStore
 
 /// The reports, from a trajectory stored through the domain API.
-@Suite("Reports")
+@Suite("Reports", .onBothStores)
 struct ReportTests {
     static let anna = ParticipantID("api:anna")!, bram = ParticipantID("api:bram")!
 

@@ -1,6 +1,7 @@
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
@@ -8,7 +9,7 @@ import TwinStore
 
 /// `Assistant.handle(…, requestID:)`: a message delivered again gets its stored reply and
 /// changes nothing — on the fast and the full path, and after a restart.
-@Suite("Request ids")
+@Suite("Request ids", .onBothStores)
 struct RequestIDTests {
     private func id(_ value: String, delivered: Bool = true) throws -> ChannelRequestID {
         try #require(ChannelRequestID(channel: "api", value: value, repliedInResponse: delivered))

@@ -1,6 +1,7 @@
 import TwinLanguage
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
@@ -9,7 +10,7 @@ import TwinConfiguration
 
 /// Retention: closed trajectories are anonymised after the configured period, with the clock
 /// advanced.
-@Suite("Retention purge")
+@Suite("Retention purge", .onBothStores)
 struct RetentionPurgeTests {
     @Test("a closed trajectory is erased only after both partners were inactive for the period; the purge is audited")
     func purge() async throws {

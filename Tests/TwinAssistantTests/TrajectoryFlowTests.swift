@@ -2,6 +2,7 @@ import TwinLanguage
 import DialogEngine
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
@@ -9,7 +10,7 @@ import TwinStore
 
 /// A whole trajectory of two participants through `Assistant` and the built-in dialogs, from the
 /// coordinator's match to the closed trajectory, with the clock moved on between activities.
-@Suite("Trajectory from match to closing through the Assistant")
+@Suite("Trajectory from match to closing through the Assistant", .onBothStores)
 struct TrajectoryFlowTests {
     static let anna = AssistantFixture.id("api:anna")
     static let bram = AssistantFixture.id("api:bram")

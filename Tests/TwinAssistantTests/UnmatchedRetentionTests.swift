@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinAssistant
 import TwinReply
@@ -8,7 +9,7 @@ import TwinConfiguration
 
 /// The rule for participants who were never matched: warned some days before, erased after
 /// the period unless they sent a message; a matched participant is never due.
-@Suite("Retention of participants never matched")
+@Suite("Retention of participants never matched", .onBothStores)
 struct UnmatchedRetentionTests {
     static let silent = AssistantFixture.id("api:silent")
     static let staying = AssistantFixture.id("api:staying")

@@ -1,6 +1,7 @@
 import TwinLanguage
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 @testable import TwinStore
 
@@ -8,14 +9,12 @@ import Twinning
 /// `api:annabel`), and of a shared plan the partner keeps only what they agreed to.
 @Suite("Erasure and export boundaries")
 struct ErasureBoundaryTests {
-    let path: String
+    let store: TestStore
     let anna = ParticipantID("api:anna")!, annabel = ParticipantID("api:annabel")!, bram = ParticipantID("api:bram")!
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     init() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-boundary-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("boundary.sqlite").path
+        store = try TestStore()
     }
 
     @Test("an id in a text is replaced only as a whole word")
@@ -31,9 +30,9 @@ struct ErasureBoundaryTests {
         #expect(replace("(api:anna)") == "(erased:x)")
     }
 
-    @Test("erasing api:anna leaves api:annabel's waiting reply, audit lines and export alone")
+    @Test("erasing api:anna leaves api:annabel's waiting reply, audit lines and export alone", .onBothStores)
     func prefixIDs() async throws {
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         try await repository.transaction { [anna, annabel, now] tx in
             for id in [anna, annabel] { try tx.save(Participant(id: id, language: .nl, createdAt: now)) }
             for (id, key) in [(anna, "k1"), (annabel, "k2")] {
@@ -56,9 +55,9 @@ struct ErasureBoundaryTests {
         #expect(log.map(\.subject) == ["api:annabel", standIn.description])
     }
 
-    @Test("the export holds the events of the person's pairs and their outbox rows, also those that list only the partner")
+    @Test("the export holds the events of the person's pairs and their outbox rows, also those that list only the partner", .onBothStores)
     func pairEventsExported() async throws {
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         try await repository.transaction { [anna, bram, now] tx in
             for id in [anna, bram] { try tx.save(Participant(id: id, language: .nl, createdAt: now)) }
             try tx.save(Pair(id: "p", teacher: anna, professional: bram, origin: .coordinator, status: .confirmed, score: 1,
@@ -73,9 +72,9 @@ struct ErasureBoundaryTests {
         #expect(tables["deliveries"]?.count == 1)
     }
 
-    @Test("of a plan the erased person proposed, the partner keeps the figures and loses the words they never confirmed")
+    @Test("of a plan the erased person proposed, the partner keeps the figures and loses the words they never confirmed", .onBothStores)
     func unconfirmedPlanWords() async throws {
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         try await repository.transaction { [anna, bram, now] tx in
             for id in [anna, bram] { try tx.save(Participant(id: id, language: .nl, createdAt: now)) }
             try tx.save(Pair(id: "p", teacher: anna, professional: bram, origin: .coordinator, status: .confirmed, score: 1,
@@ -97,15 +96,15 @@ struct ErasureBoundaryTests {
         #expect(kept.period == PersonalDataErasure.redacted && kept.agreements == PersonalDataErasure.redacted)
         #expect(kept.deviationReasons.isEmpty)
         #expect(evaluation?.employerValue == "Samen met \(PersonalDataErasure.redacted) veel geleerd", "the name is out of the partner's evaluation")
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let bytes = try store.storedBytes()
         for gone in ["Annas geheime periode", "Annas eigen afspraken", "Annas reden", "Anna Zeldzaam"] {
             #expect(bytes.range(of: Data(gone.utf8)) == nil, "\(gone) is still in the file")
         }
     }
 
-    @Test("of a plan version the partner confirmed, the figures and the confirmation stay; the erased person's words go")
+    @Test("of a plan version the partner confirmed, the figures and the confirmation stay; the erased person's words go", .onBothStores)
     func confirmedPlanKept() async throws {
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         try await repository.transaction { [anna, bram, now] tx in
             for id in [anna, bram] { try tx.save(Participant(id: id, language: .nl, createdAt: now)) }
             try tx.save(Pair(id: "p", teacher: anna, professional: bram, origin: .coordinator, status: .confirmed, score: 1,

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinLanguage
 @testable import TwinStore
@@ -9,18 +10,19 @@ import TwinLanguage
 /// export, and gone (or redacted in the partner's rows) after an erasure.
 @Suite("Evaluation in the store")
 struct EvaluationStoreTests {
-    let path: String
+    let store: TestStore
     let anna = ParticipantID("api:anna")!, bram = ParticipantID("api:bram")!
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     init() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-evaluation-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("evaluation.sqlite").path
+        store = try TestStore()
     }
 
+    /// A SQLite file of its own, for the tests of what only SQLite has.
+    var path: String { store.folder.appendingPathComponent("own.sqlite").path }
+
     /// Anna and Bram in a closed pair; both evaluated, each with what their manager said.
-    private func twoEvaluations(_ repository: SQLiteRepository) async throws {
+    private func twoEvaluations(_ repository: any TwinRepository) async throws {
         try await repository.transaction { [anna, bram, now] tx in
             for id in [anna, bram] { try tx.save(Participant(id: id, language: .nl, createdAt: now)) }
             try tx.save(Profile(name: "Anna Zeldzaam", side: .teacher, organization: "Zeldzaam Lyceum", role: "docent", field: "mathematics",
@@ -41,9 +43,9 @@ struct EvaluationStoreTests {
         }
     }
 
-    @Test("the manager's view is stored with the evaluation and read back whole")
+    @Test("the manager's view is stored with the evaluation and read back whole", .onBothStores)
     func roundTrip() async throws {
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         try await twoEvaluations(repository)
         let read = try await repository.read { [anna] in try $0.evaluation(of: anna, pairID: "p") }
         #expect(read?.managerView == ManagerView(discussed: true, valuation: .high, wantsSequel: true, words: "Volgend jaar twee collega's erbij"))
@@ -69,9 +71,9 @@ struct EvaluationStoreTests {
         #expect(read?.employerValue == "Praktijkvoorbeelden in de les")
     }
 
-    @Test("the export holds the manager's view of the participant's own evaluation, not the partner's")
+    @Test("the export holds the manager's view of the participant's own evaluation, not the partner's", .onBothStores)
     func exported() async throws {
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         try await twoEvaluations(repository)
         let text = String(decoding: try await repository.exportPersonalData(of: anna, at: now), as: UTF8.self)
         #expect(text.contains("Volgend jaar twee collega's erbij"))
@@ -79,9 +81,9 @@ struct EvaluationStoreTests {
         #expect(!text.contains("Mooi contact met het"), "the partner's manager's words are the partner's")
     }
 
-    @Test("erasure removes the participant's evaluation with their manager's words, and their organisation from the partner's")
+    @Test("erasure removes the participant's evaluation with their manager's words, and their organisation from the partner's", .onBothStores)
     func erased() async throws {
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         try await twoEvaluations(repository)
         _ = try await repository.erasePersonalData(of: anna, at: now)
         let (mine, theirs) = try await repository.read { [anna, bram] reader in
@@ -90,7 +92,7 @@ struct EvaluationStoreTests {
         #expect(mine == nil)
         #expect(theirs?.managerView?.words == "Mooi contact met het \(PersonalDataErasure.redacted)")
         #expect(theirs?.managerView?.valuation == .some, "the partner's own answers stay")
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let bytes = try store.storedBytes()
         for gone in ["Volgend jaar twee collega's erbij", "Zeldzaam Lyceum"] {
             #expect(bytes.range(of: Data(gone.utf8)) == nil, "\(gone) is still in the file")
         }

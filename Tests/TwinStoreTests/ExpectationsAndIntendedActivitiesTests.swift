@@ -2,6 +2,7 @@ import TwinLanguage
 import Foundation
 import GRDB
 import Testing
+import JobTwinTestSupport
 import Twinning
 @testable import TwinStore
 
@@ -10,19 +11,19 @@ import Twinning
 /// like the other trajectory data.
 @Suite("Expectations and intended activities in the store")
 struct ExpectationsAndIntendedActivitiesTests {
-    let folder: URL
-    let path: String
+    let store: TestStore
     let anna = ParticipantID("api:anna")!, bram = ParticipantID("api:bram")!, carl = ParticipantID("api:carl")!, dora = ParticipantID("api:dora")!
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-expectations-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("store.sqlite").path
+        store = try TestStore()
     }
 
+    /// A SQLite file of its own, for the tests of what only SQLite has.
+    var path: String { store.folder.appendingPathComponent("own.sqlite").path }
+
     /// Anna and Bram in pair `p`, Carl and Dora in pair `q`, with expectations in both.
-    private func twoPairs(_ repository: SQLiteRepository) async throws {
+    private func twoPairs(_ repository: any TwinRepository) async throws {
         try await repository.transaction { [anna, bram, carl, dora, now] tx in
             for id in [anna, bram, carl, dora] { try tx.save(Participant(id: id, language: .nl, createdAt: now)) }
             try tx.save(Pair(id: "p", teacher: anna, professional: bram, origin: .coordinator, status: .confirmed, score: 1,
@@ -35,9 +36,9 @@ struct ExpectationsAndIntendedActivitiesTests {
         }
     }
 
-    @Test("expectations are kept per participant and pair, and a new answer replaces the earlier one")
+    @Test("expectations are kept per participant and pair, and a new answer replaces the earlier one", .onBothStores)
     func replace() async throws {
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         try await twoPairs(repository)
         try await repository.transaction { [anna, now] tx in
             try tx.save(Expectation(pairID: "p", participant: anna, text: "Annas nieuwe verwachting", updatedAt: now.addingTimeInterval(120)))
@@ -48,9 +49,9 @@ struct ExpectationsAndIntendedActivitiesTests {
         #expect(q.map(\.text) == ["Carls verwachting, niet van Anna"])
     }
 
-    @Test("a plan keeps its intended kinds, and a new version its own")
+    @Test("a plan keeps its intended kinds, and a new version its own", .onBothStores)
     func planKinds() async throws {
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         try await twoPairs(repository)
         try await repository.transaction { [anna, now] tx in
             try tx.save(Plan(pairID: "p", weeks: 13, meetings: 7, hours: 20, period: "voorjaar", agreements: "bellen",
@@ -100,9 +101,9 @@ struct ExpectationsAndIntendedActivitiesTests {
         #expect(try await repository.read { try $0.expectations(of: "p").map(\.text) } == ["Na de upgrade"])
     }
 
-    @Test("the export holds both partners' expectations of the pair, and no other pair's")
+    @Test("the export holds both partners' expectations of the pair, and no other pair's", .onBothStores)
     func export() async throws {
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         try await twoPairs(repository)
         let data = try await repository.exportPersonalData(of: anna, at: now)
         let object = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -115,9 +116,9 @@ struct ExpectationsAndIntendedActivitiesTests {
         #expect(SQLiteRepository.exportCoverage.personal.contains("expectations"))
     }
 
-    @Test("erasure deletes the person's expectations, keeps the partner's without the person's words, and leaves no byte")
+    @Test("erasure deletes the person's expectations, keeps the partner's without the person's words, and leaves no byte", .onBothStores)
     func erasure() async throws {
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         try await twoPairs(repository)
         try await repository.transaction { [bram, now] tx in
             try tx.save(Expectation(pairID: "p", participant: bram, text: "Dat Annas verwachting: eerlijk over de tijd uitkomt", updatedAt: now))
@@ -134,8 +135,7 @@ struct ExpectationsAndIntendedActivitiesTests {
         #expect(p.first?.text == "Dat \(PersonalDataErasure.redacted) uitkomt", "her words are out of his expectations")
         #expect(q.count == 1, "another pair is untouched")
         #expect(notices.allSatisfy { !$0.nl.contains("Annas verwachting") })
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        if let wal = try? Data(contentsOf: URL(fileURLWithPath: path + "-wal")) { bytes.append(wal) }
+        let bytes = try store.storedBytes()
         #expect(bytes.range(of: Data("Annas verwachting".utf8)) == nil, "her expectations are not in the file")
     }
 }

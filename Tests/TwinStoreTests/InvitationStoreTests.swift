@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinLanguage
 import TwinStore
@@ -8,12 +9,10 @@ import TwinStore
 /// export and erasure.
 @Suite("Invitations and web sessions in the store")
 struct InvitationStoreTests {
-    let path: String
+    let store: TestStore
 
     init() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-invitations-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("web.sqlite").path
+        store = try TestStore()
     }
 
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
@@ -21,8 +20,8 @@ struct InvitationStoreTests {
     static let token = "RAWTOKENmarker0123456789abcdefghijklmnopqr"
     static let session = "RAWSESSIONmarker0123456789abcdefghijklmnop"
 
-    private func seeded() async throws -> SQLiteRepository {
-        let repository = try SQLiteRepository(path: path)
+    private func seeded() async throws -> any TwinRepository {
+        let repository = store.repository
         try await repository.transaction { tx in
             try tx.save(Participant(id: Self.anna, language: .en, createdAt: Self.now))
             try tx.save(Invitation(participant: Self.anna, name: "Anna Invitee", email: "Anna@Example.org", side: .teacher,
@@ -33,7 +32,7 @@ struct InvitationStoreTests {
         return repository
     }
 
-    @Test("the raw token and session id are never in the database file, only their SHA-256")
+    @Test("the raw token and session id are never stored, only their SHA-256", .onBothStores)
     func hashOnly() async throws {
         let repository = try await seeded()
         let found = try await repository.read { try $0.invitation(token: SecretDigest(of: Self.token)) }
@@ -44,16 +43,13 @@ struct InvitationStoreTests {
         let session = try await repository.read { try $0.webSession(SecretDigest(of: Self.session)) }
         #expect(session?.isActive == true)
         try await repository.transaction { tx in _ = try tx.pruneProcessedRequests(deliveredBefore: Self.now) }
-        for file in [path, path + "-wal"] {
-            guard let data = FileManager.default.contents(atPath: file) else { continue }
-            let text = String(decoding: data, as: UTF8.self)
-            #expect(!text.contains("RAWTOKENmarker"), "\(file) holds the raw token")
-            #expect(!text.contains("RAWSESSIONmarker"), "\(file) holds the raw session id")
-        }
+        let text = String(decoding: try store.storedBytes(), as: UTF8.self)
+        #expect(!text.contains("RAWTOKENmarker"), "the store holds the raw token")
+        #expect(!text.contains("RAWSESSIONmarker"), "the store holds the raw session id")
         #expect(SecretDigest(of: Self.token).hex.count == 64)
     }
 
-    @Test("found by e-mail whatever the capitals; revoking ends the coordinator flag; sessions end")
+    @Test("found by e-mail whatever the capitals; revoking ends the coordinator flag; sessions end", .onBothStores)
     func revokeAndEnd() async throws {
         let repository = try await seeded()
         #expect(try await repository.read { try $0.invitedParticipant(email: "anna@example.ORG") } == Self.anna)
@@ -68,7 +64,7 @@ struct InvitationStoreTests {
         #expect(try await repository.transaction { try $0.endWebSession(SecretDigest(of: Self.session), at: Self.now) } == false)
     }
 
-    @Test("exported with the participant, and erased with them")
+    @Test("exported with the participant, and erased with them", .onBothStores)
     func exportAndErasure() async throws {
         let repository = try await seeded()
         let data = try await repository.exportPersonalData(of: Self.anna, at: Self.now)
@@ -80,7 +76,7 @@ struct InvitationStoreTests {
         #expect(try await repository.read { try $0.invitation(token: SecretDigest(of: Self.token)) } == nil)
         #expect(try await repository.read { try $0.webSession(SecretDigest(of: Self.session)) } == nil)
         #expect(try await repository.read { try $0.invitedParticipant(email: "anna@example.org") } == nil)
-        let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+        let text = String(decoding: try store.storedBytes(), as: UTF8.self)
         #expect(!text.contains("Anna Invitee"))
     }
 }

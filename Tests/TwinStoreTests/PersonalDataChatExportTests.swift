@@ -1,6 +1,7 @@
 import TwinLanguage
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinStore
 
@@ -13,12 +14,10 @@ struct PersonalDataChatExportTests {
         (try JSONSerialization.jsonObject(with: export) as? [String: Any])?["tables"] as? [String: [[String: Any]]]
     }
 
-    @Test("reply copies are given by size; others' likes and the coordinator's exclusions are left out; the rest is as complete")
+    @Test("reply copies are given by size; others' likes and the coordinator's exclusions are left out; the rest is as complete", .onBothStores)
     func chatScope() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-chat-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let repository = try SQLiteRepository(path: folder.appendingPathComponent("export.sqlite").path)
+        let store = try TestStore()
+        let repository = store.repository
         let anna = ParticipantID("api:anna")!, bram = ParticipantID("api:bram")!, carl = ParticipantID("api:carl")!
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let reply = Data(#"{"messages":[{"kind":"summary","text":"Earlier export of Anna"}]}"#.utf8)

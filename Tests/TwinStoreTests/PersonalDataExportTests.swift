@@ -1,19 +1,21 @@
 import TwinLanguage
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinStore
 
 /// `jobtwin export`: complete over the schema, and only about the one participant.
 @Suite("Personal data export")
 struct PersonalDataExportTests {
-    let path: String
+    let store: TestStore
 
     init() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("export.sqlite").path
+        store = try TestStore()
     }
+
+    /// A SQLite file of its own, for the tests of what only SQLite has.
+    var path: String { store.folder.appendingPathComponent("own.sqlite").path }
 
     @Test("every table of the schema is either exported or declared free of personal data")
     func coverage() throws {
@@ -25,9 +27,9 @@ struct PersonalDataExportTests {
         #expect(coverage.personal.isDisjoint(with: coverage.other))
     }
 
-    @Test("the export holds the participant's rows in every table that has some, and nobody else's private data")
+    @Test("the export holds the participant's rows in every table that has some, and nobody else's private data", .onBothStores)
     func content() async throws {
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         let anna = ParticipantID("api:anna")!, bram = ParticipantID("api:bram")!, carl = ParticipantID("api:carl")!
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         try await repository.transaction { tx in

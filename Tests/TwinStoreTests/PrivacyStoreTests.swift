@@ -1,23 +1,22 @@
 import TwinLanguage
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinStore
 
 /// Consent decisions and kept conversation texts in SQLite.
 @Suite("Consents and conversation texts in the store")
 struct PrivacyStoreTests {
-    let path: String
+    let store: TestStore
 
     init() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-privacy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("privacy.sqlite").path
+        store = try TestStore()
     }
 
-    @Test("decisions are an append-only history; the latest one counts")
+    @Test("decisions are an append-only history; the latest one counts", .onBothStores)
     func consentHistory() async throws {
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         let anna = ParticipantID("api:anna")!, bram = ParticipantID("api:bram")!
         let t0 = Date(timeIntervalSince1970: 1_800_000_000)
         #expect(try await repository.read { try $0.hasConsent(.processing, of: anna) } == false, "never asked: no consent")
@@ -38,9 +37,9 @@ struct PrivacyStoreTests {
         #expect(bramNow == true)
     }
 
-    @Test("conversation texts keep their order and direction, and go with the participant")
+    @Test("conversation texts keep their order and direction, and go with the participant", .onBothStores)
     func texts() async throws {
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         let anna = ParticipantID("api:anna")!
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         try await repository.transaction { tx in

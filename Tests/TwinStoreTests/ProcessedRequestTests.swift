@@ -1,19 +1,17 @@
 import TwinLanguage
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinStore
 
 /// `processed_requests`: the ids of channel requests already taken, with their replies.
 @Suite("Processed requests")
 struct ProcessedRequestTests {
-    let folder: URL
-    let path: String
+    let store: TestStore
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-requests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("store.sqlite").path
+        store = try TestStore()
     }
 
     private func request(_ id: String, for participant: ParticipantID, at seconds: TimeInterval, delivered: Bool) -> ProcessedRequest {
@@ -22,16 +20,16 @@ struct ProcessedRequestTests {
                                 at: at, deliveredAt: delivered ? at : nil)
     }
 
-    @Test("a request is found by channel, id and participant only, survives reopening, and cannot be stored twice")
+    @Test("a request is found by channel, id and participant only, survives reopening, and cannot be stored twice", .onBothStores)
     func roundTrip() async throws {
         let anna = try #require(ParticipantID("api:anna"))
         let bram = try #require(ParticipantID("api:bram"))
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         try await repository.transaction { tx in
             for id in [anna, bram] { try tx.save(Participant(id: id, language: .nl, createdAt: Date())) }
             try tx.save(request("m1", for: anna, at: 100, delivered: true))
         }
-        let reopened = try SQLiteRepository(path: path)
+        let reopened = try store.reopened()
         let (found, otherParticipant, otherChannel) = try await reopened.read { reader in
             (try reader.processedRequest(channel: "api", requestID: "m1", participant: anna),
              try reader.processedRequest(channel: "api", requestID: "m1", participant: bram),
@@ -45,10 +43,10 @@ struct ProcessedRequestTests {
         }
     }
 
-    @Test("pruning forgets old delivered requests only")
+    @Test("pruning forgets old delivered requests only", .onBothStores)
     func prune() async throws {
         let anna = try #require(ParticipantID("api:anna"))
-        let repository = try SQLiteRepository(path: path)
+        let repository = store.repository
         try await repository.transaction { tx in
             try tx.save(Participant(id: anna, language: .nl, createdAt: Date()))
             try tx.save(request("old", for: anna, at: 100, delivered: true))

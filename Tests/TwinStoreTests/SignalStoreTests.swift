@@ -1,6 +1,7 @@
 import TwinLanguage
 import Foundation
 import Testing
+import JobTwinTestSupport
 import Twinning
 import TwinStore
 
@@ -8,16 +9,15 @@ import TwinStore
 /// in the participant's export, out of the partner's chat export, and gone with an erasure.
 @Suite("Click checks and reported bottlenecks in the store")
 struct SignalStoreTests {
-    let repository: SQLiteRepository
-    let folder: URL
+    let store: TestStore
     let anna = ParticipantID("api:anna")!, bram = ParticipantID("api:bram")!
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobtwin-signals-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        repository = try SQLiteRepository(path: folder.appendingPathComponent("signals.sqlite").path)
+        store = try TestStore()
     }
+
+    var repository: any TwinRepository { store.repository }
 
     /// Anna and Bram in a confirmed pair; Anna answered 'no' to the click question and raised a
     /// knelpunt with her words, Bram answered 'yes'; both are open bottlenecks with their event.
@@ -44,7 +44,7 @@ struct SignalStoreTests {
         (try JSONSerialization.jsonObject(with: export) as? [String: Any])?["tables"] as? [String: [[String: Any]]]
     }
 
-    @Test("an answer per participant and pair, replaced when given again; reports in order with their words")
+    @Test("an answer per participant and pair, replaced when given again; reports in order with their words", .onBothStores)
     func roundTrip() async throws {
         try await store()
         let (anna, bram, now) = (self.anna, self.bram, self.now)
@@ -62,7 +62,7 @@ struct SignalStoreTests {
         #expect(try await repository.read { try $0.clickCheck(of: anna, pairID: "other") } == nil)
     }
 
-    @Test("the export holds her click answer and her knelpunt; the partner's chat export has neither, nor the notification")
+    @Test("the export holds her click answer and her knelpunt; the partner's chat export has neither, nor the notification", .onBothStores)
     func export() async throws {
         try await store()
         let (anna, bram, now) = (self.anna, self.bram, self.now)
@@ -84,7 +84,7 @@ struct SignalStoreTests {
         #expect(!String(decoding: chat, as: UTF8.self).contains("drie weken"))
     }
 
-    @Test("an erasure takes her click answer, her knelpunten and their words with her; the partner keeps his answer")
+    @Test("an erasure takes her click answer, her knelpunten and their words with her; the partner keeps his answer", .onBothStores)
     func erasure() async throws {
         try await store()
         let (anna, bram, now) = (self.anna, self.bram, self.now)
