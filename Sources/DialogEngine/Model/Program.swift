@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// A loaded, checked and immutable set of dialogs: what the runtime executes.
 ///
 /// Loading parses every file, checks it as a whole against the host's interface, and refuses to
@@ -53,11 +56,9 @@ public struct Program: Sendable {
     public static func lint(_ sources: [DialogSource], host: HostInterface) -> LintResult {
         var diagnostics: [Diagnostic] = []
         var dialogs: [Dialog] = []
-        for source in sources.sorted(by: { $0.path < $1.path }) {
-            var parser = DialogParser(file: source.path)
-            let dialog = parser.parse(source.text)
-            diagnostics += parser.diagnostics
-            if let dialog { dialogs.append(dialog) }
+        for parsed in parseAll(sources.sorted(by: { $0.path < $1.path })) {
+            diagnostics += parsed.diagnostics
+            if let dialog = parsed.dialog { dialogs.append(dialog) }
         }
         var checker = ProgramChecker(dialogs: dialogs, host: host, origin: sources.first?.path ?? "Dialogs")
         let checked = checker.check()
@@ -67,6 +68,21 @@ public struct Program: Sendable {
         let program = hasErrors ? nil : Program(dialogs: checked.dialogs, host: host, slotTypes: checked.slotTypes,
                                                  warnings: diagnostics)
         return LintResult(diagnostics: diagnostics, program: program)
+    }
+}
+
+extension Program {
+    /// Each file parsed on its own, several at once (the files do not depend on each other, and
+    /// parsing them is most of a process's start-up); the results in the order of `sources`.
+    private static func parseAll(_ sources: [DialogSource]) -> [(dialog: Dialog?, diagnostics: [Diagnostic])] {
+        let results = Mutex([(dialog: Dialog?, diagnostics: [Diagnostic])?](repeating: nil, count: sources.count))
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            var parser = DialogParser(file: sources[index].path)
+            let dialog = parser.parse(sources[index].text)
+            let diagnostics = parser.diagnostics
+            results.withLock { $0[index] = (dialog, diagnostics) }
+        }
+        return results.withLock { $0 }.map { $0 ?? (nil, []) }
     }
 }
 

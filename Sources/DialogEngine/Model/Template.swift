@@ -24,6 +24,13 @@ public struct Template: Sendable, Hashable {
 
     /// Splits `text` into segments. `{{{{` stands for a literal `{{`.
     public init(_ text: String) {
+        // Most texts have no slot at all: the walk over their characters below would only copy
+        // them, and it was a tenth of loading the dialogs at start-up.
+        guard Self.mayHaveSlots(text) else {
+            segments = text.isEmpty ? [] : [.literal(text)]
+            malformed = []
+            return
+        }
         var segments: [Segment] = []
         var malformed: [(String, Int)] = []
         var literal = ""
@@ -73,6 +80,18 @@ public struct Template: Sendable, Hashable {
         flush()
         self.segments = segments
         self.malformed = malformed
+    }
+
+    /// Whether `text` holds a `{{` anywhere (its bytes are enough: `{` is never part of another
+    /// character in UTF-8).
+    private static func mayHaveSlots(_ text: String) -> Bool {
+        var previousWasBrace = false
+        for byte in text.utf8 {
+            let isBrace = byte == UInt8(ascii: "{")
+            if isBrace && previousWasBrace { return true }
+            previousWasBrace = isBrace
+        }
+        return false
     }
 
     /// The slots the template reads.

@@ -39,7 +39,8 @@ public enum RelatedTermsFile {
             }
             let root: Node
             do {
-                guard let node = try Yams.compose(yaml: text) else { return .empty }
+                // Every scalar is read as its text: the basic resolver spares resolving tags.
+                guard let node = try Yams.compose(yaml: text, .basic) else { return .empty }
                 root = node
             } catch let yamlError as YamlError {
                 switch yamlError {
