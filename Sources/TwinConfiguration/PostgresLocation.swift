@@ -56,6 +56,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         guard !host.isEmpty else { throw .missingHost }
         guard let user = components.user, !user.isEmpty else { throw .missingUser }
+        if let port = components.port, !(1...65_535).contains(port) { throw .badPort(port) }
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         guard !path.contains("/") else { throw .badDatabaseName(path) }
         var tls = TLSMode.prefer
@@ -115,6 +116,8 @@ public enum PostgresLocationError: Error, Equatable, CustomStringConvertible {
     case badTLSMode(String)
     /// It has a parameter other than `sslmode`.
     case unknownParameter(String)
+    /// Its port is not one from 1 to 65535.
+    case badPort(Int)
 
     /// The problem, and how to write the URL instead.
     public var description: String {
@@ -131,6 +134,8 @@ public enum PostgresLocationError: Error, Equatable, CustomStringConvertible {
             return "sslmode=\(mode) is not known: use disable, prefer, require, verify-ca or verify-full"
         case .unknownParameter(let name):
             return "the PostgreSQL URL's parameter `\(name)` is not known: only sslmode is read"
+        case .badPort(let port):
+            return "port \(port) is not a port: write a number from 1 to 65535, postgres://USER@HOST:PORT/DATABASE (5432 when left out)"
         }
     }
 }

@@ -47,6 +47,8 @@ struct PostgresLocationTests {
         ("postgres://twin@localhost/jobtwin?sslmode=always", .badTLSMode("always")),
         ("postgres://twin@localhost/jobtwin?pool=5", .unknownParameter("pool")),
         ("mysql://twin@localhost/jobtwin", .notAPostgresURL),
+        ("postgres://twin@localhost:99999/jobtwin", .badPort(99_999)),
+        ("postgres://twin@localhost:0/jobtwin", .badPort(0)),
     ])
     func refused(url: String, error: PostgresLocationError) {
         #expect(throws: error) { try PostgresLocation(url: url, environment: [:]) }

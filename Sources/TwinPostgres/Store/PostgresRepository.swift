@@ -80,13 +80,15 @@ public final class PostgresRepository: TwinRepository {
 
     public func erasePersonalData(of id: ParticipantID, at now: Date,
                                   followUp: @escaping @Sendable (ErasedParticipant, any TwinTransaction) throws -> Void) async throws -> ErasedParticipant? {
-        let erased = try await transaction { tx -> ErasedParticipant? in
-            guard let tx = tx as? PostgresTransaction else { return nil }
-            let pairs = try tx.pairs(of: id)
-            guard let summary = try PostgresPersonalData.erase(id, at: now, in: tx) else { return nil }
-            let erased = ErasedParticipant(standIn: summary.standIn, pairsBefore: pairs, rowsChanged: summary.rowsDeleted)
-            try followUp(erased, tx)
-            return erased
+        // On the store's own transaction type: the erasure's statements are PostgreSQL's.
+        let erased = try await threads.runIfActive { [self] () throws -> ErasedParticipant? in
+            try run("BEGIN") { tx -> ErasedParticipant? in
+                let pairs = try tx.pairs(of: id)
+                guard let summary = try PostgresPersonalData.erase(id, at: now, in: tx) else { return nil }
+                let erased = ErasedParticipant(standIn: summary.standIn, pairsBefore: pairs, rowsChanged: summary.rowsDeleted)
+                try followUp(erased, tx)
+                return erased
+            }
         }
         guard var erased else { return nil }
         // The deleted and overwritten rows stay in the tables as dead tuples until a vacuum
