@@ -34,12 +34,12 @@ public enum TestStoreKind: String, Sendable, CaseIterable {
 /// Without a PostgreSQL server the tests run on SQLite alone, and the first of them records a
 /// warning saying how to include PostgreSQL.
 public struct BothStoresTrait: SuiteTrait, TestTrait, TestScoping {
+    /// On every test of the suite. Swift Testing then asks for the scope once per test case,
+    /// never for the suite itself, so each test case runs once per store.
     public var isRecursive: Bool { true }
 
     public func provideScope(for test: Test, testCase: Test.Case?,
                              performing function: @Sendable () async throws -> Void) async throws {
-        // The suite's own scope is not a test of its own: only test functions run twice.
-        guard !test.isSuite else { return try await function() }
         if !TestStoreKind.chosen.contains(.postgres) { TestStoreKind.warnOnceWithoutPostgres() }
         for kind in TestStoreKind.chosen {
             do {

@@ -60,14 +60,16 @@ final class NotifyFixture: @unchecked Sendable {
         try await repository.transaction { try $0.record(event) }
     }
 
-    /// A target at the receiver's `path`.
+    /// A target at the receiver's `path`. The receiver is on loopback and answers at once, but a
+    /// suite that keeps both cores busy (the PostgreSQL half runs beside it) can stall a process
+    /// for seconds: the default timeout is generous, and the tests of timeouts set their own.
     static func target(_ name: String, _ receiver: TestReceiver, path: String = "/hook", format: NotificationFormat = .json,
-                       language: Language = .nl, maxAttempts: Int = 5, timeout: Double = 2) -> NotificationTarget {
+                       language: Language = .nl, maxAttempts: Int = 5, timeout: Double = 10) -> NotificationTarget {
         var target = NotificationTarget(name: name, url: Secret(receiver.url + path, source: "test") ?? Secret("-", source: "test")!,
                                         format: format, language: language)
         target.maxAttempts = maxAttempts
         target.timeoutSeconds = timeout
-        target.connectTimeoutSeconds = min(timeout, 2)
+        target.connectTimeoutSeconds = min(timeout, 5)
         return target
     }
 
