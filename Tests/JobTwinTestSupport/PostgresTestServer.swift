@@ -45,10 +45,6 @@ public enum PostgresTestServer {
 }
 
 extension PostgresTestServer {
-    /// Whether the tests' fixtures keep their data in PostgreSQL (`JOBTWIN_TEST_STORE=postgres`,
-    /// with the server of `JOBTWIN_TEST_POSTGRES_URL`) rather than in a SQLite file.
-    public static let fixturesUsePostgres = ProcessInfo.processInfo.environment["JOBTWIN_TEST_STORE"] == "postgres"
-
     /// A new, empty database on the server, made on the calling thread (for a fixture's
     /// initializer, which cannot await); drop it with `dropWaiting`.
     public static func newDatabaseWaiting() throws -> PostgresLocation {
