@@ -42,8 +42,8 @@ package struct ParticipantRecord: Codable, FetchableRecord, PersistableRecord {
         container["channel"] = channel
         container["language"] = language
         container["phase"] = phase
-        container["created_at"] = created_at
-        container["last_active_at"] = last_active_at
+        container["created_at"] = StoredDate(created_at)
+        container["last_active_at"] = StoredDate(last_active_at)
     }
 
     package func participant() throws -> Participant {

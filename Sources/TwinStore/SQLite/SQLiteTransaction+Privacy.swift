@@ -34,14 +34,14 @@ extension SQLiteTransaction: PrivacyReader, PrivacyWriter {
     func record(_ decision: ConsentDecision, for id: ParticipantID) throws {
         try db.execute(sql: """
             INSERT INTO consents (participant_id, purpose, text_version, given, recorded_at) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [id.description, decision.purpose.rawValue, decision.textVersion, decision.given, decision.recordedAt])
+            """, arguments: [id.description, decision.purpose.rawValue, decision.textVersion, decision.given, StoredDate(decision.recordedAt)])
     }
 
     func save(_ texts: [ConversationText], for id: ParticipantID) throws {
         // Written on every turn when texts are kept: a cached statement is not compiled again.
         let statement = try db.cachedStatement(sql: "INSERT INTO conversation_texts (participant_id, at, direction, text) VALUES (?, ?, ?, ?)")
         for text in texts {
-            try statement.execute(arguments: [id.description, text.at, text.direction.rawValue, text.text])
+            try statement.execute(arguments: [id.description, StoredDate(text.at), text.direction.rawValue, text.text])
         }
     }
 

@@ -56,7 +56,7 @@ extension SQLiteTransaction: WebAccessReader, WebAccessWriter {
     }
 
     func touchWebSession(_ id: SecretDigest, at time: Date) throws {
-        try db.execute(sql: "UPDATE web_sessions SET last_seen_at = ? WHERE id_hash = ? AND ended_at IS NULL", arguments: [time, id.hex])
+        try db.execute(sql: "UPDATE web_sessions SET last_seen_at = ? WHERE id_hash = ? AND ended_at IS NULL", arguments: [StoredDate(time), id.hex])
     }
 
     func endWebSession(_ id: SecretDigest, at time: Date) throws -> Bool {

@@ -57,7 +57,7 @@ struct SQLiteTransaction: TwinTransaction {
         let stored: String = row["language"], lastActive: Date = row["last_active_at"]
         if stored != language || lastActive < time.addingTimeInterval(-StoredSession.activityResolution) {
             try db.cachedStatement(sql: "UPDATE participants SET language = ?, last_active_at = ? WHERE id = ?")
-                .execute(arguments: [language, time, id.description])
+                .execute(arguments: [language, StoredDate(time), id.description])
         }
         return Phase(rawValue: row["phase"])
     }
@@ -70,11 +70,11 @@ struct SQLiteTransaction: TwinTransaction {
             INSERT INTO sessions (participant_id, state, turns, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (participant_id) DO UPDATE SET state = excluded.state, turns = excluded.turns, updated_at = excluded.updated_at
             """)
-        try statement.execute(arguments: [session.participant.description, session.state, session.turns, session.updatedAt])
+        try statement.execute(arguments: [session.participant.description, session.state, session.turns, StoredDate(session.updatedAt)])
     }
 
     func saveAnswers(_ answers: [String: String?], for id: ParticipantID, at time: Date) throws {
-        let participant = id.description
+        let participant = id.description, time = StoredDate(time)
         for (slot, value) in answers.sorted(by: { $0.key < $1.key }) {
             if let value {
                 let statement = try db.cachedStatement(sql: """
@@ -178,7 +178,7 @@ struct SQLiteTransaction: TwinTransaction {
             VALUES (?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [request.participant.description, request.channel, request.requestID,
-                                          request.reply, request.at, request.deliveredAt])
+                                          request.reply, StoredDate(request.at), request.deliveredAt.map(StoredDate.init)])
     }
 
     func pruneProcessedRequests(deliveredBefore time: Date) throws -> Int {
@@ -353,6 +353,6 @@ struct SQLiteTransaction: TwinTransaction {
     }
 
     func markNoticesShown(for id: ParticipantID, at time: Date) throws {
-        try db.execute(sql: "UPDATE notices SET shown_at = ? WHERE participant_id = ? AND shown_at IS NULL", arguments: [time, id.description])
+        try db.execute(sql: "UPDATE notices SET shown_at = ? WHERE participant_id = ? AND shown_at IS NULL", arguments: [StoredDate(time), id.description])
     }
 }
