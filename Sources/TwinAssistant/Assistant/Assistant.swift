@@ -189,7 +189,7 @@ public final class Assistant: Sendable {
             return .answered(reply, question: prompt.text)
         case .taken(let reply):
             return .repeated(reply)
-        case .needsFullPath:
+        case .needsFullPath, .stale:
             return nil
         }
     }
@@ -348,6 +348,12 @@ public final class Assistant: Sendable {
             switch try await fastTurn(id, lang, request, incoming, step) {
             case .committed(let reply), .taken(let reply): return reply
             case .needsFullPath: break
+            case .stale:
+                // Once more from what is stored now, read in one trip, before the full path's many.
+                switch try await fastTurn(id, lang, request, incoming, step) {
+                case .committed(let reply), .taken(let reply): return reply
+                case .needsFullPath, .stale: break
+                }
             }
         }
         return try await fullTurn(id, lang, request, incoming, preference: preference, step)
@@ -427,13 +433,16 @@ public final class Assistant: Sendable {
         let cache = self.cache
         let isCoordinator = options.coordinators.contains(id)
         let snapshot: FastSnapshot?
+        var fromCache = true
         if let checked {
             guard let facts = checked.facts else { return .needsFullPath }
             snapshot = .ready(facts, checked.turns, checked.state)
         } else if let entry = cache.entry(id), let facts = entry.facts {
             snapshot = .ready(facts, entry.turns, entry.state)
         } else {
+            fromCache = false
             snapshot = try await repository.read { reader -> FastSnapshot? in
+                try reader.prepareTurnChecks([TurnCheck(participant: id, channel: request?.channel, requestID: request?.value)])
                 if let request, let done = try reader.processedRequest(channel: request.channel, requestID: request.value, participant: id) {
                     return .taken(done.reply)
                 }
@@ -478,7 +487,7 @@ public final class Assistant: Sendable {
             return nil
         }
         let item = GroupCommit.Item(participant: id, expectedTurns: turns, language: finalState.language.rawValue, now: now,
-                                    record: record, precheck: precheck) { tx in
+                                    record: record, request: request, precheck: precheck) { tx in
             if let processed { try tx.save(processed) }
             if let texts, try tx.hasConsent(.processing, of: id) { try tx.save(texts, for: id) }
             return reply
@@ -492,7 +501,7 @@ public final class Assistant: Sendable {
             return .taken(try Self.storedReply(stored, request))
         case .conflict:
             cache.forget(id)
-            return .needsFullPath
+            return fromCache ? .stale : .needsFullPath
         }
     }
 
@@ -635,6 +644,10 @@ private enum FastOutcome: Sendable {
     case taken(Reply)
     /// Only the full path can take this turn; nothing was stored.
     case needsFullPath
+    /// Computed from the cached conversation, which the store had moved past (another process
+    /// took a turn of the participant: behind a load balancer, turns alternate between
+    /// processes); nothing was stored, and the cache entry is gone.
+    case stale
 }
 
 /// What the fast path read (or had cached) before computing a turn.

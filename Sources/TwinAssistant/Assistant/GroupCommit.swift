@@ -20,6 +20,8 @@ final class GroupCommit: Sendable {
         var language: String
         var now: Date
         var record: TurnRecord
+        /// The channel's request the turn answers, which the checks look up.
+        var request: ChannelRequestID? = nil
         /// Checks, inside the transaction and before anything is stored, that the turn was
         /// computed from what is stored now; a non-`nil` outcome is the item's result instead.
         var precheck: @Sendable (any TwinTransaction) throws -> Outcome?
@@ -129,6 +131,9 @@ final class GroupCommit: Sendable {
                     // All at once and in one order, so that two processes committing batches
                     // never wait for each other's participants in a circle.
                     try tx.holdTurns(of: batch.map(\.item.participant))
+                    try tx.prepareTurnChecks(batch.map {
+                        TurnCheck(participant: $0.item.participant, channel: $0.item.request?.channel, requestID: $0.item.request?.value)
+                    })
                     return try batch.map { waiter -> Outcome in
                         let item = waiter.item
                         if let outcome = try item.precheck(tx) { return outcome }

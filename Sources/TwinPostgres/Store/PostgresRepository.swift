@@ -130,7 +130,8 @@ public final class PostgresRepository: TwinRepository {
             attempt += 1
             do {
                 return try pool.withConnection { connection in
-                    try connection.execute(begin)
+                    // Sent without waiting: the body's first statement waits for it.
+                    connection.send(begin)
                     do {
                         let result = try body(PostgresTransaction(connection))
                         try connection.execute("COMMIT")

@@ -40,7 +40,7 @@ extension PostgresTransaction {
 
     func save(_ texts: [ConversationText], for id: ParticipantID) throws {
         for text in texts {
-            try connection.execute("""
+            connection.send("""
                 INSERT INTO conversation_texts (participant_id, at, direction, text)
                 VALUES (\(id.description), \(text.at), \(text.direction.rawValue), \(text.text))
                 """)

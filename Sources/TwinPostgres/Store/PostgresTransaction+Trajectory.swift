@@ -91,7 +91,8 @@ extension PostgresTransaction {
     }
 
     func pendingNotices(for id: ParticipantID) throws -> [Notice] {
-        try notices("SELECT kind, text_nl, text_en, created_at FROM notices WHERE participant_id = \(id.description) AND shown_at IS NULL ORDER BY id",
+        if let facts = preparedFacts(id), !facts.hasPendingNotices { return [] }
+        return try notices("SELECT kind, text_nl, text_en, created_at FROM notices WHERE participant_id = \(id.description) AND shown_at IS NULL ORDER BY id",
                     of: id)
     }
 

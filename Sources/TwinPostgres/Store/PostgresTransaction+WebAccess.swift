@@ -38,7 +38,8 @@ extension PostgresTransaction {
     }
 
     func isWebCoordinator(_ id: ParticipantID) throws -> Bool {
-        try connection.value(Bool.self, """
+        if let facts = preparedFacts(id) { return facts.isWebCoordinator }
+        return try connection.value(Bool.self, """
             SELECT true FROM invitations WHERE participant_id = \(id.description) AND coordinator AND revoked_at IS NULL LIMIT 1
             """) ?? false
     }

@@ -11,6 +11,8 @@ final class PostgresTransaction: TwinTransaction {
     let connection: WaitingConnection
     /// The participants whose turns this transaction holds back in other processes.
     private var held: Set<Int64> = []
+    /// The checks of the turns about to be checked, read at once (`prepareTurnChecks`).
+    var prepared: PreparedTurnChecks?
 
     init(_ connection: WaitingConnection) {
         self.connection = connection
@@ -36,7 +38,8 @@ final class PostgresTransaction: TwinTransaction {
     func holdTurns(of ids: [ParticipantID]) throws {
         let keys = Set(ids.map(Self.turnKey)).subtracting(held).sorted()
         guard !keys.isEmpty else { return }
-        try connection.execute("SELECT pg_advisory_xact_lock(\(Self.turnLockSpace), k) FROM unnest(\(keys.map(Int32.init))::int4[]) AS k ORDER BY k")
+        // Not waited for: the next statement waits behind the lock anyway.
+        connection.send("SELECT pg_advisory_xact_lock(\(Self.turnLockSpace), k) FROM unnest(\(keys.map(Int32.init))::int4[]) AS k ORDER BY k")
         held.formUnion(keys)
     }
 
@@ -59,7 +62,8 @@ final class PostgresTransaction: TwinTransaction {
     // MARK: - Participants and conversations
 
     func participant(_ id: ParticipantID) throws -> Participant? {
-        try one(ParticipantRecord.self, "SELECT * FROM participants WHERE id = \(id.description)")?.participant()
+        if let facts = preparedFacts(id) { return try facts.participant?.participant() }
+        return try one(ParticipantRecord.self, "SELECT * FROM participants WHERE id = \(id.description)")?.participant()
     }
 
     func participants() throws -> [Participant] {
@@ -71,7 +75,8 @@ final class PostgresTransaction: TwinTransaction {
     }
 
     func sessionTurns(_ id: ParticipantID) throws -> Int? {
-        try connection.value(Int.self, "SELECT turns FROM sessions WHERE participant_id = \(id.description)")
+        if let facts = preparedFacts(id) { return facts.turns }
+        return try connection.value(Int.self, "SELECT turns FROM sessions WHERE participant_id = \(id.description)")
     }
 
     func sessions() throws -> [StoredSession] {
@@ -87,7 +92,8 @@ final class PostgresTransaction: TwinTransaction {
     }
 
     func isProfileOpen(_ id: ParticipantID) throws -> Bool {
-        try connection.value(Bool.self, "SELECT consent_given_at IS NOT NULL FROM profiles WHERE participant_id = \(id.description)") ?? false
+        if let facts = preparedFacts(id) { return facts.isProfileOpen }
+        return try connection.value(Bool.self, "SELECT consent_given_at IS NOT NULL FROM profiles WHERE participant_id = \(id.description)") ?? false
     }
 
     func profileName(_ id: ParticipantID) throws -> String? {
@@ -103,34 +109,52 @@ final class PostgresTransaction: TwinTransaction {
     }
 
     func touch(_ id: ParticipantID, language: String, at time: Date) throws -> Phase? {
-        guard let row = try connection.row("SELECT phase, language, last_active_at FROM participants WHERE id = \(id.description)") else {
-            return nil
+        let phase: String, stored: String, lastActive: Date
+        if let facts = preparedFacts(id) {
+            guard let record = facts.participant else { return nil }
+            (phase, stored, lastActive) = (record.phase, record.language, record.last_active_at)
+        } else {
+            guard let row = try connection.row("SELECT phase, language, last_active_at FROM participants WHERE id = \(id.description)") else {
+                return nil
+            }
+            (phase, stored, lastActive) = try row.decode((String, String, Date).self)
         }
-        let (phase, stored, lastActive) = try row.decode((String, String, Date).self)
         if stored != language || lastActive < time.addingTimeInterval(-StoredSession.activityResolution) {
-            try connection.execute("UPDATE participants SET language = \(language), last_active_at = \(time) WHERE id = \(id.description)")
+            keepingPrepared({ connection.send("UPDATE participants SET language = \(language), last_active_at = \(time) WHERE id = \(id.description)") }) {
+                $0.facts[id.description]?.participant?.language = language
+                $0.facts[id.description]?.participant?.last_active_at = time
+            }
         }
         return Phase(rawValue: phase)
     }
 
+    // The writes of every turn are sent without waiting for their answers (`WaitingConnection.send`).
+
     func saveSession(_ session: StoredSession) throws {
-        try connection.execute("""
-            INSERT INTO sessions (participant_id, state, turns, updated_at)
-            VALUES (\(session.participant.description), \(session.state), \(session.turns), \(session.updatedAt))
-            ON CONFLICT (participant_id) DO UPDATE SET state = EXCLUDED.state, turns = EXCLUDED.turns, updated_at = EXCLUDED.updated_at
-            """)
+        try keepingPrepared({
+            try connection.send("""
+                INSERT INTO sessions (participant_id, state, turns, updated_at)
+                VALUES (\(session.participant.description), \(session.state), \(session.turns), \(session.updatedAt))
+                ON CONFLICT (participant_id) DO UPDATE SET state = EXCLUDED.state, turns = EXCLUDED.turns, updated_at = EXCLUDED.updated_at
+                """)
+        }) { $0.facts[session.participant.description]?.turns = session.turns }
     }
 
     func saveAnswers(_ answers: [String: String?], for id: ParticipantID, at time: Date) throws {
         let participant = id.description
+        // The answers are no part of a turn's checks.
+        keepingPrepared({ sendAnswers(answers, participant: participant, at: time) }) { _ in }
+    }
+
+    private func sendAnswers(_ answers: [String: String?], participant: String, at time: Date) {
         for (slot, value) in answers.sorted(by: { $0.key < $1.key }) {
             if let value {
-                try connection.execute("""
+                connection.send("""
                     INSERT INTO answers (participant_id, slot, value, answered_at) VALUES (\(participant), \(slot), \(value), \(time))
                     ON CONFLICT (participant_id, slot) DO UPDATE SET value = EXCLUDED.value, answered_at = EXCLUDED.answered_at
                     """)
             } else {
-                try connection.execute("DELETE FROM answers WHERE participant_id = \(participant) AND slot = \(slot)")
+                connection.send("DELETE FROM answers WHERE participant_id = \(participant) AND slot = \(slot)")
             }
         }
     }
@@ -154,7 +178,8 @@ final class PostgresTransaction: TwinTransaction {
     }
 
     func pairs(of id: ParticipantID) throws -> [Pair] {
-        try all(PairRecord.self, """
+        if let facts = preparedFacts(id), !facts.isInAPair { return [] }
+        return try all(PairRecord.self, """
             SELECT * FROM pairs WHERE teacher_id = \(id.description) OR professional_id = \(id.description) ORDER BY proposed_at DESC
             """).map { try $0.pair() }
     }
@@ -217,14 +242,22 @@ final class PostgresTransaction: TwinTransaction {
     }
 
     func processedRequest(channel: String, requestID: String, participant: ParticipantID) throws -> ProcessedRequest? {
-        try one(ProcessedRequestRecord.self, """
+        if let prepared, prepared.writes == connection.writesSent,
+           prepared.requestsNotTaken.contains(PreparedTurnChecks.key(channel: channel, requestID: requestID, participant: participant.description)) {
+            return nil
+        }
+        return try one(ProcessedRequestRecord.self, """
             SELECT * FROM processed_requests
             WHERE participant_id = \(participant.description) AND channel = \(channel) AND request_id = \(requestID)
             """)?.processedRequest()
     }
 
     func save(_ request: ProcessedRequest) throws {
-        try connection.execute(RowEncoder.encode(ProcessedRequestRecord(request)).insert(into: ProcessedRequestRecord.databaseTableName))
+        let insert = try RowEncoder.encode(ProcessedRequestRecord(request)).insert(into: ProcessedRequestRecord.databaseTableName)
+        keepingPrepared({ connection.send(insert) }) {
+            $0.requestsNotTaken.remove(PreparedTurnChecks.key(channel: request.channel, requestID: request.requestID,
+                                                              participant: request.participant.description))
+        }
     }
 
     func pruneProcessedRequests(deliveredBefore time: Date) throws -> Int {

@@ -47,4 +47,16 @@ public protocol TwinReader: TrajectoryReader, OutboxReader, PrivacyReader, WebAc
     func exportPersonalData(of id: ParticipantID, at now: Date, scope: PersonalDataExportScope) throws -> Data
     /// The audit log, oldest first.
     func auditEntries() throws -> [AuditEntry]
+    /// Says that the checks of these turns are read next — each participant, their turn
+    /// counter, whether notices wait, whether they are in a pair, their profile's consent,
+    /// whether a web invitation makes them a coordinator, whether the request was taken — so
+    /// that a store that pays for every trip to its server reads them all in one statement and
+    /// answers the single reads from it, until something else is written in the transaction.
+    /// What the reads return does not change; a store without that cost does nothing.
+    func prepareTurnChecks(_ turns: [TurnCheck]) throws
+}
+
+extension TwinReader {
+    /// Nothing to prepare: the reads are as cheap one by one.
+    public func prepareTurnChecks(_ turns: [TurnCheck]) throws {}
 }

@@ -1,0 +1,16 @@
+public import Twinning
+
+/// A turn whose checks a transaction is about to read, for `TwinReader.prepareTurnChecks(_:)`:
+/// the participant, and the channel's request the turn answers, if any.
+public struct TurnCheck: Sendable, Hashable {
+    public var participant: ParticipantID
+    /// The channel of the request the turn answers, with `requestID`.
+    public var channel: String?
+    public var requestID: String?
+
+    public init(participant: ParticipantID, channel: String? = nil, requestID: String? = nil) {
+        self.participant = participant
+        self.channel = channel
+        self.requestID = requestID
+    }
+}
