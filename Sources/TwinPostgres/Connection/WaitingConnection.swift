@@ -27,9 +27,29 @@ struct WaitingConnection: Sendable {
 
     /// Sends `query` without waiting for its answer; the next statement waited for waits for
     /// it too, and throws its error if it failed.
-    func send(_ query: PostgresQuery) {
+    func send(_ query: PostgresQuery) throws {
+        try sendDeferred()
         sent.note(query)
         sent.add(connection.query(query, logger: logger))
+    }
+
+    /// Adds a row to `statement`, which is sent without waiting just before the next other
+    /// statement on this connection. A row whose `key` the statement holds already (an upsert
+    /// cannot change one row twice) sends the statement first and starts it afresh, so the
+    /// later row wins, as one statement after another would have it; a plain insert gives no
+    /// key. `bind` appends the row's `statement.width` values.
+    func sendLater(_ statement: DeferredStatement, key: String?, bind: @escaping (inout PostgresBindings) throws -> Void) throws {
+        if let key, sent.deferredHolds(statement, key: key) { try sendDeferred() }
+        sent.deferLater(statement, key: key, bind: bind)
+    }
+
+    /// Sends what `sendLater` collected, a statement per kind, in the order first given.
+    private func sendDeferred() throws {
+        for (statement, rows) in sent.takeDeferred() {
+            var binds = PostgresBindings(capacity: rows.count * statement.width)
+            for bind in rows { try bind(&binds) }
+            sent.add(connection.query(PostgresQuery(unsafeSQL: statement.sql(rows: rows.count), binds: binds), logger: logger))
+        }
     }
 
     /// How many statements other than a `SELECT` were sent on this connection so far: what a
@@ -62,6 +82,13 @@ struct WaitingConnection: Sendable {
     /// is thrown, after everything sent has answered: a `ROLLBACK` sent after a failed write
     /// has then still run.
     private func answer(_ query: PostgresQuery) throws -> PostgresQueryResult {
+        do {
+            try sendDeferred()
+        } catch {
+            // A row that could not be encoded: what was sent before still answers first.
+            for earlier in sent.takeAll() { _ = try? earlier.wait() }
+            throw error
+        }
         sent.note(query)
         let future = connection.query(query, logger: logger)
         var firstError: (any Error)?
@@ -90,6 +117,28 @@ struct WaitingConnection: Sendable {
 private final class SentStatements: @unchecked Sendable {
     private var futures: [EventLoopFuture<PostgresQueryResult>] = []
     private(set) var writes = 0
+    /// The rows `sendLater` collected, per statement, with their keys.
+    private var deferred: [(statement: DeferredStatement, keys: Set<String>, rows: [(inout PostgresBindings) throws -> Void])] = []
+
+    func deferredHolds(_ statement: DeferredStatement, key: String) -> Bool {
+        deferred.contains { $0.statement == statement && $0.keys.contains(key) }
+    }
+
+    func deferLater(_ statement: DeferredStatement, key: String?, bind: @escaping (inout PostgresBindings) throws -> Void) {
+        // A write like any other for `writesSent`, counted when it is given.
+        writes += 1
+        if let index = deferred.firstIndex(where: { $0.statement == statement }) {
+            if let key { deferred[index].keys.insert(key) }
+            deferred[index].rows.append(bind)
+        } else {
+            deferred.append((statement, key.map { [$0] } ?? [], [bind]))
+        }
+    }
+
+    func takeDeferred() -> [(DeferredStatement, [(inout PostgresBindings) throws -> Void])] {
+        defer { deferred.removeAll(keepingCapacity: true) }
+        return deferred.map { ($0.statement, $0.rows) }
+    }
 
     /// Counts `query` unless it is a `SELECT` (which, in this store, never changes a row).
     func note(_ query: PostgresQuery) {

@@ -131,7 +131,7 @@ public final class PostgresRepository: TwinRepository {
             do {
                 return try pool.withConnection { connection in
                     // Sent without waiting: the body's first statement waits for it.
-                    connection.send(begin)
+                    try connection.send(begin)
                     do {
                         let result = try body(PostgresTransaction(connection))
                         try connection.execute("COMMIT")

@@ -40,12 +40,17 @@ extension PostgresTransaction {
 
     func save(_ texts: [ConversationText], for id: ParticipantID) throws {
         for text in texts {
-            connection.send("""
-                INSERT INTO conversation_texts (participant_id, at, direction, text)
-                VALUES (\(id.description), \(text.at), \(text.direction.rawValue), \(text.text))
-                """)
+            try connection.sendLater(Self.conversationTextStatement, key: nil) { binds in
+                binds.append(id.description)
+                binds.append(text.at)
+                binds.append(text.direction.rawValue)
+                binds.append(text.text)
+            }
         }
     }
+
+    static let conversationTextStatement = DeferredStatement(
+        head: "INSERT INTO conversation_texts (participant_id, at, direction, text) VALUES", width: 4, tail: "")
 
     func pendingErasures() throws -> [ParticipantID] {
         try connection.rows("SELECT participant_id FROM pending_erasures ORDER BY requested_at, participant_id")

@@ -39,7 +39,7 @@ final class PostgresTransaction: TwinTransaction {
         let keys = Set(ids.map(Self.turnKey)).subtracting(held).sorted()
         guard !keys.isEmpty else { return }
         // Not waited for: the next statement waits behind the lock anyway.
-        connection.send("SELECT pg_advisory_xact_lock(\(Self.turnLockSpace), k) FROM unnest(\(keys.map(Int32.init))::int4[]) AS k ORDER BY k")
+        try connection.send("SELECT pg_advisory_xact_lock(\(Self.turnLockSpace), k) FROM unnest(\(keys.map(Int32.init))::int4[]) AS k ORDER BY k")
         held.formUnion(keys)
     }
 
@@ -120,7 +120,13 @@ final class PostgresTransaction: TwinTransaction {
             (phase, stored, lastActive) = try row.decode((String, String, Date).self)
         }
         if stored != language || lastActive < time.addingTimeInterval(-StoredSession.activityResolution) {
-            keepingPrepared({ connection.send("UPDATE participants SET language = \(language), last_active_at = \(time) WHERE id = \(id.description)") }) {
+            try keepingPrepared({
+                try connection.sendLater(Self.touchStatement, key: id.description) { binds in
+                    binds.append(id.description)
+                    binds.append(language)
+                    binds.append(time)
+                }
+            }) {
                 $0.facts[id.description]?.participant?.language = language
                 $0.facts[id.description]?.participant?.last_active_at = time
             }
@@ -132,29 +138,47 @@ final class PostgresTransaction: TwinTransaction {
 
     func saveSession(_ session: StoredSession) throws {
         try keepingPrepared({
-            try connection.send("""
-                INSERT INTO sessions (participant_id, state, turns, updated_at)
-                VALUES (\(session.participant.description), \(session.state), \(session.turns), \(session.updatedAt))
-                ON CONFLICT (participant_id) DO UPDATE SET state = EXCLUDED.state, turns = EXCLUDED.turns, updated_at = EXCLUDED.updated_at
-                """)
+            try connection.sendLater(Self.sessionStatement, key: session.participant.description) { binds in
+                binds.append(session.participant.description)
+                try binds.append(session.state)
+                binds.append(session.turns)
+                binds.append(session.updatedAt)
+            }
         }) { $0.facts[session.participant.description]?.turns = session.turns }
     }
+
+    // The statements of many rows that a turn's writes are collected into (`WaitingConnection.sendLater`).
+
+    static let sessionStatement = DeferredStatement(
+        head: "INSERT INTO sessions (participant_id, state, turns, updated_at) VALUES", width: 4,
+        tail: "ON CONFLICT (participant_id) DO UPDATE SET state = EXCLUDED.state, turns = EXCLUDED.turns, updated_at = EXCLUDED.updated_at")
+    static let answerStatement = DeferredStatement(
+        head: "INSERT INTO answers (participant_id, slot, value, answered_at) VALUES", width: 4,
+        tail: "ON CONFLICT (participant_id, slot) DO UPDATE SET value = EXCLUDED.value, answered_at = EXCLUDED.answered_at")
+    static let processedRequestStatement = DeferredStatement(
+        head: "INSERT INTO processed_requests (channel, request_id, participant_id, reply_json, at, delivered_at) VALUES", width: 6,
+        tail: "")
+    static let touchStatement = DeferredStatement(
+        head: "UPDATE participants AS p SET language = v.language, last_active_at = v.at FROM (VALUES", width: 3,
+        tail: ") AS v (id, language, at) WHERE p.id = v.id")
 
     func saveAnswers(_ answers: [String: String?], for id: ParticipantID, at time: Date) throws {
         let participant = id.description
         // The answers are no part of a turn's checks.
-        keepingPrepared({ sendAnswers(answers, participant: participant, at: time) }) { _ in }
+        try keepingPrepared({ try sendAnswers(answers, participant: participant, at: time) }) { _ in }
     }
 
-    private func sendAnswers(_ answers: [String: String?], participant: String, at time: Date) {
+    private func sendAnswers(_ answers: [String: String?], participant: String, at time: Date) throws {
         for (slot, value) in answers.sorted(by: { $0.key < $1.key }) {
             if let value {
-                connection.send("""
-                    INSERT INTO answers (participant_id, slot, value, answered_at) VALUES (\(participant), \(slot), \(value), \(time))
-                    ON CONFLICT (participant_id, slot) DO UPDATE SET value = EXCLUDED.value, answered_at = EXCLUDED.answered_at
-                    """)
+                try connection.sendLater(Self.answerStatement, key: participant + "\u{1F}" + slot) { binds in
+                    binds.append(participant)
+                    binds.append(slot)
+                    binds.append(value)
+                    binds.append(time)
+                }
             } else {
-                connection.send("DELETE FROM answers WHERE participant_id = \(participant) AND slot = \(slot)")
+                try connection.send("DELETE FROM answers WHERE participant_id = \(participant) AND slot = \(slot)")
             }
         }
     }
@@ -253,8 +277,17 @@ final class PostgresTransaction: TwinTransaction {
     }
 
     func save(_ request: ProcessedRequest) throws {
-        let insert = try RowEncoder.encode(ProcessedRequestRecord(request)).insert(into: ProcessedRequestRecord.databaseTableName)
-        keepingPrepared({ connection.send(insert) }) {
+        let key = PreparedTurnChecks.key(channel: request.channel, requestID: request.requestID, participant: request.participant.description)
+        try keepingPrepared({
+            try connection.sendLater(Self.processedRequestStatement, key: key) { binds in
+                binds.append(request.channel)
+                binds.append(request.requestID)
+                binds.append(request.participant.description)
+                try binds.append(request.reply)
+                binds.append(request.at)
+                binds.append(request.deliveredAt)
+            }
+        }) {
             $0.requestsNotTaken.remove(PreparedTurnChecks.key(channel: request.channel, requestID: request.requestID,
                                                               participant: request.participant.description))
         }
