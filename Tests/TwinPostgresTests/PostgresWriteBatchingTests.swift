@@ -90,13 +90,16 @@ struct PostgresWriteBatchingTests {
                 try tx.save(ProcessedRequest(channel: "api", requestID: "done", participant: Self.anna, reply: Data("{}".utf8),
                                              at: Self.start, deliveredAt: nil))
             }
-            let checks = [TurnCheck(participant: Self.anna, channel: "api", requestID: "done"),
+            let checks = [TurnCheck(participant: Self.anna, channel: "api", requestID: "done", expectedTurns: 2),
                           TurnCheck(participant: Self.bram, channel: "api", requestID: "new"),
                           TurnCheck(participant: Self.nobody)]
             try await repository.transaction { tx in
                 let single = try Self.readChecks(tx)
+                let conversation = try tx.session(Self.anna)
                 try tx.prepareTurnChecks(checks)
                 #expect(try Self.readChecks(tx) == single)
+                // Anna's stored count (3) is not the one her turn expected (2): her conversation came with the checks.
+                #expect(try tx.session(Self.anna) == conversation)
                 // The turn's own writes keep them true…
                 try tx.saveSession(Self.session(Self.bram, turns: 1, "b"))
                 _ = try tx.touch(Self.bram, language: "en", at: Self.start.addingTimeInterval(3_600))

@@ -348,9 +348,10 @@ public final class Assistant: Sendable {
             switch try await fastTurn(id, lang, request, incoming, step) {
             case .committed(let reply), .taken(let reply): return reply
             case .needsFullPath: break
-            case .stale:
-                // Once more from what is stored now, read in one trip, before the full path's many.
-                switch try await fastTurn(id, lang, request, incoming, step) {
+            case .stale(let fresh):
+                // Once more from what is stored now (as the commit read it, or read afresh),
+                // before the full path's many statements.
+                switch try await fastTurn(id, lang, request, incoming, step, fresh: fresh) {
                 case .committed(let reply), .taken(let reply): return reply
                 case .needsFullPath, .stale: break
                 }
@@ -424,8 +425,9 @@ public final class Assistant: Sendable {
     ///
     /// `checked` is the cached conversation a caller already checked the turn against
     /// (`pressFromCache`): the turn is computed from exactly that one, never from a read.
+    /// `fresh` is what the commit of an attempt from a stale cache entry found stored (`.stale`).
     private func fastTurn(_ id: ParticipantID, _ lang: Language?, _ request: ChannelRequestID?, _ incoming: String?,
-                          _ step: Step, checked: SessionCache.Entry? = nil,
+                          _ step: Step, checked: SessionCache.Entry? = nil, fresh: FastSnapshot? = nil,
                           admitted: (@Sendable (any TwinReader) throws -> Bool)? = nil) async throws -> FastOutcome {
         // A cached conversation is computed at once, without reading anything: the group
         // commit checks it against what is stored. Otherwise the participant, the turn counter
@@ -434,7 +436,11 @@ public final class Assistant: Sendable {
         let isCoordinator = options.coordinators.contains(id)
         let snapshot: FastSnapshot?
         var fromCache = true
-        if let checked {
+        if let fresh {
+            // As stored a moment ago, read by the commit that found the cache behind.
+            fromCache = false
+            snapshot = fresh
+        } else if let checked {
             guard let facts = checked.facts else { return .needsFullPath }
             snapshot = .ready(facts, checked.turns, checked.state)
         } else if let entry = cache.entry(id), let facts = entry.facts {
@@ -481,9 +487,12 @@ public final class Assistant: Sendable {
             if let request, let done = try tx.processedRequest(channel: request.channel, requestID: request.value, participant: id) {
                 return .taken(done.reply)
             }
-            guard let participant = try tx.participant(id), try tx.pendingNotices(for: id).isEmpty,
-                  try ParticipantFacts.load(participant, isCoordinator: isCoordinator, from: tx).sameSlots(as: facts)
-            else { return .conflict }
+            guard let participant = try tx.participant(id), try tx.pendingNotices(for: id).isEmpty else { return .conflict }
+            let current = try ParticipantFacts.load(participant, isCoordinator: isCoordinator, from: tx)
+            // Another process took a turn meanwhile (turns alternate between processes behind a
+            // load balancer): what is stored now goes back with the conflict.
+            if try tx.sessionTurns(id) != turns, let stored = try tx.session(id) { return .moved(current, stored) }
+            guard current.sameSlots(as: facts) else { return .conflict }
             return nil
         }
         let item = GroupCommit.Item(participant: id, expectedTurns: turns, language: finalState.language.rawValue, now: now,
@@ -501,7 +510,12 @@ public final class Assistant: Sendable {
             return .taken(try Self.storedReply(stored, request))
         case .conflict:
             cache.forget(id)
-            return fromCache ? .stale : .needsFullPath
+            return fromCache ? .stale(nil) : .needsFullPath
+        case .moved(let facts, let stored):
+            cache.forget(id)
+            guard fromCache else { return .needsFullPath }
+            let state = cache.state(id, turns: stored.turns) ?? (try? JSONDecoder().decode(SessionState.self, from: stored.state))
+            return .stale(.ready(facts, stored.turns, state))
         }
     }
 
@@ -646,8 +660,9 @@ private enum FastOutcome: Sendable {
     case needsFullPath
     /// Computed from the cached conversation, which the store had moved past (another process
     /// took a turn of the participant: behind a load balancer, turns alternate between
-    /// processes); nothing was stored, and the cache entry is gone.
-    case stale
+    /// processes); nothing was stored, and the cache entry is gone. With what is stored now,
+    /// when the commit read it.
+    case stale(FastSnapshot?)
 }
 
 /// What the fast path read (or had cached) before computing a turn.

@@ -38,6 +38,10 @@ final class GroupCommit: Sendable {
         case conflict
         /// Not stored: the channel's request was taken before; this is the reply it got, as stored.
         case taken(Data)
+        /// Not stored: another process took a turn of the participant meanwhile. The facts and
+        /// the conversation as stored now, read in the same transaction, to compute the turn
+        /// again from without another read.
+        case moved(ParticipantFacts, StoredSession)
     }
 
     private typealias Waiter = (item: Item, continuation: CheckedContinuation<Outcome, any Error>)
@@ -132,7 +136,8 @@ final class GroupCommit: Sendable {
                     // never wait for each other's participants in a circle.
                     try tx.holdTurns(of: batch.map(\.item.participant))
                     try tx.prepareTurnChecks(batch.map {
-                        TurnCheck(participant: $0.item.participant, channel: $0.item.request?.channel, requestID: $0.item.request?.value)
+                        TurnCheck(participant: $0.item.participant, channel: $0.item.request?.channel, requestID: $0.item.request?.value,
+                                  expectedTurns: $0.item.expectedTurns)
                     })
                     return try batch.map { waiter -> Outcome in
                         let item = waiter.item

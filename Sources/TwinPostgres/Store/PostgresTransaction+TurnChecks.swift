@@ -13,6 +13,9 @@ extension PostgresTransaction {
         let ids = turns.map(\.participant.description)
         let channels = turns.map { $0.requestID == nil ? "" : $0.channel ?? "" }
         let requests = turns.map { $0.requestID ?? "" }
+        // -1: no count given. The conversation itself is read only when its count is another
+        // (the turn is computed again from it): it is the largest column.
+        let expected = turns.map { Int64($0.expectedTurns ?? -1) }
         let rows = try connection.rows("""
             SELECT k.pid AS checked_id, (p.id IS NOT NULL) AS checked_known, p.*, s.turns AS checked_turns,
                    EXISTS (SELECT 1 FROM notices n WHERE n.participant_id = k.pid AND n.shown_at IS NULL) AS checked_notices,
@@ -21,8 +24,11 @@ extension PostgresTransaction {
                    EXISTS (SELECT 1 FROM invitations i WHERE i.participant_id = k.pid AND i.coordinator AND i.revoked_at IS NULL)
                        AS checked_coordinator,
                    (k.channel <> '' AND EXISTS (SELECT 1 FROM processed_requests r
-                       WHERE r.participant_id = k.pid AND r.channel = k.channel AND r.request_id = k.request)) AS checked_taken
-            FROM unnest(\(ids)::text[], \(channels)::text[], \(requests)::text[]) WITH ORDINALITY AS k (pid, channel, request, position)
+                       WHERE r.participant_id = k.pid AND r.channel = k.channel AND r.request_id = k.request)) AS checked_taken,
+                   CASE WHEN k.expected >= 0 AND s.turns <> k.expected THEN s.state END AS checked_state,
+                   s.updated_at AS checked_updated_at
+            FROM unnest(\(ids)::text[], \(channels)::text[], \(requests)::text[], \(expected)::int8[])
+                WITH ORDINALITY AS k (pid, channel, request, expected, position)
             LEFT JOIN participants p ON p.id = k.pid
             LEFT JOIN sessions s ON s.participant_id = k.pid
             ORDER BY k.position
@@ -32,13 +38,19 @@ extension PostgresTransaction {
         for (row, turn) in zip(rows, turns) {
             let cells = row.makeRandomAccess()
             let known = try cells["checked_known"].decode(Bool.self)
+            var conversation: StoredSession?
+            if let state = try cells["checked_state"].decode(Data?.self), let turns = try cells["checked_turns"].decode(Int?.self),
+               let updatedAt = try cells["checked_updated_at"].decode(Date?.self) {
+                conversation = StoredSession(participant: turn.participant, state: state, turns: turns, updatedAt: updatedAt)
+            }
             let facts = PreparedTurnChecks.Facts(
                 participant: known ? try RowDecoder.decode(ParticipantRecord.self, from: row) : nil,
                 turns: try cells["checked_turns"].decode(Int?.self),
                 hasPendingNotices: try cells["checked_notices"].decode(Bool.self),
                 isInAPair: try cells["checked_paired"].decode(Bool.self),
                 isProfileOpen: try cells["checked_open"].decode(Bool.self),
-                isWebCoordinator: try cells["checked_coordinator"].decode(Bool.self))
+                isWebCoordinator: try cells["checked_coordinator"].decode(Bool.self),
+                conversation: conversation)
             checks.facts[try cells["checked_id"].decode(String.self)] = facts
             if let channel = turn.channel, let requestID = turn.requestID, try !cells["checked_taken"].decode(Bool.self) {
                 checks.requestsNotTaken.insert(PreparedTurnChecks.key(channel: channel, requestID: requestID,

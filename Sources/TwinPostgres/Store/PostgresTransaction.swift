@@ -71,7 +71,8 @@ final class PostgresTransaction: TwinTransaction {
     }
 
     func session(_ id: ParticipantID) throws -> StoredSession? {
-        try one(SessionRecord.self, "SELECT * FROM sessions WHERE participant_id = \(id.description)")?.session()
+        if let conversation = preparedFacts(id)?.conversation { return conversation }
+        return try one(SessionRecord.self, "SELECT * FROM sessions WHERE participant_id = \(id.description)")?.session()
     }
 
     func sessionTurns(_ id: ParticipantID) throws -> Int? {
@@ -144,7 +145,12 @@ final class PostgresTransaction: TwinTransaction {
                 binds.append(session.turns)
                 binds.append(session.updatedAt)
             }
-        }) { $0.facts[session.participant.description]?.turns = session.turns }
+        }) { checks in
+            checks.facts[session.participant.description]?.turns = session.turns
+            if checks.facts[session.participant.description]?.conversation != nil {
+                checks.facts[session.participant.description]?.conversation = session
+            }
+        }
     }
 
     // The statements of many rows that a turn's writes are collected into (`WaitingConnection.sendLater`).

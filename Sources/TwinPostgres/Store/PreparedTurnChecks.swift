@@ -18,6 +18,9 @@ struct PreparedTurnChecks {
         var isInAPair: Bool
         var isProfileOpen: Bool
         var isWebCoordinator: Bool
+        /// The stored conversation, when it was read with the checks (its count was not the
+        /// one the turn expected).
+        var conversation: StoredSession?
     }
 
     /// By participant id.
