@@ -448,7 +448,9 @@ public final class Assistant: Sendable {
         } else {
             fromCache = false
             snapshot = try await repository.read { reader -> FastSnapshot? in
-                try reader.prepareTurnChecks([TurnCheck(participant: id, channel: request?.channel, requestID: request?.value)])
+                // The conversation comes with the checks unless the cache holds its version (-2: none held).
+                try reader.prepareTurnChecks([TurnCheck(participant: id, channel: request?.channel, requestID: request?.value,
+                                                        expectedTurns: cache.entry(id)?.turns ?? -2)])
                 if let request, let done = try reader.processedRequest(channel: request.channel, requestID: request.value, participant: id) {
                     return .taken(done.reply)
                 }

@@ -14,7 +14,7 @@ extension PostgresTransaction {
         let channels = turns.map { $0.requestID == nil ? "" : $0.channel ?? "" }
         let requests = turns.map { $0.requestID ?? "" }
         // -1: no count given. The conversation itself is read only when its count is another
-        // (the turn is computed again from it): it is the largest column.
+        // (the turn is computed again from it; -2 matches no count): it is the largest column.
         let expected = turns.map { Int64($0.expectedTurns ?? -1) }
         let rows = try connection.rows("""
             SELECT k.pid AS checked_id, (p.id IS NOT NULL) AS checked_known, p.*, s.turns AS checked_turns,
@@ -25,7 +25,7 @@ extension PostgresTransaction {
                        AS checked_coordinator,
                    (k.channel <> '' AND EXISTS (SELECT 1 FROM processed_requests r
                        WHERE r.participant_id = k.pid AND r.channel = k.channel AND r.request_id = k.request)) AS checked_taken,
-                   CASE WHEN k.expected >= 0 AND s.turns <> k.expected THEN s.state END AS checked_state,
+                   CASE WHEN k.expected <> -1 AND s.turns <> k.expected THEN s.state END AS checked_state,
                    s.updated_at AS checked_updated_at
             FROM unnest(\(ids)::text[], \(channels)::text[], \(requests)::text[], \(expected)::int8[])
                 WITH ORDINALITY AS k (pid, channel, request, expected, position)

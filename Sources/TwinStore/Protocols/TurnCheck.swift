@@ -7,8 +7,9 @@ public struct TurnCheck: Sendable, Hashable {
     /// The channel of the request the turn answers, with `requestID`.
     public var channel: String?
     public var requestID: String?
-    /// The turn count the turn was computed from, when it was: a store may then read the
-    /// stored conversation with the checks when its count is another.
+    /// The turn count of the conversation the caller holds (the turn was computed from it), or
+    /// a negative number other than -1 when it holds none: a store may then read the stored
+    /// conversation with the checks when its count is another.
     public var expectedTurns: Int?
 
     public init(participant: ParticipantID, channel: String? = nil, requestID: String? = nil, expectedTurns: Int? = nil) {
