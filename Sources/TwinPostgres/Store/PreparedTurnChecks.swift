@@ -30,6 +30,7 @@ struct PreparedTurnChecks {
     /// `WaitingConnection.writesSent` when these were last true.
     var writes: Int
 
+    /// How a request is named in `requestsNotTaken`.
     static func key(channel: String, requestID: String, participant: String) -> String {
         "\(channel)\u{1F}\(requestID)\u{1F}\(participant)"
     }
