@@ -489,16 +489,19 @@ public final class Assistant: Sendable {
             if let request, let done = try tx.processedRequest(channel: request.channel, requestID: request.value, participant: id) {
                 return .taken(done.reply)
             }
-            guard let participant = try tx.participant(id), try tx.pendingNotices(for: id).isEmpty else { return .conflict }
-            let current = try ParticipantFacts.load(participant, isCoordinator: isCoordinator, from: tx)
-            // Another process took a turn meanwhile (turns alternate between processes behind a
-            // load balancer): what is stored now goes back with the conflict.
-            if try tx.sessionTurns(id) != turns, let stored = try tx.session(id) { return .moved(current, stored) }
-            guard current.sameSlots(as: facts) else { return .conflict }
+            guard let participant = try tx.participant(id), try tx.pendingNotices(for: id).isEmpty,
+                  try ParticipantFacts.load(participant, isCoordinator: isCoordinator, from: tx).sameSlots(as: facts)
+            else { return .conflict }
             return nil
         }
+        // Another process took a turn meanwhile (turns alternate between processes behind a
+        // load balancer): what is stored now goes back with the conflict.
+        let moved: @Sendable (any TwinTransaction) throws -> GroupCommit.Outcome = { tx in
+            guard let participant = try tx.participant(id), let stored = try tx.session(id) else { return .conflict }
+            return .moved(try ParticipantFacts.load(participant, isCoordinator: isCoordinator, from: tx), stored)
+        }
         let item = GroupCommit.Item(participant: id, expectedTurns: turns, language: finalState.language.rawValue, now: now,
-                                    record: record, request: request, precheck: precheck) { tx in
+                                    record: record, request: request, precheck: precheck, moved: moved) { tx in
             if let processed { try tx.save(processed) }
             if let texts, try tx.hasConsent(.processing, of: id) { try tx.save(texts, for: id) }
             return reply

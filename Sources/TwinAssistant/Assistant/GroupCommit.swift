@@ -25,6 +25,9 @@ final class GroupCommit: Sendable {
         /// Checks, inside the transaction and before anything is stored, that the turn was
         /// computed from what is stored now; a non-`nil` outcome is the item's result instead.
         var precheck: @Sendable (any TwinTransaction) throws -> Outcome?
+        /// The item's result when the stored turn count is not `expectedTurns`, read inside the
+        /// transaction (`.moved` with what is stored now, or `.conflict`).
+        var moved: @Sendable (any TwinTransaction) throws -> Outcome = { _ in .conflict }
         /// Stores whatever else belongs with the turn (a channel's request id) inside the
         /// transaction, and gives the reply.
         var reply: @Sendable (any TwinTransaction) throws -> Reply
@@ -142,8 +145,8 @@ final class GroupCommit: Sendable {
                     return try batch.map { waiter -> Outcome in
                         let item = waiter.item
                         if let outcome = try item.precheck(tx) { return outcome }
-                        guard try tx.sessionTurns(item.participant) == item.expectedTurns,
-                              try tx.touch(item.participant, language: item.language, at: item.now) != nil else { return .conflict }
+                        guard try tx.sessionTurns(item.participant) == item.expectedTurns else { return try item.moved(tx) }
+                        guard try tx.touch(item.participant, language: item.language, at: item.now) != nil else { return .conflict }
                         try item.record.save(for: item.participant, turns: item.expectedTurns + 1, at: item.now, in: tx)
                         return .committed(try item.reply(tx))
                     }
