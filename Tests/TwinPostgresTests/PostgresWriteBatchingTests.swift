@@ -51,6 +51,17 @@ struct PostgresWriteBatchingTests {
         }
     }
 
+    @Test("more rows than one statement can take are sent in parts, all stored")
+    func manyRows() async throws {
+        try await withRepository { repository in
+            let answers = Dictionary(uniqueKeysWithValues: (0..<8_000).map { ("slot\($0)", Optional("v\($0)")) })
+            try await repository.transaction { tx in try tx.saveAnswers(answers, for: Self.anna, at: Self.start) }
+            let stored = try await repository.read { try $0.answers(Self.anna) }
+            #expect(stored.count == 8_000)
+            #expect(stored.first { $0.slot == "slot7999" }?.value == "v7999")
+        }
+    }
+
     @Test("a read in the transaction sees the writes collected before it")
     func readsSeeCollectedWrites() async throws {
         try await withRepository { repository in

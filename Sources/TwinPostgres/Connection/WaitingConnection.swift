@@ -39,7 +39,12 @@ struct WaitingConnection: Sendable {
     /// later row wins, as one statement after another would have it; a plain insert gives no
     /// key. `bind` appends the row's `statement.width` values.
     func sendLater(_ statement: DeferredStatement, key: String?, bind: @escaping (inout PostgresBindings) throws -> Void) throws {
-        if let key, sent.deferredHolds(statement, key: key) { try sendDeferred() }
+        // PostgreSQL takes at most 65,535 values in one statement: a long run is sent in parts.
+        if let key, sent.deferredHolds(statement, key: key) {
+            try sendDeferred()
+        } else if (sent.deferredRows(of: statement) + 1) * statement.width > Self.valuesPerStatement {
+            try sendDeferred()
+        }
         sent.deferLater(statement, key: key, bind: bind)
     }
 
@@ -51,6 +56,9 @@ struct WaitingConnection: Sendable {
             sent.add(connection.query(PostgresQuery(unsafeSQL: statement.sql(rows: rows.count), binds: binds), logger: logger))
         }
     }
+
+    /// The most values `sendLater` puts into one statement.
+    static let valuesPerStatement = 30_000
 
     /// How many statements other than a `SELECT` were sent on this connection so far: what a
     /// transaction read before is still what it would read while this stays the same.
@@ -119,6 +127,10 @@ private final class SentStatements: @unchecked Sendable {
     private(set) var writes = 0
     /// The rows `sendLater` collected, per statement, with their keys.
     private var deferred: [(statement: DeferredStatement, keys: Set<String>, rows: [(inout PostgresBindings) throws -> Void])] = []
+
+    func deferredRows(of statement: DeferredStatement) -> Int {
+        deferred.first { $0.statement == statement }?.rows.count ?? 0
+    }
 
     func deferredHolds(_ statement: DeferredStatement, key: String) -> Bool {
         deferred.contains { $0.statement == statement && $0.keys.contains(key) }
