@@ -436,6 +436,7 @@ public final class Assistant: Sendable {
         let isCoordinator = options.coordinators.contains(id)
         let snapshot: FastSnapshot?
         var fromCache = true
+        let cached = fresh == nil && checked == nil ? cache.entry(id) : nil
         if let fresh {
             // As stored a moment ago, read by the commit that found the cache behind.
             fromCache = false
@@ -443,14 +444,15 @@ public final class Assistant: Sendable {
         } else if let checked {
             guard let facts = checked.facts else { return .needsFullPath }
             snapshot = .ready(facts, checked.turns, checked.state)
-        } else if let entry = cache.entry(id), let facts = entry.facts {
+        } else if let entry = cached, let facts = entry.facts {
             snapshot = .ready(facts, entry.turns, entry.state)
         } else {
             fromCache = false
+            // The conversation comes with the checks unless the cache holds its version (-2: none held).
+            let heldTurns = cached?.turns ?? -2
             snapshot = try await repository.read { reader -> FastSnapshot? in
-                // The conversation comes with the checks unless the cache holds its version (-2: none held).
                 try reader.prepareTurnChecks([TurnCheck(participant: id, channel: request?.channel, requestID: request?.value,
-                                                        expectedTurns: cache.entry(id)?.turns ?? -2)])
+                                                        expectedTurns: heldTurns)])
                 if let request, let done = try reader.processedRequest(channel: request.channel, requestID: request.value, participant: id) {
                     return .taken(done.reply)
                 }

@@ -60,16 +60,21 @@ extension PostgresTransaction {
         prepared = checks
     }
 
-    /// The prepared checks of `id`, while nothing else was written since they were read.
-    func preparedFacts(_ id: ParticipantID) -> PreparedTurnChecks.Facts? {
+    /// The prepared checks, while nothing else was written since they were read.
+    var currentPrepared: PreparedTurnChecks? {
         guard let prepared, prepared.writes == connection.writesSent else { return nil }
-        return prepared.facts[id.description]
+        return prepared
+    }
+
+    /// The prepared checks of `id`, while they are current.
+    func preparedFacts(_ id: ParticipantID) -> PreparedTurnChecks.Facts? {
+        currentPrepared?.facts[id.description]
     }
 
     /// Runs `write`, a write the prepared checks can follow, and brings them up to date with
     /// `update` — when they were up to date before it.
     func keepingPrepared(_ write: () throws -> Void, update: (inout PreparedTurnChecks) -> Void) rethrows {
-        let wasCurrent = prepared.map { $0.writes == connection.writesSent } ?? false
+        let wasCurrent = currentPrepared != nil
         try write()
         guard wasCurrent, var checks = prepared else { return }
         update(&checks)

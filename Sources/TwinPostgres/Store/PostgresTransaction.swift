@@ -135,7 +135,8 @@ final class PostgresTransaction: TwinTransaction {
         return Phase(rawValue: phase)
     }
 
-    // The writes of every turn are sent without waiting for their answers (`WaitingConnection.send`).
+    // The writes of every turn are rows of statements sent later, without waiting for their
+    // answers (`WaitingConnection.sendLater`), and keep the prepared checks current.
 
     func saveSession(_ session: StoredSession) throws {
         try keepingPrepared({
@@ -153,7 +154,7 @@ final class PostgresTransaction: TwinTransaction {
         }
     }
 
-    // The statements of many rows that a turn's writes are collected into (`WaitingConnection.sendLater`).
+    // The statements of many rows that a turn's writes are collected into.
 
     static let sessionStatement = DeferredStatement(
         head: "INSERT INTO sessions (participant_id, state, turns, updated_at) VALUES", width: 4,
@@ -272,8 +273,8 @@ final class PostgresTransaction: TwinTransaction {
     }
 
     func processedRequest(channel: String, requestID: String, participant: ParticipantID) throws -> ProcessedRequest? {
-        if let prepared, prepared.writes == connection.writesSent,
-           prepared.requestsNotTaken.contains(PreparedTurnChecks.key(channel: channel, requestID: requestID, participant: participant.description)) {
+        if currentPrepared?.requestsNotTaken.contains(PreparedTurnChecks.key(channel: channel, requestID: requestID,
+                                                                             participant: participant.description)) == true {
             return nil
         }
         return try one(ProcessedRequestRecord.self, """
@@ -293,10 +294,7 @@ final class PostgresTransaction: TwinTransaction {
                 binds.append(request.at)
                 binds.append(request.deliveredAt)
             }
-        }) {
-            $0.requestsNotTaken.remove(PreparedTurnChecks.key(channel: request.channel, requestID: request.requestID,
-                                                              participant: request.participant.description))
-        }
+        }) { $0.requestsNotTaken.remove(key) }
     }
 
     func pruneProcessedRequests(deliveredBefore time: Date) throws -> Int {
